@@ -1,0 +1,24 @@
+// Named tolerances for deciding that two planes, positions or orientations are "the same".
+
+export interface GridTolerance {
+  /** Distance in mm within which two positions (or a position and a plane) coincide. */
+  readonly positionMm: number;
+  /** Largest difference between direction cosines that still counts as the same orientation. */
+  readonly directionCosine: number;
+  /** Largest relative difference between pixel spacings (or slice spacings) that still counts as equal. */
+  readonly relativeSpacing: number;
+}
+
+export const DEFAULT_GRID_TOLERANCE: GridTolerance = {
+  positionMm: 0.01,
+  directionCosine: 1e-4,
+  relativeSpacing: 1e-4,
+};
+
+export function resolveTolerance(partial: Partial<GridTolerance> | undefined): GridTolerance {
+  return { ...DEFAULT_GRID_TOLERANCE, ...partial };
+}
+
+export function spacingsEqual(a: number, b: number, tolerance: GridTolerance): boolean {
+  return Math.abs(a - b) <= tolerance.relativeSpacing * Math.max(Math.abs(a), Math.abs(b));
+}

@@ -1,0 +1,49 @@
+// Series → Volume: validates the slices as one regular stack (image-grid.ts), then decodes every
+// slice straight into one Float32Array in slice-normal order, with rescale applied.
+
+import { InvalidDicomError } from "../errors.js";
+import type { Volume } from "./volume.js";
+import type { ImageInstance } from "./dicom-instance.js";
+import { gridGeometry, imageGridFromInstances, type ImageGrid } from "./image-grid.js";
+import { decodeFrameInto } from "./pixel-decode.js";
+import { UnsupportedTransferSyntaxError } from "./image-errors.js";
+import type { GridTolerance } from "./grid-tolerance.js";
+
+export interface SeriesVolume {
+  readonly volume: Volume;
+  /** The slice stack the volume was built on (SOP UIDs per slice k), for placing SEG and RTSTRUCT. */
+  readonly grid: ImageGrid;
+}
+
+/**
+ * Builds the HU (or MR unit) volume of one series. Slices are sorted along the normal from IOP.
+ * Throws SeriesGeometryError (tilt, duplicates, gaps, irregular spacing, mixed geometry),
+ * UnsupportedTransferSyntaxError (compressed pixels) or InvalidDicomError (missing pixel data).
+ */
+export function buildSeriesVolume(
+  instances: readonly ImageInstance[],
+  options: { tolerance?: Partial<GridTolerance> } = {},
+): SeriesVolume {
+  const grid = imageGridFromInstances(instances, options);
+  const geometry = gridGeometry(grid);
+  const bySop = new Map(instances.map((instance) => [instance.sopInstanceUID, instance]));
+  const sliceSize = grid.rows * grid.columns;
+  const data = new Float32Array(sliceSize * grid.slices.length);
+  grid.slices.forEach((slice, k) => {
+    const instance = bySop.get(slice.sopInstanceUID)!;
+    decodeFrameInto(requirePixelData(instance), instance.pixel, data, k * sliceSize, `image ${instance.sopInstanceUID}`);
+  });
+  return { volume: { geometry, data }, grid };
+}
+
+function requirePixelData(instance: ImageInstance): Uint8Array {
+  if (instance.pixelDataEncapsulated) {
+    throw new UnsupportedTransferSyntaxError(instance.transferSyntaxUID ?? "(unknown)", { sopInstanceUID: instance.sopInstanceUID });
+  }
+  if (!instance.pixelData) {
+    throw new InvalidDicomError(`image ${instance.sopInstanceUID} has no pixel data (metadata only? attach frames with withPixelData)`, {
+      sopInstanceUID: instance.sopInstanceUID,
+    });
+  }
+  return instance.pixelData;
+}
