@@ -1,0 +1,264 @@
+// GraphStore implemented once over Cypher; the adapters differ only in their CypherExecutor.
+import { BadUserInputError } from "../compute/errors.js";
+import * as N from "./model/nodes.js";
+import * as R from "./model/relationships.js";
+import type * as M from "./model/records.js";
+import type { NodeSpec } from "./nodes-and-relationships.js";
+import type { CypherExecutor, Transaction } from "./cypher-executor.js";
+import type { GraphCounts, GraphStore, PathwayQuery, WriteSummary } from "./graph-store.js";
+import type { Page, PageRequest, PatientFilter } from "./patient-filter.js";
+import * as nodeCypher from "./cypher/node.cypher.js";
+import * as patientCypher from "./cypher/patient-filter.cypher.js";
+import * as linkCypher from "./cypher/link.cypher.js";
+import type { Row } from "./cypher/query.js";
+import { validateRecords } from "./validate-record.js";
+import { decodeCursor, encodeCursor } from "./cursor.js";
+
+const WRITE_BATCH = 5_000;
+
+const LINKS = {
+  patientCollection: { parent: N.Collection, relationship: R.IN_COLLECTION.type, field: "collectionId", childToParent: true },
+  studyPatient: { parent: N.Patient, relationship: R.HAS_STUDY.type, field: "patientId" },
+  seriesStudy: { parent: N.Study, relationship: R.HAS_SERIES.type, field: "studyUid" },
+  lesionSeries: { parent: N.Series, relationship: R.HAS_LESION.type, field: "seriesUid" },
+} satisfies Record<string, nodeCypher.ParentLink>;
+
+function chunks<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+function groupBy<T>(rows: Array<{ parentKey: string; item: T }>): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const { parentKey, item } of rows) {
+    const group = groups.get(parentKey);
+    if (group) group.push(item);
+    else groups.set(parentKey, [item]);
+  }
+  return groups;
+}
+
+export class CypherGraphStore implements GraphStore {
+  readonly kind: "embedded" | "neo4j";
+  readonly location: string;
+
+  constructor(private readonly executor: CypherExecutor) {
+    this.kind = executor.kind;
+    this.location = executor.location;
+  }
+
+  // ---- writes --------------------------------------------------------------------------------
+
+  upsertCollections(records: readonly M.CollectionRecord[]): Promise<WriteSummary> {
+    return this.upsertNodes(N.Collection, records);
+  }
+
+  upsertPatients(records: readonly M.PatientRecord[]): Promise<WriteSummary> {
+    return this.upsertNodes(N.Patient, records, LINKS.patientCollection);
+  }
+
+  upsertStudies(records: readonly M.StudyRecord[]): Promise<WriteSummary> {
+    return this.upsertNodes(N.Study, records, LINKS.studyPatient);
+  }
+
+  upsertSeries(records: readonly M.SeriesRecord[]): Promise<WriteSummary> {
+    return this.upsertNodes(N.Series, records, LINKS.seriesStudy);
+  }
+
+  upsertLesions(records: readonly M.LesionRecord[]): Promise<WriteSummary> {
+    return this.upsertNodes(N.Lesion, records, LINKS.lesionSeries);
+  }
+
+  upsertGenes(records: readonly M.GeneRecord[]): Promise<WriteSummary> {
+    return this.upsertNodes(N.Gene, records);
+  }
+
+  async upsertPathways(records: readonly M.PathwayRecord[]): Promise<WriteSummary> {
+    validateRecords(N.Pathway, records);
+    const memberships = records.flatMap((pathway) => {
+      if (!Array.isArray(pathway.geneSymbols)) throw new BadUserInputError(`Pathway '${pathway.id}' has no geneSymbols list`);
+      return [...new Set(pathway.geneSymbols)].map((symbol) => ({ pathway: pathway.id, symbol }));
+    });
+    const d = this.executor.dialect;
+    return this.executor.write(async (tx) => {
+      for (const batch of chunks(records, WRITE_BATCH))
+        await tx.run(nodeCypher.upsertNodes(N.Pathway, d, nodeCypher.encodeRows(N.Pathway, d, batch)));
+      await tx.run(linkCypher.clearPathwayMembers(records.map((r) => r.id)));
+      for (const batch of chunks(memberships, WRITE_BATCH)) await tx.run(linkCypher.addPathwayMembers(batch));
+      return { written: records.length };
+    });
+  }
+
+  async replaceExpression(records: readonly M.ExpressionRecord[]): Promise<WriteSummary> {
+    if (!records.length) return { written: 0 };
+    const patientIds = [...new Set(records.map((r) => r.patientId))];
+    const symbols = [...new Set(records.map((r) => r.geneSymbol))];
+    await this.requireExisting(N.Patient, patientIds, "patient");
+    await this.requireExisting(N.Gene, symbols, "gene");
+    const d = this.executor.dialect;
+    const rows = records.map((r) => {
+      for (const value of [r.value, r.tpm, r.z])
+        if (value !== undefined && value !== null && !Number.isFinite(value))
+          throw new BadUserInputError(`expression of ${r.geneSymbol} in ${r.patientId} is not a finite number`);
+      return { from: r.patientId, to: r.geneSymbol, properties: { value: r.value ?? null, tpm: r.tpm ?? null, z: r.z ?? null } };
+    });
+    await this.executor.write((tx) => tx.run(linkCypher.deleteExpression(patientIds, symbols, d)));
+    const written = await this.executor.bulkCreateRelationships({ relationship: R.EXPRESSES, from: N.Patient, to: N.Gene, rows });
+    return { written };
+  }
+
+  private async upsertNodes(spec: NodeSpec, records: ReadonlyArray<object>, link?: nodeCypher.ParentLink): Promise<WriteSummary> {
+    const plain = records as ReadonlyArray<Record<string, unknown>>;
+    validateRecords(spec, plain, link ? [link.field] : []);
+    if (!plain.length) return { written: 0 };
+    const d = this.executor.dialect;
+    return this.executor.write(async (tx) => {
+      if (link) await this.requireParents(tx, link, plain);
+      for (const batch of chunks(plain, WRITE_BATCH))
+        await tx.run(nodeCypher.upsertNodes(spec, d, nodeCypher.encodeRows(spec, d, batch, link ? [link.field] : []), link));
+      return { written: plain.length };
+    });
+  }
+
+  private async requireParents(tx: Transaction, link: nodeCypher.ParentLink, records: ReadonlyArray<Record<string, unknown>>) {
+    const wanted = [...new Set(records.map((r) => r[link.field] as string))];
+    const found = new Set((await tx.run(nodeCypher.existingKeys(link.parent, wanted))).map((row) => row.key as string));
+    const missing = wanted.filter((key) => !found.has(key));
+    if (missing.length)
+      throw new BadUserInputError(`unknown ${link.parent.label} ${link.field === "collectionId" ? "id" : link.parent.key}: ${missing.slice(0, 5).join(", ")}${missing.length > 5 ? ` and ${missing.length - 5} more` : ""}`, {
+        label: link.parent.label,
+        missing: missing.slice(0, 100),
+      });
+  }
+
+  private async requireExisting(spec: NodeSpec, keys: string[], noun: string) {
+    const found = new Set<string>();
+    for (const batch of chunks(keys, WRITE_BATCH))
+      for (const row of await this.executor.read(nodeCypher.existingKeys(spec, batch))) found.add(row.key as string);
+    const missing = keys.filter((key) => !found.has(key));
+    if (missing.length)
+      throw new BadUserInputError(`unknown ${noun}${missing.length > 1 ? "s" : ""}: ${missing.slice(0, 5).join(", ")}${missing.length > 5 ? ` and ${missing.length - 5} more` : ""}`, {
+        label: spec.label,
+        missing: missing.slice(0, 100),
+      });
+  }
+
+  // ---- reads ---------------------------------------------------------------------------------
+
+  async collections(): Promise<M.Collection[]> {
+    return this.decodeAll<M.Collection>(N.Collection, await this.executor.read(nodeCypher.allNodes(N.Collection)));
+  }
+
+  collectionsByIds(ids: readonly string[]): Promise<M.Collection[]> {
+    return this.byKeys(N.Collection, ids);
+  }
+
+  patientsByIds(ids: readonly string[]): Promise<M.Patient[]> {
+    return this.byKeys(N.Patient, ids);
+  }
+
+  genesBySymbols(symbols: readonly string[]): Promise<M.Gene[]> {
+    return this.byKeys(N.Gene, symbols);
+  }
+
+  async collectionsOfPatients(patientIds: readonly string[]): Promise<Map<string, M.Collection[]>> {
+    if (!patientIds.length) return new Map();
+    const rows = await this.executor.read(linkCypher.collectionsOfPatients(patientIds));
+    return groupBy(rows.map((row) => ({ parentKey: row.parentKey as string, item: this.decode(N.Collection, row) as M.Collection })));
+  }
+
+  studiesOfPatients(patientIds: readonly string[]): Promise<Map<string, M.Study[]>> {
+    return this.childrenOf(N.Study, LINKS.studyPatient, patientIds);
+  }
+
+  seriesOfStudies(studyUids: readonly string[]): Promise<Map<string, M.Series[]>> {
+    return this.childrenOf(N.Series, LINKS.seriesStudy, studyUids);
+  }
+
+  lesionsOfSeries(seriesUids: readonly string[]): Promise<Map<string, M.Lesion[]>> {
+    return this.childrenOf(N.Lesion, LINKS.lesionSeries, seriesUids);
+  }
+
+  async pathwaysOfGenes(symbols: readonly string[]): Promise<Map<string, M.Pathway[]>> {
+    const rows = await this.executor.read(linkCypher.pathwaysOfGenes(symbols));
+    return groupBy(rows.map((row) => ({ parentKey: row.parentKey as string, item: this.decode(N.Pathway, row) as M.Pathway })));
+  }
+
+  async genesOfPathways(pathwayIds: readonly string[]): Promise<Map<string, M.Gene[]>> {
+    const rows = await this.executor.read(linkCypher.genesOfPathways(pathwayIds));
+    return groupBy(rows.map((row) => ({ parentKey: row.parentKey as string, item: this.decode(N.Gene, row) as M.Gene })));
+  }
+
+  async expressionOf(patientIds: readonly string[], symbols: readonly string[]): Promise<M.Expression[]> {
+    const rows = await this.executor.read(linkCypher.expressionOf(patientIds, symbols));
+    return rows.map((row) => ({
+      patientId: row.patientId as string,
+      geneSymbol: row.geneSymbol as string,
+      value: (row.value as number | null) ?? null,
+      tpm: (row.tpm as number | null) ?? null,
+      z: (row.z as number | null) ?? null,
+    }));
+  }
+
+  async patients(filter: PatientFilter, page: PageRequest): Promise<Page<M.Patient>> {
+    const d = this.executor.dialect;
+    const afterId = page.after ? decodeCursor(page.after) : null;
+    const [countRows, rows] = await Promise.all([
+      this.executor.read(patientCypher.countPatients(filter, d)),
+      this.executor.read(patientCypher.patientPage(filter, d, afterId, page.first)),
+    ]);
+    const items = this.decodeAll<M.Patient>(N.Patient, rows.slice(0, page.first));
+    const last = items[items.length - 1];
+    return {
+      items,
+      totalCount: Number(countRows[0]?.n ?? 0),
+      hasNextPage: rows.length > page.first,
+      endCursor: last ? encodeCursor(last.id) : null,
+    };
+  }
+
+  async pathways(query: PathwayQuery): Promise<M.Pathway[]> {
+    return this.decodeAll<M.Pathway>(N.Pathway, await this.executor.read(linkCypher.pathways(query)));
+  }
+
+  async counts(): Promise<GraphCounts> {
+    const counts: GraphCounts = {};
+    for (const spec of N.NODES) counts[spec.label] = Number((await this.executor.read(nodeCypher.countNodes(spec)))[0]?.n ?? 0);
+    counts[R.EXPRESSES.type] = Number((await this.executor.read(linkCypher.countExpression()))[0]?.n ?? 0);
+    return counts;
+  }
+
+  async deleteEverything(): Promise<void> {
+    await this.executor.write(async (tx) => {
+      for (const spec of N.NODES) await tx.run(linkCypher.deleteAllOf(spec));
+    });
+  }
+
+  close(): Promise<void> {
+    return this.executor.close();
+  }
+
+  // ---- decoding ------------------------------------------------------------------------------
+
+  private async byKeys<T>(spec: NodeSpec, keys: readonly string[]): Promise<T[]> {
+    if (!keys.length) return [];
+    return this.decodeAll(spec, await this.executor.read(nodeCypher.nodesByKeys(spec, keys)));
+  }
+
+  private async childrenOf<T>(spec: NodeSpec, link: nodeCypher.ParentLink, parentKeys: readonly string[]): Promise<Map<string, T[]>> {
+    if (!parentKeys.length) return new Map();
+    const rows = await this.executor.read(nodeCypher.childrenOf(spec, link, parentKeys));
+    return groupBy(rows.map((row) => ({ parentKey: row.parentKey as string, item: this.decode(spec, row) as T })));
+  }
+
+  private decodeAll<T>(spec: NodeSpec, rows: Row[]): T[] {
+    return rows.map((row) => this.decode(spec, row) as T);
+  }
+
+  private decode(spec: NodeSpec, row: Row): Record<string, unknown> {
+    const out: Record<string, unknown> = {};
+    for (const [name, property] of Object.entries(spec.properties)) out[name] = this.executor.dialect.decode(property.kind, row[name]);
+    return out;
+  }
+}

@@ -1,0 +1,83 @@
+// Cypher for relationships and neighbourhoods: gene sets, expression, reverse links, deletes.
+import { Collection, Gene, Pathway } from "../model/nodes.js";
+import { EXPRESSES, IN_COLLECTION, IN_PATHWAY } from "../model/relationships.js";
+import type { NodeSpec } from "../nodes-and-relationships.js";
+import type { PathwayQuery } from "../graph-store.js";
+import type { Dialect } from "./dialect.js";
+import { project } from "./node.cypher.js";
+import { cypher, type CypherQuery } from "./query.js";
+
+export function clearPathwayMembers(pathwayIds: readonly string[]): CypherQuery {
+  return cypher(`MATCH (:Gene)-[m:${IN_PATHWAY.type}]->(p:Pathway) WHERE p.id IN $ids DELETE m`, { ids: pathwayIds });
+}
+
+/** Members are genes by symbol; a gene not yet in the graph is created with just its symbol. */
+export function addPathwayMembers(rows: ReadonlyArray<{ pathway: string; symbol: string }>): CypherQuery {
+  return cypher(
+    `UNWIND $rows AS r MATCH (p:Pathway {id: r.pathway}) MERGE (g:Gene {symbol: r.symbol}) MERGE (g)-[:${IN_PATHWAY.type}]->(p)`,
+    { rows },
+  );
+}
+
+export function pathwaysOfGenes(symbols: readonly string[]): CypherQuery {
+  return cypher(
+    `MATCH (g:Gene)-[:${IN_PATHWAY.type}]->(n:Pathway) WHERE g.symbol IN $keys RETURN g.symbol AS parentKey, ${project(Pathway, "n")} ORDER BY parentKey, n.id`,
+    { keys: symbols },
+  );
+}
+
+export function genesOfPathways(pathwayIds: readonly string[]): CypherQuery {
+  return cypher(
+    `MATCH (n:Gene)-[:${IN_PATHWAY.type}]->(p:Pathway) WHERE p.id IN $keys RETURN p.id AS parentKey, ${project(Gene, "n")} ORDER BY parentKey, n.symbol`,
+    { keys: pathwayIds },
+  );
+}
+
+export function pathways(query: PathwayQuery): CypherQuery {
+  const conditions: string[] = [];
+  const params: Record<string, unknown> = {};
+  if (query.ids) {
+    conditions.push("n.id IN $ids");
+    params.ids = query.ids;
+  }
+  if (query.source !== undefined) {
+    conditions.push("n.source = $source");
+    params.source = query.source;
+  }
+  if (query.geneSymbol !== undefined) {
+    conditions.push(`EXISTS { MATCH (:Gene {symbol: $geneSymbol})-[:${IN_PATHWAY.type}]->(n) }`);
+    params.geneSymbol = query.geneSymbol;
+  }
+  const where = conditions.length ? `WHERE ${conditions.join(" AND ")}` : "";
+  return cypher(`MATCH (n:Pathway) ${where} RETURN ${project(Pathway, "n")} ORDER BY n.id`, params);
+}
+
+export function deleteExpression(patientIds: readonly string[], symbols: readonly string[], _dialect: Dialect): CypherQuery {
+  return cypher(
+    `MATCH (p:Patient)-[e:${EXPRESSES.type}]->(g:Gene) WHERE p.id IN $patients AND g.symbol IN $genes DELETE e`,
+    { patients: patientIds, genes: symbols },
+  );
+}
+
+export function expressionOf(patientIds: readonly string[], symbols: readonly string[]): CypherQuery {
+  return cypher(
+    `MATCH (p:Patient)-[e:${EXPRESSES.type}]->(g:Gene) WHERE p.id IN $patients AND g.symbol IN $genes
+     RETURN p.id AS patientId, g.symbol AS geneSymbol, e.value AS value, e.tpm AS tpm, e.z AS z ORDER BY patientId, geneSymbol`,
+    { patients: patientIds, genes: symbols },
+  );
+}
+
+export function countExpression(): CypherQuery {
+  return cypher(`MATCH (:Patient)-[e:${EXPRESSES.type}]->(:Gene) RETURN count(e) AS n`);
+}
+
+export function collectionsOfPatients(patientIds: readonly string[]): CypherQuery {
+  return cypher(
+    `MATCH (c:Patient)-[:${IN_COLLECTION.type}]->(n:Collection) WHERE c.id IN $keys RETURN c.id AS parentKey, ${project(Collection, "n")}`,
+    { keys: patientIds },
+  );
+}
+
+export function deleteAllOf(spec: NodeSpec): CypherQuery {
+  return cypher(`MATCH (n:${spec.label}) DETACH DELETE n`);
+}

@@ -1,0 +1,62 @@
+// PatientFilter → a WHERE clause over `p:Patient` and its parameters.
+import { Patient } from "../model/nodes.js";
+import type { PatientFilter } from "../patient-filter.js";
+import type { Dialect } from "./dialect.js";
+import { project } from "./node.cypher.js";
+import { cypher, type CypherQuery } from "./query.js";
+
+interface Clause {
+  readonly text: string;
+  readonly params: Record<string, unknown>;
+}
+
+const SERIES_OF_PATIENT = "(p)-[:HAS_STUDY]->(:Study)-[:HAS_SERIES]->(s:Series)";
+
+function filterClauses(filter: PatientFilter, dialect: Dialect): Clause[] {
+  const clauses: Clause[] = [];
+  if (filter.ids) clauses.push({ text: "p.id IN $ids", params: { ids: filter.ids } });
+  if (filter.collectionIds)
+    clauses.push({
+      text: "EXISTS { MATCH (p)-[:IN_COLLECTION]->(c:Collection) WHERE c.id IN $collectionIds }",
+      params: { collectionIds: filter.collectionIds },
+    });
+  if (filter.modalities)
+    clauses.push({ text: `EXISTS { MATCH ${SERIES_OF_PATIENT} WHERE s.modality IN $modalities }`, params: { modalities: filter.modalities } });
+  if (filter.hasSegmentation !== undefined) {
+    const exists = `EXISTS { MATCH ${SERIES_OF_PATIENT}-[:HAS_LESION]->(:Lesion) }`;
+    clauses.push({ text: filter.hasSegmentation ? exists : `NOT ${exists}`, params: {} });
+  }
+  if (filter.sex !== undefined) clauses.push({ text: "lower(p.sex) = lower($sex)", params: { sex: filter.sex } });
+  if (filter.vitalStatus !== undefined)
+    clauses.push({ text: "lower(p.vitalStatus) = lower($vitalStatus)", params: { vitalStatus: filter.vitalStatus } });
+  if (filter.minAgeYears !== undefined)
+    clauses.push({
+      text: `p.ageAtDiagnosisYears >= ${dialect.read("float", "$minAgeYears")}`,
+      params: { minAgeYears: dialect.encode("float", filter.minAgeYears) },
+    });
+  if (filter.maxAgeYears !== undefined)
+    clauses.push({
+      text: `p.ageAtDiagnosisYears <= ${dialect.read("float", "$maxAgeYears")}`,
+      params: { maxAgeYears: dialect.encode("float", filter.maxAgeYears) },
+    });
+  return clauses;
+}
+
+function where(clauses: Clause[]): { text: string; params: Record<string, unknown> } {
+  if (!clauses.length) return { text: "", params: {} };
+  return { text: `WHERE ${clauses.map((c) => c.text).join(" AND ")}`, params: Object.assign({}, ...clauses.map((c) => c.params)) };
+}
+
+export function countPatients(filter: PatientFilter, dialect: Dialect): CypherQuery {
+  const w = where(filterClauses(filter, dialect));
+  return cypher(`MATCH (p:Patient) ${w.text} RETURN count(p) AS n`, w.params);
+}
+
+/** One page in barcode order; asks for one more row than `limit` so the caller knows whether more follow. */
+export function patientPage(filter: PatientFilter, dialect: Dialect, afterId: string | null, limit: number): CypherQuery {
+  if (!Number.isSafeInteger(limit) || limit < 0) throw new RangeError(`page size must be a non-negative integer, got ${limit}`);
+  const clauses = filterClauses(filter, dialect);
+  if (afterId !== null) clauses.push({ text: "p.id > $afterId", params: { afterId } });
+  const w = where(clauses);
+  return cypher(`MATCH (p:Patient) ${w.text} RETURN ${project(Patient, "p")} ORDER BY p.id LIMIT ${limit + 1}`, w.params);
+}

@@ -1,0 +1,61 @@
+// The port every other layer talks to: domain operations on the radiogenomic graph. Two adapters
+// implement it (embedded Ladybug, Neo4j) and one contract suite (test/graph-model) runs against both.
+import type * as M from "./model/records.js";
+import type { Page, PageRequest, PatientFilter } from "./patient-filter.js";
+
+export interface WriteSummary {
+  /** Records written (created or updated). */
+  readonly written: number;
+}
+
+export interface PathwayQuery {
+  ids?: string[];
+  source?: string;
+  /** Pathways containing this gene. */
+  geneSymbol?: string;
+}
+
+export type GraphCounts = Record<string, number>;
+
+export interface GraphStore {
+  /** "embedded" (Ladybug on disk) or "neo4j". */
+  readonly kind: "embedded" | "neo4j";
+  /** Where the data lives, for logs and the health endpoint. */
+  readonly location: string;
+
+  // Writes: batched, idempotent (natural keys), all-or-nothing per call.
+  upsertCollections(records: readonly M.CollectionRecord[]): Promise<WriteSummary>;
+  upsertPatients(records: readonly M.PatientRecord[]): Promise<WriteSummary>;
+  upsertStudies(records: readonly M.StudyRecord[]): Promise<WriteSummary>;
+  upsertSeries(records: readonly M.SeriesRecord[]): Promise<WriteSummary>;
+  upsertLesions(records: readonly M.LesionRecord[]): Promise<WriteSummary>;
+  upsertGenes(records: readonly M.GeneRecord[]): Promise<WriteSummary>;
+  /** Upserts pathways and makes each one's membership exactly its `geneSymbols`. */
+  upsertPathways(records: readonly M.PathwayRecord[]): Promise<WriteSummary>;
+  /** Bulk path: replaces the expression values of the given (patient, gene) pairs. */
+  replaceExpression(records: readonly M.ExpressionRecord[]): Promise<WriteSummary>;
+
+  // Reads by key lists (what DataLoaders call); results come in no particular order.
+  collections(): Promise<M.Collection[]>;
+  collectionsByIds(ids: readonly string[]): Promise<M.Collection[]>;
+  patientsByIds(ids: readonly string[]): Promise<M.Patient[]>;
+  genesBySymbols(symbols: readonly string[]): Promise<M.Gene[]>;
+
+  // Neighbourhoods, keyed by the parent's natural key.
+  collectionsOfPatients(patientIds: readonly string[]): Promise<Map<string, M.Collection[]>>;
+  studiesOfPatients(patientIds: readonly string[]): Promise<Map<string, M.Study[]>>;
+  seriesOfStudies(studyUids: readonly string[]): Promise<Map<string, M.Series[]>>;
+  lesionsOfSeries(seriesUids: readonly string[]): Promise<Map<string, M.Lesion[]>>;
+  pathwaysOfGenes(symbols: readonly string[]): Promise<Map<string, M.Pathway[]>>;
+  genesOfPathways(pathwayIds: readonly string[]): Promise<Map<string, M.Gene[]>>;
+  expressionOf(patientIds: readonly string[], symbols: readonly string[]): Promise<M.Expression[]>;
+
+  // Queries.
+  patients(filter: PatientFilter, page: PageRequest): Promise<Page<M.Patient>>;
+  pathways(query: PathwayQuery): Promise<M.Pathway[]>;
+  counts(): Promise<GraphCounts>;
+
+  /** Removes every node and relationship (tests, demo reset). */
+  deleteEverything(): Promise<void>;
+  close(): Promise<void>;
+}

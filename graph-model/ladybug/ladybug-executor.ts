@@ -1,0 +1,121 @@
+// CypherExecutor on the embedded Ladybug database: one on-disk directory, opened by one process.
+// Statements run one at a time through a queue; bulk relationships go through COPY FROM a CSV file.
+import { createWriteStream } from "node:fs";
+import { mkdir, rm } from "node:fs/promises";
+import path from "node:path";
+import { once } from "node:events";
+import lbug from "@ladybugdb/core";
+import { StoreUnavailableError } from "../../compute/errors.js";
+import type { BulkRelationships, CypherExecutor, Transaction } from "../cypher-executor.js";
+import { ladybugDialect } from "../cypher/dialect.js";
+import type { CypherQuery, Row } from "../cypher/query.js";
+import { ladybugSchemaStatements } from "./ladybug-ddl.js";
+import { csvLine } from "./csv.js";
+import { SerialQueue } from "./serial-queue.js";
+
+type QueryResult = lbug.QueryResult;
+
+function lastResult(result: QueryResult | QueryResult[]): QueryResult {
+  return Array.isArray(result) ? result[result.length - 1]! : result;
+}
+
+function isLockError(error: unknown): boolean {
+  return /lock/i.test(String((error as Error)?.message ?? error));
+}
+
+export class LadybugExecutor implements CypherExecutor {
+  readonly dialect = ladybugDialect;
+  readonly kind = "embedded" as const;
+  private readonly queue = new SerialQueue();
+  private bulkFiles = 0;
+
+  private constructor(
+    private readonly database: lbug.Database,
+    private readonly connection: lbug.Connection,
+    readonly location: string,
+  ) {}
+
+  /** Opens (creating if needed) the database directory `<dataDir>/graph`. */
+  static async open(dataDir: string): Promise<LadybugExecutor> {
+    const dir = path.resolve(dataDir);
+    await mkdir(dir, { recursive: true });
+    const location = path.join(dir, "graph");
+    try {
+      const database = new lbug.Database(location);
+      await database.init();
+      const connection = new lbug.Connection(database);
+      await connection.init();
+      return new LadybugExecutor(database, connection, location);
+    } catch (error) {
+      const hint = isLockError(error)
+        ? "Another process has it open (is 'radiogenomics serve' running on it?): stop it, or use that server through --server."
+        : "Check that the directory is readable and writable.";
+      throw new StoreUnavailableError(`Cannot open the embedded graph database at ${location}: ${(error as Error).message}. ${hint}`, { location });
+    }
+  }
+
+  read(query: CypherQuery): Promise<Row[]> {
+    return this.queue.run(() => this.execute(query));
+  }
+
+  write<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
+    return this.queue.run(async () => {
+      await this.statement("BEGIN TRANSACTION");
+      try {
+        const result = await work({ run: (query) => this.execute(query) });
+        await this.statement("COMMIT");
+        return result;
+      } catch (error) {
+        await this.statement("ROLLBACK").catch(() => undefined);
+        throw error;
+      }
+    });
+  }
+
+  async bulkCreateRelationships(input: BulkRelationships): Promise<number> {
+    const { relationship, from, to, rows } = input;
+    const names = Object.keys(relationship.properties);
+    const file = path.join(path.dirname(this.location), `.bulk-${process.pid}-${this.bulkFiles++}.csv`);
+    const out = createWriteStream(file);
+    for (const row of rows) {
+      if (!out.write(csvLine([row.from, row.to, ...names.map((name) => row.properties[name])]))) await once(out, "drain");
+    }
+    out.end();
+    await once(out, "finish");
+    const pair = relationship.endpoints.length > 1 ? `, from='${from.label}', to='${to.label}'` : "";
+    try {
+      await this.queue.run(() => this.statement(`COPY ${relationship.type} FROM '${file.replaceAll("'", "''")}' (header=false${pair})`));
+    } finally {
+      await rm(file, { force: true });
+    }
+    return rows.length;
+  }
+
+  async ensureSchema(): Promise<void> {
+    await this.queue.run(async () => {
+      for (const statement of ladybugSchemaStatements()) await this.statement(statement);
+    });
+  }
+
+  async close(): Promise<void> {
+    await this.queue.run(async () => {
+      await this.connection.close();
+      await this.database.close();
+    });
+  }
+
+  private async execute(query: CypherQuery): Promise<Row[]> {
+    const prepared = await this.connection.prepare(query.text);
+    if (!prepared.isSuccess()) throw new Error(`${prepared.getErrorMessage()}\nin: ${query.text}`);
+    const result = lastResult(await this.connection.execute(prepared, query.params as Record<string, lbug.LbugValue>));
+    try {
+      return (await result.getAll()) as Row[];
+    } finally {
+      result.close();
+    }
+  }
+
+  private async statement(text: string): Promise<void> {
+    lastResult(await this.connection.query(text)).close();
+  }
+}

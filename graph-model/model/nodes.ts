@@ -1,0 +1,123 @@
+// Node labels, their natural keys and properties: the one declaration the Neo4j constraints, the
+// Ladybug DDL and the record types are derived from.
+import { prop, type PropertySpecs } from "./properties.js";
+
+export interface NodeSpec<P extends PropertySpecs = PropertySpecs, Key extends keyof P & string = keyof P & string> {
+  readonly label: string;
+  readonly key: Key;
+  readonly properties: P;
+}
+
+function node<P extends PropertySpecs, Key extends keyof P & string>(label: string, key: Key, properties: P): NodeSpec<P, Key> {
+  return { label, key, properties };
+}
+
+const provenance = {
+  source: prop.string("Where the record came from, e.g. 'IDC', 'GDC', 'cBioPortal', 'demo'"),
+  dataRelease: prop.string("Release or version of the source the record was read from"),
+} as const;
+
+export const Collection = node("Collection", "id", {
+  id: prop.string("Collection id as the archive names it, e.g. TCGA-GBM"),
+  name: prop.string("Human-readable name"),
+  cancerType: prop.string("Cancer type studied, e.g. Glioblastoma multiforme"),
+  url: prop.string("Landing page of the collection"),
+  ...provenance,
+});
+
+export const Patient = node("Patient", "id", {
+  id: prop.string("TCGA case barcode (12 characters), equal to the DICOM PatientID, e.g. TCGA-02-0003"),
+  projectId: prop.string("GDC project, e.g. TCGA-GBM"),
+  sex: prop.string("Sex at birth as the source reports it"),
+  ageAtDiagnosisYears: prop.float("Age at diagnosis in years"),
+  vitalStatus: prop.string("Alive or Dead"),
+  stage: prop.string("Pathological or clinical stage as reported"),
+  primaryDiagnosis: prop.string("Primary diagnosis text"),
+  overallSurvivalDays: prop.float("Days from diagnosis to death or last follow-up"),
+  overallSurvivalEvent: prop.boolean("True when death was observed (event), false when censored"),
+  ...provenance,
+});
+
+export const Study = node("Study", "uid", {
+  uid: prop.string("StudyInstanceUID"),
+  date: prop.string("StudyDate as YYYY-MM-DD"),
+  description: prop.string("StudyDescription"),
+  ...provenance,
+});
+
+export const Series = node("Series", "uid", {
+  uid: prop.string("SeriesInstanceUID"),
+  modality: prop.string("CT, MR, PT, …"),
+  description: prop.string("SeriesDescription"),
+  bodyPart: prop.string("BodyPartExamined"),
+  frameOfReferenceUid: prop.string("FrameOfReferenceUID"),
+  rows: prop.int("Rows of every slice"),
+  columns: prop.int("Columns of every slice"),
+  sliceCount: prop.int("Number of image slices"),
+  sliceThickness: prop.float("SliceThickness, mm"),
+  spacingBetweenSlices: prop.float("Centre-to-centre slice distance derived from positions, mm"),
+  pixelSpacing: prop.floatList("PixelSpacing [row, column] spacing, mm"),
+  convolutionKernel: prop.string("ConvolutionKernel (CT reconstruction kernel)"),
+  manufacturer: prop.string("Manufacturer"),
+  manufacturerModel: prop.string("ManufacturerModelName"),
+  kvp: prop.float("KVP (CT tube voltage)"),
+  magneticFieldStrength: prop.float("MagneticFieldStrength, T (MR)"),
+  sequenceName: prop.string("SequenceName or ScanningSequence (MR)"),
+  contrastAgent: prop.string("ContrastBolusAgent, empty when none"),
+  retrieveUrl: prop.string("DICOMweb URL of the series (WADO-RS)"),
+  ...provenance,
+});
+
+export const Lesion = node("Lesion", "id", {
+  id: prop.string("Segmentation series UID + ':' + segment number or ROI number"),
+  label: prop.string("Segment label or ROI name, e.g. 'Enhancing tumour'"),
+  segmentNumber: prop.int("SEG SegmentNumber or RTSTRUCT ROINumber"),
+  segmentationType: prop.string("SEG or RTSTRUCT"),
+  segmentationSeriesUid: prop.string("SeriesInstanceUID of the SEG or RTSTRUCT"),
+  segmentationSopInstanceUid: prop.string("SOPInstanceUID of the SEG or RTSTRUCT"),
+  voxelCount: prop.int("Voxels of the mask on the image grid"),
+  volumeMm3: prop.float("Mask volume, mm³ (voxel counting)"),
+  ...provenance,
+});
+
+export const Feature = node("Feature", "key", {
+  key: prop.string("Feature name + '@' + settings hash: one node per feature and setting"),
+  name: prop.string("Feature name, e.g. glcm_joint_entropy_3D_merged"),
+  family: prop.string("IBSI family, e.g. GLCM"),
+  ibsiCode: prop.string("IBSI identifier, e.g. TU9B"),
+  settingsHash: prop.string("Stable hash of the effective extraction settings"),
+  settings: prop.json("Effective extraction settings (provenance)"),
+  unit: prop.string("Unit of the value"),
+});
+
+export const Gene = node("Gene", "symbol", {
+  symbol: prop.string("HGNC symbol, e.g. EGFR"),
+  entrezId: prop.int("NCBI Entrez gene id"),
+  ensemblId: prop.string("Ensembl gene id without version, e.g. ENSG00000146648"),
+  name: prop.string("Full gene name"),
+});
+
+export const Pathway = node("Pathway", "id", {
+  id: prop.string("Gene-set id, e.g. HALLMARK_HYPOXIA or R-HSA-1234567"),
+  name: prop.string("Human-readable name"),
+  url: prop.string("Where the gene set is described"),
+  licence: prop.string("Licence of the gene-set collection"),
+  ...provenance,
+});
+
+export const Cohort = node("Cohort", "id", {
+  id: prop.string("Cohort id"),
+  name: prop.string("Name given by the researcher"),
+  filter: prop.json("The filter the cohort was built from"),
+  createdAt: prop.string("ISO-8601 creation time"),
+});
+
+export const Analysis = node("Analysis", "id", {
+  id: prop.string("Analysis id"),
+  kind: prop.string("GENES, PATHWAYS or MUTATIONS association"),
+  params: prop.json("Method, feature settings and targets"),
+  dataVersion: prop.json("Data releases the analysis read"),
+  createdAt: prop.string("ISO-8601 time the analysis finished"),
+});
+
+export const NODES = [Collection, Patient, Study, Series, Lesion, Feature, Gene, Pathway, Cohort, Analysis] as const;

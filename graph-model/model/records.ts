@@ -1,0 +1,29 @@
+// Normalized records that sources yield and the store writes: one per node, carrying the natural
+// key of the node it hangs from. Their fields come from the declarations in nodes.ts.
+import type { RecordOf } from "./properties.js";
+import * as N from "./nodes.js";
+import * as R from "./relationships.js";
+
+type NodeRecord<S extends N.NodeSpec> = RecordOf<S["properties"], S["key"]>;
+
+export type CollectionRecord = NodeRecord<typeof N.Collection>;
+export type PatientRecord = NodeRecord<typeof N.Patient> & { collectionId: string };
+export type StudyRecord = NodeRecord<typeof N.Study> & { patientId: string };
+export type SeriesRecord = NodeRecord<typeof N.Series> & { studyUid: string };
+export type LesionRecord = NodeRecord<typeof N.Lesion> & { seriesUid: string };
+export type GeneRecord = NodeRecord<typeof N.Gene>;
+export type PathwayRecord = NodeRecord<typeof N.Pathway> & { geneSymbols: string[] };
+
+/** One expression value of one gene in one patient's primary tumour. */
+export type ExpressionRecord = { patientId: string; geneSymbol: string } & RecordOf<typeof R.EXPRESSES.properties, never>;
+
+/** Read-side shapes: what the store returns (all declared properties, null when unknown). */
+type Stored<T> = { [K in keyof T]-?: Exclude<T[K], undefined> | (undefined extends T[K] ? null : never) };
+export type Collection = Stored<CollectionRecord>;
+export type Patient = Stored<NodeRecord<typeof N.Patient>>;
+export type Study = Stored<NodeRecord<typeof N.Study>>;
+export type Series = Stored<NodeRecord<typeof N.Series>>;
+export type Lesion = Stored<NodeRecord<typeof N.Lesion>>;
+export type Gene = Stored<GeneRecord>;
+export type Pathway = Stored<NodeRecord<typeof N.Pathway>>;
+export type Expression = Stored<ExpressionRecord>;

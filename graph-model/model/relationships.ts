@@ -1,0 +1,80 @@
+// Relationship types: their endpoints, properties and, where two nodes may be linked more than once,
+// the property that tells the links apart (part of the natural key of the relationship).
+import { prop, type PropertySpecs } from "./properties.js";
+import * as N from "./nodes.js";
+
+export interface RelationshipSpec<P extends PropertySpecs = PropertySpecs> {
+  readonly type: string;
+  readonly endpoints: ReadonlyArray<readonly [N.NodeSpec, N.NodeSpec]>;
+  readonly properties: P;
+  /** Properties that, with the endpoints, identify one relationship (empty: one per node pair). */
+  readonly key: ReadonlyArray<string>;
+}
+
+function rel<P extends PropertySpecs>(
+  type: string,
+  endpoints: ReadonlyArray<readonly [N.NodeSpec, N.NodeSpec]>,
+  properties: P,
+  key: ReadonlyArray<keyof P & string> = [],
+): RelationshipSpec<P> {
+  return { type, endpoints, properties, key };
+}
+
+const association = {
+  p: prop.float("Two-sided p-value"),
+  q: prop.float("Benjamini–Hochberg q-value within the analysis"),
+  n: prop.int("Patients that entered the test"),
+  analysisId: prop.string("The Analysis that produced this link"),
+} as const;
+
+export const IN_COLLECTION = rel("IN_COLLECTION", [[N.Patient, N.Collection]], {});
+export const HAS_STUDY = rel("HAS_STUDY", [[N.Patient, N.Study]], {});
+export const HAS_SERIES = rel("HAS_SERIES", [[N.Study, N.Series]], {});
+export const HAS_LESION = rel("HAS_LESION", [[N.Series, N.Lesion]], {});
+export const HAS_FEATURE = rel("HAS_FEATURE", [[N.Lesion, N.Feature]], {
+  value: prop.float("Feature value in the feature's unit"),
+  computedAt: prop.string("ISO-8601 time of computation"),
+});
+export const HAS_MUTATION = rel(
+  "HAS_MUTATION",
+  [[N.Patient, N.Gene]],
+  {
+    proteinChange: prop.string("HGVS protein change, e.g. p.L858R"),
+    consequence: prop.string("Variant consequence, e.g. missense_variant"),
+    vaf: prop.float("Variant allele fraction"),
+    sampleId: prop.string("Tumour sample barcode"),
+    source: prop.string("GDC or cBioPortal"),
+  },
+  ["proteinChange"],
+);
+export const EXPRESSES = rel("EXPRESSES", [[N.Patient, N.Gene]], {
+  value: prop.float("log2(TPM + 1)"),
+  tpm: prop.float("Transcripts per million"),
+  z: prop.float("z-score of value across the cohort"),
+});
+export const IN_PATHWAY = rel("IN_PATHWAY", [[N.Gene, N.Pathway]], {});
+export const PATHWAY_SCORE = rel(
+  "PATHWAY_SCORE",
+  [[N.Patient, N.Pathway]],
+  { value: prop.float("Single-sample pathway score"), method: prop.string("Scoring method") },
+  ["method"],
+);
+export const CORRELATES_WITH = rel(
+  "CORRELATES_WITH",
+  [[N.Feature, N.Gene], [N.Feature, N.Pathway]],
+  { rho: prop.float("Spearman correlation"), ...association },
+  ["analysisId"],
+);
+export const PREDICTS = rel(
+  "PREDICTS",
+  [[N.Feature, N.Gene]],
+  { auc: prop.float("AUC of the feature for mutated vs wild type"), ...association },
+  ["analysisId"],
+);
+export const INCLUDES = rel("INCLUDES", [[N.Cohort, N.Patient]], {});
+export const ON_COHORT = rel("ON_COHORT", [[N.Analysis, N.Cohort]], {});
+
+export const RELATIONSHIPS = [
+  IN_COLLECTION, HAS_STUDY, HAS_SERIES, HAS_LESION, HAS_FEATURE, HAS_MUTATION, EXPRESSES,
+  IN_PATHWAY, PATHWAY_SCORE, CORRELATES_WITH, PREDICTS, INCLUDES, ON_COHORT,
+] as const;

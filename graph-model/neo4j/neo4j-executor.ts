@@ -1,0 +1,98 @@
+// CypherExecutor on a Neo4j 5 server through neo4j-driver: managed transactions (reads as read
+// transactions, so `neo4j://` cluster routing sends them to followers) and batched UNWIND bulk writes.
+import neo4j, { type Driver, type ManagedTransaction } from "neo4j-driver";
+import { StoreUnavailableError } from "../../compute/errors.js";
+import type { BulkRelationships, CypherExecutor, Transaction } from "../cypher-executor.js";
+import { neo4jDialect } from "../cypher/dialect.js";
+import type { CypherQuery, Row } from "../cypher/query.js";
+import { neo4jSchemaStatements } from "./neo4j-schema.js";
+
+export interface Neo4jOptions {
+  uri: string;
+  user?: string;
+  password?: string;
+  database?: string;
+}
+
+const BULK_BATCH = 20_000;
+
+async function run(tx: ManagedTransaction, query: CypherQuery): Promise<Row[]> {
+  const result = await tx.run(query.text, query.params);
+  return result.records.map((record) => record.toObject() as Row);
+}
+
+export class Neo4jExecutor implements CypherExecutor {
+  readonly dialect = neo4jDialect;
+  readonly kind = "neo4j" as const;
+  readonly location: string;
+
+  private constructor(
+    private readonly driver: Driver,
+    private readonly database: string | undefined,
+    uri: string,
+  ) {
+    this.location = uri;
+  }
+
+  /** Connects and checks the server answers; a clear StoreUnavailableError otherwise. */
+  static async connect(options: Neo4jOptions): Promise<Neo4jExecutor> {
+    // No user: the server runs without authentication (the test server does).
+    const auth = options.user ? neo4j.auth.basic(options.user, options.password ?? "") : undefined;
+    let driver: Driver;
+    try {
+      driver = neo4j.driver(options.uri, auth, { disableLosslessIntegers: true, connectionTimeout: 5_000, maxTransactionRetryTime: 10_000 });
+      await driver.verifyConnectivity({ database: options.database });
+    } catch (error) {
+      throw new StoreUnavailableError(
+        `Cannot reach Neo4j at ${options.uri}: ${(error as Error).message}. Start one with 'bash scripts/neo4j.sh start', or check the URI and credentials.`,
+        { uri: options.uri },
+      );
+    }
+    return new Neo4jExecutor(driver, options.database, options.uri);
+  }
+
+  async read(query: CypherQuery): Promise<Row[]> {
+    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ });
+    try {
+      return await session.executeRead((tx) => run(tx, query));
+    } finally {
+      await session.close();
+    }
+  }
+
+  async write<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
+    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.WRITE });
+    try {
+      return await session.executeWrite((tx) => work({ run: (query) => run(tx, query) }));
+    } finally {
+      await session.close();
+    }
+  }
+
+  async bulkCreateRelationships(input: BulkRelationships): Promise<number> {
+    const { relationship, from, to } = input;
+    const sets = Object.entries(relationship.properties).map(([name, p]) => `e.${name} = ${this.dialect.read(p.kind, `r.${name}`)}`);
+    const text = [
+      "UNWIND $rows AS r",
+      `MATCH (a:${from.label} {${from.key}: r.from})`,
+      `MATCH (b:${to.label} {${to.key}: r.to})`,
+      `CREATE (a)-[e:${relationship.type}]->(b)`,
+      sets.length ? `SET ${sets.join(", ")}` : "",
+    ].join("\n");
+    let written = 0;
+    for (let i = 0; i < input.rows.length; i += BULK_BATCH) {
+      const rows = input.rows.slice(i, i + BULK_BATCH).map((row) => ({ from: row.from, to: row.to, ...row.properties }));
+      await this.write((tx) => tx.run({ text, params: { rows } }));
+      written += rows.length;
+    }
+    return written;
+  }
+
+  async ensureSchema(): Promise<void> {
+    for (const statement of neo4jSchemaStatements()) await this.write((tx) => tx.run({ text: statement, params: {} }));
+  }
+
+  close(): Promise<void> {
+    return this.driver.close();
+  }
+}

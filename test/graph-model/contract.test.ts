@@ -1,0 +1,161 @@
+// One contract, run unchanged against both GraphStore adapters.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import type { GraphStore } from "../../graph-model/graph-store.js";
+import type * as M from "../../graph-model/model/records.js";
+import { demoCohort } from "../../ingest/demo/demo-cohort.js";
+import { loadCohort } from "../../ingest/demo/load-demo.js";
+import { BOTH_STORES } from "../support/stores.js";
+
+const cohort = demoCohort({ patientsPerCollection: 12, seed: 7 });
+
+describe.each(BOTH_STORES)("GraphStore contract [$name]", (target) => {
+  let store: GraphStore;
+
+  beforeAll(async () => {
+    store = await target.open();
+  });
+  afterAll(async () => {
+    await target.dispose(store);
+  });
+  beforeEach(async () => {
+    await store.deleteEverything();
+    await loadCohort(store, cohort);
+  });
+
+  it("round-trips every node kind with its properties", async () => {
+    const patient = cohort.patients[3]!;
+    const [stored] = await store.patientsByIds([patient.id]);
+    const { collectionId, ...fields } = patient;
+    expect(stored).toMatchObject(fields);
+    expect((await store.collectionsOfPatients([patient.id])).get(patient.id)?.map((c) => c.id)).toEqual([collectionId]);
+
+    const studies = (await store.studiesOfPatients([patient.id])).get(patient.id)!;
+    expect(studies.map((s) => s.uid)).toEqual(cohort.studies.filter((s) => s.patientId === patient.id).map((s) => s.uid));
+    const series = (await store.seriesOfStudies([studies[0]!.uid])).get(studies[0]!.uid)!;
+    const expectedSeries = cohort.series.find((s) => s.uid === series[0]!.uid)!;
+    const { studyUid, ...seriesFields } = expectedSeries;
+    expect(series[0]).toMatchObject(seriesFields);
+    expect(series[0]!.pixelSpacing).toEqual(expectedSeries.pixelSpacing);
+
+    const lesion = cohort.lesions[0]!;
+    const lesions = (await store.lesionsOfSeries([lesion.seriesUid])).get(lesion.seriesUid)!;
+    expect(lesions.map((l) => l.id)).toEqual([lesion.id]);
+    expect(lesions[0]!.segmentNumber).toBe(1);
+  });
+
+  it("running the same batch twice leaves the graph identical", async () => {
+    const before = await store.counts();
+    const page = await store.patients({}, { first: 100 });
+    await loadCohort(store, cohort);
+    expect(await store.counts()).toEqual(before);
+    expect(await store.patients({}, { first: 100 })).toEqual(page);
+    expect(before.Patient).toBe(24);
+    expect(before.EXPRESSES).toBe(cohort.expression.length);
+  });
+
+  it("a later partial record adds fields without erasing what is stored", async () => {
+    const patient = cohort.patients[0]!;
+    await store.upsertPatients([{ id: patient.id, collectionId: patient.collectionId, stage: "Stage IV" }]);
+    const [stored] = await store.patientsByIds([patient.id]);
+    expect(stored!.stage).toBe("Stage IV");
+    expect(stored!.ageAtDiagnosisYears).toBe(patient.ageAtDiagnosisYears);
+    expect(stored!.sex).toBe(patient.sex);
+  });
+
+  it("unknown ids read as absent, and children of unknown parents are refused whole", async () => {
+    expect(await store.patientsByIds(["TCGA-XX-9999"])).toEqual([]);
+    expect((await store.studiesOfPatients(["TCGA-XX-9999"])).size).toBe(0);
+    const before = await store.counts();
+    const studies: M.StudyRecord[] = [
+      { uid: "2.25.999.1", patientId: cohort.patients[0]!.id },
+      { uid: "2.25.999.2", patientId: "TCGA-XX-9999" },
+    ];
+    await expect(store.upsertStudies(studies)).rejects.toMatchObject({ code: "BAD_USER_INPUT", message: expect.stringContaining("TCGA-XX-9999") });
+    expect(await store.counts()).toEqual(before);
+  });
+
+  it("rejects malformed records before writing anything", async () => {
+    const before = await store.counts();
+    const bad = [{ id: "TCGA-DM-7777", collectionId: "TCGA-GBM" }, { id: "TCGA-DM-7778", collectionId: "TCGA-GBM", ageAtDiagnosisYears: "old" }];
+    await expect(store.upsertPatients(bad as unknown as M.PatientRecord[])).rejects.toMatchObject({ code: "BAD_USER_INPUT" });
+    expect(await store.counts()).toEqual(before);
+  });
+
+  it("pages patients in barcode order with stable cursors", async () => {
+    const all = cohort.patients.map((p) => p.id).sort();
+    const seen: string[] = [];
+    let after: string | null = null;
+    for (;;) {
+      const page = await store.patients({}, { first: 10, after });
+      expect(page.totalCount).toBe(24);
+      seen.push(...page.items.map((p) => p.id));
+      if (!page.hasNextPage) break;
+      after = page.endCursor;
+    }
+    expect(seen).toEqual(all);
+    await expect(store.patients({}, { first: 5, after: "not-a-cursor" })).rejects.toMatchObject({ code: "BAD_USER_INPUT" });
+  });
+
+  it("filters on collection, modality, segmentation and clinical fields", async () => {
+    const ids = async (filter: Parameters<GraphStore["patients"]>[0]) => (await store.patients(filter, { first: 100 })).items.map((p) => p.id);
+    const expectIds = (predicate: (p: M.PatientRecord) => boolean) => cohort.patients.filter(predicate).map((p) => p.id).sort();
+    const segmented = new Set(cohort.lesions.map((l) => cohort.studies.find((s) => s.uid === cohort.series.find((x) => x.uid === l.seriesUid)!.studyUid)!.patientId));
+
+    expect(await ids({ collectionIds: ["TCGA-LUAD"] })).toEqual(expectIds((p) => p.collectionId === "TCGA-LUAD"));
+    expect(await ids({ modalities: ["MR"] })).toEqual(expectIds((p) => p.collectionId === "TCGA-GBM"));
+    expect(await ids({ hasSegmentation: true })).toEqual(expectIds((p) => segmented.has(p.id)));
+    expect(await ids({ hasSegmentation: false })).toEqual(expectIds((p) => !segmented.has(p.id)));
+    expect(await ids({ sex: "FEMALE", minAgeYears: 50, maxAgeYears: 70.5 })).toEqual(
+      expectIds((p) => p.sex === "female" && p.ageAtDiagnosisYears! >= 50 && p.ageAtDiagnosisYears! <= 70.5),
+    );
+    expect(await ids({ ids: ["TCGA-DM-0001", "TCGA-XX-0000"], vitalStatus: cohort.patients[0]!.vitalStatus! })).toEqual(["TCGA-DM-0001"]);
+  });
+
+  it("keeps hostile strings as data, never as Cypher", async () => {
+    const hostile = "x'}) MATCH (n) DETACH DELETE n //\"";
+    await store.upsertCollections([{ id: hostile, name: "$rows ` ; RETURN 1" }]);
+    const [stored] = await store.collectionsByIds([hostile]);
+    expect(stored).toMatchObject({ id: hostile, name: "$rows ` ; RETURN 1" });
+    expect((await store.counts()).Patient).toBe(24);
+    expect((await store.patients({ collectionIds: [hostile], sex: hostile }, { first: 5 })).items).toEqual([]);
+  });
+
+  it("stores gene-set membership exactly, replacing it on re-ingest", async () => {
+    const hypoxia = cohort.pathways[0]!;
+    const members = (await store.genesOfPathways([hypoxia.id])).get(hypoxia.id)!.map((g) => g.symbol);
+    expect(members).toEqual([...hypoxia.geneSymbols].sort());
+    await store.upsertPathways([{ ...hypoxia, geneSymbols: ["CA9", "NEWGENE1"] }]);
+    expect((await store.genesOfPathways([hypoxia.id])).get(hypoxia.id)!.map((g) => g.symbol)).toEqual(["CA9", "NEWGENE1"]);
+    expect((await store.pathwaysOfGenes(["CA9"])).get("CA9")!.map((p) => p.id)).toEqual([hypoxia.id]);
+    expect((await store.pathways({ geneSymbol: "EGFR" })).map((p) => p.id)).toEqual(["DEMO_RTK_RAS"]);
+    expect((await store.genesBySymbols(["EGFR"]))[0]).toMatchObject({ symbol: "EGFR", entrezId: 1956 });
+  });
+
+  it("bulk-writes 100k expression relationships, idempotently, and reads them back", async () => {
+    const patients: M.PatientRecord[] = Array.from({ length: 100 }, (_, i) => ({ id: `TCGA-BK-${String(i).padStart(4, "0")}`, collectionId: "TCGA-LUAD" }));
+    const genes: M.GeneRecord[] = Array.from({ length: 1000 }, (_, i) => ({ symbol: `BULK${i}` }));
+    await store.upsertPatients(patients);
+    await store.upsertGenes(genes);
+    const rows: M.ExpressionRecord[] = [];
+    for (const p of patients) for (const [g, gene] of genes.entries()) rows.push({ patientId: p.id, geneSymbol: gene.symbol, value: g / 7, tpm: 2 ** (g / 7) - 1, z: g % 3 });
+    expect((await store.replaceExpression(rows)).written).toBe(100_000);
+    await store.replaceExpression(rows);
+    const counts = await store.counts();
+    expect(counts.EXPRESSES).toBe(100_000 + cohort.expression.length);
+    const back = await store.expressionOf(["TCGA-BK-0042"], ["BULK700", "BULK3"]);
+    expect(back).toEqual([
+      { patientId: "TCGA-BK-0042", geneSymbol: "BULK3", value: 3 / 7, tpm: 2 ** (3 / 7) - 1, z: 0 },
+      { patientId: "TCGA-BK-0042", geneSymbol: "BULK700", value: 100, tpm: 2 ** 100 - 1, z: 1 },
+    ]);
+  });
+
+  it("refuses expression for an unknown gene and writes none of the batch", async () => {
+    const before = await store.counts();
+    const rows: M.ExpressionRecord[] = [
+      { patientId: cohort.patients[0]!.id, geneSymbol: "EGFR", value: 1 },
+      { patientId: cohort.patients[0]!.id, geneSymbol: "NOT_A_GENE", value: 1 },
+    ];
+    await expect(store.replaceExpression(rows)).rejects.toMatchObject({ code: "BAD_USER_INPUT", message: expect.stringContaining("NOT_A_GENE") });
+    expect(await store.counts()).toEqual(before);
+  });
+});
