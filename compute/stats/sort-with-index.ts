@@ -1,0 +1,68 @@
+// In-place ascending sort of Float64Array keys carrying a Uint32Array payload (an argsort).
+// Quicksort with median-of-three pivot and Hoare partition (robust to many equal keys, e.g. zero
+// expression), insertion sort below 16 elements. Keys must not contain NaN.
+
+const SMALL = 16;
+
+function insertionSort(keys: Float64Array, idx: Uint32Array, lo: number, hi: number): void {
+  for (let i = lo + 1; i <= hi; i++) {
+    const k = keys[i]!;
+    const v = idx[i]!;
+    let j = i - 1;
+    while (j >= lo && keys[j]! > k) {
+      keys[j + 1] = keys[j]!;
+      idx[j + 1] = idx[j]!;
+      j--;
+    }
+    keys[j + 1] = k;
+    idx[j + 1] = v;
+  }
+}
+
+function swap(keys: Float64Array, idx: Uint32Array, a: number, b: number): void {
+  const k = keys[a]!;
+  keys[a] = keys[b]!;
+  keys[b] = k;
+  const v = idx[a]!;
+  idx[a] = idx[b]!;
+  idx[b] = v;
+}
+
+/** Median of keys[lo], keys[mid], keys[hi] (reordering them). */
+function medianOfThree(keys: Float64Array, idx: Uint32Array, lo: number, hi: number): number {
+  const mid = (lo + hi) >>> 1;
+  if (keys[mid]! < keys[lo]!) swap(keys, idx, mid, lo);
+  if (keys[hi]! < keys[lo]!) swap(keys, idx, hi, lo);
+  if (keys[hi]! < keys[mid]!) swap(keys, idx, hi, mid);
+  return keys[mid]!;
+}
+
+/** Sorts keys[0..n) ascending and applies the same permutation to idx[0..n). */
+export function sortWithIndex(keys: Float64Array, idx: Uint32Array, n: number): void {
+  const stack: number[] = [0, n - 1];
+  while (stack.length > 0) {
+    const hi = stack.pop()!;
+    const lo = stack.pop()!;
+    if (hi - lo < SMALL) {
+      if (hi > lo) insertionSort(keys, idx, lo, hi);
+      continue;
+    }
+    const pivot = medianOfThree(keys, idx, lo, hi);
+    let i = lo - 1;
+    let j = hi + 1;
+    for (;;) {
+      do i++;
+      while (keys[i]! < pivot);
+      do j--;
+      while (keys[j]! > pivot);
+      if (i >= j) break;
+      swap(keys, idx, i, j);
+    }
+    // [lo, j] ≤ pivot ≤ [j+1, hi]; push the larger part first so the stack stays O(log n)
+    if (j - lo > hi - j - 1) {
+      stack.push(lo, j, j + 1, hi);
+    } else {
+      stack.push(j + 1, hi, lo, j);
+    }
+  }
+}

@@ -1,0 +1,73 @@
+import { describe, expect, it } from "vitest";
+import { matrixFromRows } from "../../../compute/stats/matrix.js";
+import { spearman, spearmanCell, spearmanMatrix, SpearmanStatus } from "../../../compute/stats/spearman.js";
+import { StatsInputError } from "../../../compute/stats/stats-errors.js";
+import { decodeAll, expectClose, loadFixture, type JsonNumber } from "./fixture-helpers.js";
+
+interface Cell {
+  n: number;
+  rho: number | null;
+  p: number | null;
+  reason?: string;
+}
+interface Case {
+  name: string;
+  features: JsonNumber[][];
+  targets: JsonNumber[][];
+  cells: Cell[][];
+}
+const fixture = loadFixture<{ cases: Case[] }>("spearman.json");
+
+function check(c: Case, blockRows?: number): void {
+  const features = matrixFromRows(c.features.map(decodeAll));
+  const targets = matrixFromRows(c.targets.map(decodeAll));
+  const result = spearmanMatrix(features, targets, blockRows === undefined ? {} : { blockRows });
+  c.cells.forEach((row, i) =>
+    row.forEach((expected, j) => {
+      const cell = spearmanCell(result, i, j);
+      const label = `${c.name} (${i},${j})`;
+      if (expected.rho === null) {
+        expect(cell, label).toEqual({ ok: false, reason: expected.reason, details: { n: expected.n } });
+        return;
+      }
+      if (!cell.ok) throw new Error(`${label}: expected a value, got ${cell.reason}`);
+      expect(cell.n, label).toBe(expected.n);
+      expectClose(cell.rho, expected.rho, 1e-12, 1e-15, `${label} rho`);
+      expectClose(cell.p, expected.p!, 1e-9, 0, `${label} p`);
+    }),
+  );
+}
+
+describe("spearmanMatrix against scipy.stats.spearmanr (pairwise-complete)", () => {
+  for (const c of fixture.cases) {
+    it(c.name, () => check(c));
+  }
+
+  it("gives the same cells whatever the target block size", () => {
+    for (const c of fixture.cases) check(c, 3);
+  });
+});
+
+describe("spearmanMatrix edge cases", () => {
+  it("marks undefined cells with a status and NaN, never a silent NaN", () => {
+    const r = spearmanMatrix(matrixFromRows([[1, 1, 1, 1]]), matrixFromRows([[1, 2, 3, 4], [NaN, NaN, 1, 2]]));
+    expect(r.status[0]).toBe(SpearmanStatus.constantFeature);
+    expect(r.status[1]).toBe(SpearmanStatus.tooFewObservations);
+    expect(r.n[1]).toBe(2);
+    expect(Number.isNaN(r.rho[0]!)).toBe(true);
+  });
+
+  it("respects minN", () => {
+    const cell = spearman([1, 2, 3, 4], [1, 3, 2, 4], { minN: 5 });
+    expect(cell).toEqual({ ok: false, reason: "too-few-observations", details: { n: 4 } });
+    expect(() => spearman([1, 2, 3], [1, 2, 3], { minN: 2 })).toThrow(StatsInputError);
+  });
+
+  it("rejects mismatched sample counts", () => {
+    expect(() => spearmanMatrix(matrixFromRows([[1, 2, 3]]), matrixFromRows([[1, 2]]))).toThrow(StatsInputError);
+  });
+
+  it("textbook example: perfectly monotone data gives rho = 1, p = 0", () => {
+    expect(spearman([1, 2, 3, 4, 5], [2, 4, 8, 16, 1000])).toEqual({ ok: true, rho: 1, p: 0, n: 5 });
+  });
+});
