@@ -1,0 +1,96 @@
+// Places a SEG frame on a slice of the image grid: by its plane position (within a named
+// tolerance), else by its source SOP instance. A frame that does not fall exactly on the grid is an
+// error, never a silent shift to the nearest slice.
+
+import { GeometryMismatchError } from "../errors.js";
+import { dot, maxAbsDifference, subtract } from "./vec3.js";
+import type { ImageGrid } from "./image-grid.js";
+import type { Segmentation, SegmentationFrame } from "./segmentation.js";
+import { ReferencedImagesMissingError } from "./image-errors.js";
+import { spacingsEqual, type GridTolerance } from "./grid-tolerance.js";
+
+/** Index k (in grid slice order) of the slice that frame lies on. */
+export function sliceIndexOfFrame(frame: SegmentationFrame, grid: ImageGrid, tolerance: GridTolerance): number {
+  requireSameInPlaneGeometry(frame, grid, tolerance);
+  const bySource = sliceIndexBySource(frame, grid);
+  if (!frame.imagePositionPatient) {
+    if (bySource === undefined) {
+      throw new ReferencedImagesMissingError(
+        `SEG frame ${frame.frameNumber} has no plane position and none of its source images (${frame.sourceSopInstanceUIDs.join(", ") || "none"}) is in series ${grid.seriesInstanceUID}`,
+        { frameNumber: frame.frameNumber, sourceSopInstanceUIDs: frame.sourceSopInstanceUIDs },
+      );
+    }
+    return bySource;
+  }
+  const byPosition = sliceIndexByPosition(frame, grid, tolerance);
+  if (bySource !== undefined && bySource !== byPosition) {
+    throw new GeometryMismatchError(
+      `SEG frame ${frame.frameNumber} lies on slice ${grid.slices[byPosition]!.sopInstanceUID} but names ${grid.slices[bySource]!.sopInstanceUID} as its source`,
+      { frameNumber: frame.frameNumber },
+    );
+  }
+  return byPosition;
+}
+
+/** Checks what all frames share with the grid: frame size and frame of reference. */
+export function requireSegmentationFitsGrid(seg: Segmentation, grid: ImageGrid): void {
+  if (seg.rows !== grid.rows || seg.columns !== grid.columns) {
+    throw new GeometryMismatchError(
+      `SEG frames are ${seg.columns}×${seg.rows} but the images of series ${grid.seriesInstanceUID} are ${grid.columns}×${grid.rows}`,
+      { segSize: [seg.columns, seg.rows], imageSize: [grid.columns, grid.rows] },
+    );
+  }
+  if (seg.frameOfReferenceUID && grid.frameOfReferenceUID && seg.frameOfReferenceUID !== grid.frameOfReferenceUID) {
+    throw new GeometryMismatchError(`SEG frame of reference ${seg.frameOfReferenceUID} differs from the images' ${grid.frameOfReferenceUID}`, {
+      segFrameOfReferenceUID: seg.frameOfReferenceUID,
+      imageFrameOfReferenceUID: grid.frameOfReferenceUID,
+    });
+  }
+}
+
+function requireSameInPlaneGeometry(frame: SegmentationFrame, grid: ImageGrid, tolerance: GridTolerance): void {
+  const orientationDiffers =
+    frame.rowDirection !== undefined &&
+    frame.columnDirection !== undefined &&
+    Math.max(maxAbsDifference(frame.rowDirection, grid.rowDirection), maxAbsDifference(frame.columnDirection, grid.columnDirection)) >
+      tolerance.directionCosine;
+  const spacingDiffers =
+    frame.pixelSpacing !== undefined &&
+    (!spacingsEqual(frame.pixelSpacing[0], grid.pixelSpacing[0], tolerance) ||
+      !spacingsEqual(frame.pixelSpacing[1], grid.pixelSpacing[1], tolerance));
+  if (orientationDiffers || spacingDiffers) {
+    throw new GeometryMismatchError(
+      `SEG frame ${frame.frameNumber} has another ${orientationDiffers ? "orientation" : "pixel spacing"} than the images of series ${grid.seriesInstanceUID}; resample it first`,
+      { frameNumber: frame.frameNumber, frameOrientation: [frame.rowDirection, frame.columnDirection], framePixelSpacing: frame.pixelSpacing },
+    );
+  }
+}
+
+function sliceIndexBySource(frame: SegmentationFrame, grid: ImageGrid): number | undefined {
+  for (const uid of frame.sourceSopInstanceUIDs) {
+    const k = grid.slices.findIndex((slice) => slice.sopInstanceUID === uid);
+    if (k >= 0) return k;
+  }
+  return undefined;
+}
+
+function sliceIndexByPosition(frame: SegmentationFrame, grid: ImageGrid, tolerance: GridTolerance): number {
+  const position = frame.imagePositionPatient!;
+  const along = dot(position, grid.normal);
+  const k = grid.slices.findIndex((slice) => Math.abs(slice.offsetAlongNormal - along) <= tolerance.positionMm);
+  if (k < 0) {
+    throw new GeometryMismatchError(
+      `SEG frame ${frame.frameNumber} lies at ${along.toFixed(3)} mm along the slice normal, on no slice of series ${grid.seriesInstanceUID}`,
+      { frameNumber: frame.frameNumber, offsetAlongNormalMm: along },
+    );
+  }
+  const shift = subtract(position, grid.slices[k]!.imagePositionPatient);
+  const inPlane = [dot(shift, grid.rowDirection), dot(shift, grid.columnDirection)];
+  if (Math.max(Math.abs(inPlane[0]!), Math.abs(inPlane[1]!)) > tolerance.positionMm) {
+    throw new GeometryMismatchError(
+      `SEG frame ${frame.frameNumber} is shifted in-plane by (${inPlane.map((v) => v.toFixed(3)).join(", ")}) mm from its slice's pixel grid`,
+      { frameNumber: frame.frameNumber, inPlaneShiftMm: inPlane },
+    );
+  }
+  return k;
+}
