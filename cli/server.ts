@@ -1,0 +1,65 @@
+// The all-in-one HTTP server: GraphQL at /graphql, a health endpoint at /health.
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { ApolloServer } from "@apollo/server";
+import { expressMiddleware } from "@as-integrations/express5";
+import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
+import express from "express";
+import type { Logger } from "pino";
+import type { GraphStore } from "../graph-model/graph-store.js";
+import { createRequestContext, type RequestContext } from "../resolvers/context.js";
+import { createErrorFormatter } from "../resolvers/format-error.js";
+import { buildPlatformSchema } from "../schema/build-schema.js";
+
+export interface ServerOptions {
+  store: GraphStore;
+  logger: Logger;
+  port: number;
+  host?: string;
+  /** Largest request body accepted, e.g. "1mb". */
+  bodyLimit?: string;
+}
+
+export interface RunningServer {
+  readonly url: string;
+  readonly graphqlUrl: string;
+  stop(): Promise<void>;
+}
+
+export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  const { store, logger } = options;
+  const app = express();
+  const httpServer = http.createServer(app);
+  const apollo = new ApolloServer<RequestContext>({
+    schema: await buildPlatformSchema(),
+    formatError: createErrorFormatter(logger),
+    introspection: true,
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer })],
+  });
+  await apollo.start();
+
+  app.get("/health", async (_req, res) => {
+    try {
+      res.json({ status: "ok", store: { kind: store.kind, location: store.location }, counts: await store.counts() });
+    } catch (error) {
+      res.status(503).json({ status: "unavailable", error: (error as Error).message });
+    }
+  });
+  app.use(
+    "/graphql",
+    express.json({ limit: options.bodyLimit ?? "1mb" }),
+    expressMiddleware(apollo, { context: async () => createRequestContext(store, logger) }),
+  );
+
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once("error", reject);
+    httpServer.listen(options.port, options.host ?? "127.0.0.1", resolve);
+  });
+  const { port } = httpServer.address() as AddressInfo;
+  const url = `http://${options.host ?? "127.0.0.1"}:${port}`;
+  return {
+    url,
+    graphqlUrl: `${url}/graphql`,
+    stop: () => apollo.stop(),
+  };
+}

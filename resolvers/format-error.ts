@@ -1,0 +1,31 @@
+// Turns whatever a resolver threw into a GraphQL error a researcher can act on: our typed errors keep
+// their code and message, input validation becomes BAD_USER_INPUT, anything else is INTERNAL and logged.
+import { unwrapResolverError } from "@apollo/server/errors";
+import type { GraphQLFormattedError } from "graphql";
+import type { Logger } from "pino";
+import { ArgumentValidationError } from "type-graphql";
+import { PlatformError } from "../compute/errors.js";
+
+const CLIENT_CODES = new Set(["GRAPHQL_PARSE_FAILED", "GRAPHQL_VALIDATION_FAILED", "BAD_USER_INPUT", "PERSISTED_QUERY_NOT_FOUND", "BAD_REQUEST", "OPERATION_RESOLUTION_FAILURE"]);
+
+function validationMessages(error: ArgumentValidationError): string[] {
+  return error.extensions.validationErrors.flatMap((e) =>
+    [e, ...(e.children ?? [])].flatMap((item) => Object.values(item.constraints ?? {})),
+  );
+}
+
+export function createErrorFormatter(logger: Logger) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const original = unwrapResolverError(error);
+    if (original instanceof PlatformError)
+      return { ...formatted, message: original.message, extensions: { ...formatted.extensions, code: original.code, details: original.details } };
+    if (original instanceof ArgumentValidationError) {
+      const messages = validationMessages(original);
+      return { ...formatted, message: `Invalid argument: ${messages.join("; ") || original.message}`, extensions: { code: "BAD_USER_INPUT", problems: messages } };
+    }
+    const code = formatted.extensions?.code;
+    if (typeof code === "string" && CLIENT_CODES.has(code)) return formatted;
+    logger.error({ err: original, path: formatted.path }, "unexpected error in a resolver");
+    return { message: "Internal error: the server log has the details", path: formatted.path, extensions: { code: "INTERNAL" } };
+  };
+}

@@ -1,0 +1,54 @@
+import { IsOptional, Max, Min, ValidateNested } from "class-validator";
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
+import { BadUserInputError, NotFoundError } from "../compute/errors.js";
+import { Collection } from "../schema/collection.type.js";
+import { PatientConnection } from "../schema/patient-connection.type.js";
+import { PatientFilterInput } from "../schema/patient-filter.input.js";
+import { Patient } from "../schema/patient.type.js";
+import { Study } from "../schema/study.type.js";
+import type { RequestContext } from "./context.js";
+
+export const MAX_PAGE_SIZE = 500;
+
+@ArgsType()
+class PatientsArgs {
+  @Field(() => PatientFilterInput, { nullable: true })
+  @IsOptional() @ValidateNested()
+  filter?: PatientFilterInput;
+
+  @Field(() => Int, { defaultValue: 20, description: `Page size, 1 to ${MAX_PAGE_SIZE}` })
+  @Min(1) @Max(MAX_PAGE_SIZE)
+  first!: number;
+
+  @Field(() => String, { nullable: true, description: "endCursor of the previous page" })
+  after?: string;
+}
+
+@Resolver(() => Patient)
+export class PatientResolver {
+  @Query(() => PatientConnection, { description: "Patients matching a filter, one page at a time, in barcode order" })
+  async patients(@Args(() => PatientsArgs) { filter = {}, first, after }: PatientsArgs, @Ctx() ctx: RequestContext): Promise<PatientConnection> {
+    if (filter.minAgeYears !== undefined && filter.maxAgeYears !== undefined && filter.minAgeYears > filter.maxAgeYears)
+      throw new BadUserInputError(`minAgeYears (${filter.minAgeYears}) is greater than maxAgeYears (${filter.maxAgeYears})`);
+    const page = await ctx.store.patients({ ...filter }, { first, after });
+    for (const patient of page.items) ctx.loaders.patient.prime(patient.id, patient);
+    return { totalCount: page.totalCount, nodes: page.items, pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor } };
+  }
+
+  @Query(() => Patient, { description: "One patient by TCGA barcode; NOT_FOUND when absent" })
+  async patient(@Arg("id", () => ID) id: string, @Ctx() ctx: RequestContext): Promise<Patient> {
+    const patient = await ctx.loaders.patient.load(id);
+    if (!patient) throw new NotFoundError("Patient", id);
+    return patient;
+  }
+
+  @FieldResolver(() => Collection, { nullable: true, description: "The imaging collection the patient belongs to" })
+  async collection(@Root() patient: Patient, @Ctx() ctx: RequestContext): Promise<Collection | null> {
+    return (await ctx.loaders.collectionsOfPatient.load(patient.id))[0] ?? null;
+  }
+
+  @FieldResolver(() => [Study], { description: "Imaging studies of the patient" })
+  studies(@Root() patient: Patient, @Ctx() ctx: RequestContext): Promise<Study[]> {
+    return ctx.loaders.studiesOfPatient.load(patient.id);
+  }
+}

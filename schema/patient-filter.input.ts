@@ -1,0 +1,38 @@
+import { ArrayMaxSize, ArrayNotEmpty, IsIn, IsOptional, Length, Max, Min } from "class-validator";
+import { Field, Float, InputType } from "type-graphql";
+
+const MAX_LIST = 1_000;
+
+@InputType({ description: "Narrows patients: every field given must hold (AND); a list matches any of its values (OR)" })
+export class PatientFilterInput {
+  @Field(() => [String], { nullable: true, description: "Patient barcodes" })
+  @IsOptional() @ArrayNotEmpty() @ArrayMaxSize(MAX_LIST) @Length(1, 64, { each: true })
+  ids?: string[];
+
+  @Field(() => [String], { nullable: true, description: "Collection ids, e.g. TCGA-GBM" })
+  @IsOptional() @ArrayNotEmpty() @ArrayMaxSize(MAX_LIST) @Length(1, 128, { each: true })
+  collectionIds?: string[];
+
+  @Field(() => [String], { nullable: true, description: "DICOM modalities of at least one series, e.g. CT, MR" })
+  @IsOptional() @ArrayNotEmpty() @ArrayMaxSize(50) @Length(1, 16, { each: true })
+  modalities?: string[];
+
+  @Field(() => Boolean, { nullable: true, description: "True: has a segmented lesion; false: has none" })
+  hasSegmentation?: boolean;
+
+  @Field(() => String, { nullable: true, description: "Sex as the source reports it (case-insensitive)" })
+  @IsOptional() @Length(1, 32)
+  sex?: string;
+
+  @Field(() => String, { nullable: true, description: "Alive or Dead (case-insensitive)" })
+  @IsOptional() @IsIn(["Alive", "Dead", "alive", "dead", "ALIVE", "DEAD"], { message: "vitalStatus must be Alive or Dead" })
+  vitalStatus?: string;
+
+  @Field(() => Float, { nullable: true, description: "Minimum age at diagnosis, years" })
+  @IsOptional() @Min(0) @Max(150)
+  minAgeYears?: number;
+
+  @Field(() => Float, { nullable: true, description: "Maximum age at diagnosis, years" })
+  @IsOptional() @Min(0) @Max(150)
+  maxAgeYears?: number;
+}

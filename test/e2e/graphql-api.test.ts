@@ -1,0 +1,124 @@
+// The GraphQL API over HTTP, on both stores, loaded with the demo cohort.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { pino } from "pino";
+import { startServer, type RunningServer } from "../../cli/server.js";
+import type { GraphStore } from "../../graph-model/graph-store.js";
+import { demoCohort } from "../../ingest/demo/demo-cohort.js";
+import { loadCohort } from "../../ingest/demo/load-demo.js";
+import { countingStore, type CountingStore } from "../support/counting-store.js";
+import { graphql } from "../support/graphql-client.js";
+import { BOTH_STORES } from "../support/stores.js";
+
+const cohort = demoCohort({ patientsPerCollection: 30 });
+
+const NESTED = `query Nested($first: Int!) {
+  patients(first: $first) {
+    totalCount
+    nodes { id collection { id } studies { uid series { uid modality pixelSpacing lesions { id label segmentationType } } } }
+    pageInfo { hasNextPage endCursor }
+  }
+}`;
+
+describe.each(BOTH_STORES)("GraphQL API [$name]", (target) => {
+  let store: GraphStore;
+  let counting: CountingStore;
+  let server: RunningServer;
+
+  beforeAll(async () => {
+    store = await target.open();
+    await loadCohort(store, cohort);
+    counting = countingStore(store);
+    server = await startServer({ store: counting.store, logger: pino({ level: "silent" }), port: 0 });
+  });
+  afterAll(async () => {
+    await server.stop();
+    await target.dispose(store);
+  });
+
+  it("pages the cohort and nests studies, series and lesions", async () => {
+    const { data, errors } = await graphql(server.graphqlUrl, NESTED, { first: 50 });
+    expect(errors).toBeUndefined();
+    expect(data.patients.totalCount).toBe(60);
+    expect(data.patients.nodes).toHaveLength(50);
+    expect(data.patients.pageInfo.hasNextPage).toBe(true);
+    const first = data.patients.nodes[0];
+    const expected = cohort.patients.map((p) => p.id).sort()[0];
+    expect(first.id).toBe(expected);
+    expect(first.collection.id).toBe(cohort.patients.find((p) => p.id === expected)!.collectionId);
+    const lesionCount = data.patients.nodes.flatMap((p: any) => p.studies.flatMap((s: any) => s.series.flatMap((x: any) => x.lesions))).length;
+    const ids = new Set(data.patients.nodes.map((p: any) => p.id));
+    const expectedLesions = cohort.lesions.filter((l) => {
+      const study = cohort.studies.find((s) => s.uid === cohort.series.find((x) => x.uid === l.seriesUid)!.studyUid)!;
+      return ids.has(study.patientId);
+    }).length;
+    expect(lesionCount).toBe(expectedLesions);
+
+    const next = await graphql(server.graphqlUrl, `query($after: String) { patients(first: 50, after: $after) { nodes { id } pageInfo { hasNextPage } } }`, {
+      after: data.patients.pageInfo.endCursor,
+    });
+    expect(next.data.patients.nodes).toHaveLength(10);
+    expect(next.data.patients.pageInfo.hasNextPage).toBe(false);
+  });
+
+  it("answers a nested query over 50 patients in a small fixed number of store round trips", async () => {
+    counting.reset();
+    const { errors } = await graphql(server.graphqlUrl, NESTED, { first: 50 });
+    expect(errors).toBeUndefined();
+    // patients page + collections + studies + series + lesions: one batched call per level.
+    expect(Object.fromEntries(counting.calls)).toEqual({ patients: 1, collectionsOfPatients: 1, studiesOfPatients: 1, seriesOfStudies: 1, lesionsOfSeries: 1 });
+    expect(counting.total()).toBeLessThanOrEqual(5);
+  });
+
+  it("gives NOT_FOUND for an unknown patient", async () => {
+    const { data, errors } = await graphql(server.graphqlUrl, `{ patient(id: "TCGA-XX-0000") { id } }`);
+    expect(data).toBeNull();
+    expect(errors![0]!.extensions!.code).toBe("NOT_FOUND");
+    expect(errors![0]!.message).toContain("TCGA-XX-0000");
+  });
+
+  it("gives BAD_USER_INPUT for malformed filters and page sizes", async () => {
+    const query = `query($filter: PatientFilterInput, $first: Int) { patients(filter: $filter, first: $first) { totalCount } }`;
+    const cases: Array<Record<string, unknown>> = [
+      { filter: { minAgeYears: "sixty" } },
+      { filter: { minAgeYears: 70, maxAgeYears: 40 } },
+      { filter: { vitalStatus: "Unknown" } },
+      { filter: { collectionIds: [] } },
+      { first: 0 },
+      { first: 100_000 },
+      { filter: { nosuchfield: 1 } },
+    ];
+    for (const variables of cases) {
+      const { errors } = await graphql(server.graphqlUrl, query, variables);
+      expect(errors?.[0]?.extensions?.code, JSON.stringify(variables)).toBe("BAD_USER_INPUT");
+    }
+    const badCursor = await graphql(server.graphqlUrl, `{ patients(after: "bogus") { totalCount } }`);
+    expect(badCursor.errors![0]!.extensions!.code).toBe("BAD_USER_INPUT");
+  });
+
+  it("filters patients across imaging and clinical fields", async () => {
+    const { data } = await graphql(server.graphqlUrl, `{ patients(first: 100, filter: { collectionIds: ["TCGA-LUAD"], modalities: ["CT"], hasSegmentation: true }) { totalCount nodes { id } } }`);
+    const luadSegmented = cohort.patients.filter((p) => p.collectionId === "TCGA-LUAD" && Number(p.id.slice(-2)) % 5 !== 0);
+    expect(data.patients.totalCount).toBe(luadSegmented.length);
+  });
+
+  it("resolves genes with their pathways and pathways with their genes", async () => {
+    const { data, errors } = await graphql(server.graphqlUrl, `{ genes(symbols: ["CA9", "EGFR"]) { symbol entrezId pathways { id genes { symbol } } } pathways(geneSymbol: "CA9") { id source licence } }`);
+    expect(errors).toBeUndefined();
+    expect(data.genes.map((g: any) => g.symbol)).toEqual(["CA9", "EGFR"]);
+    expect(data.genes[0].pathways[0].id).toBe("DEMO_HYPOXIA");
+    expect(data.genes[0].pathways[0].genes.map((g: any) => g.symbol)).toContain("VEGFA");
+    expect(data.pathways).toEqual([{ id: "DEMO_HYPOXIA", source: "demo", licence: expect.any(String) }]);
+    const unknown = await graphql(server.graphqlUrl, `{ genes(symbols: ["EGFR", "NOTAGENE"]) { symbol } }`);
+    expect(unknown.errors![0]!.extensions!.code).toBe("BAD_USER_INPUT");
+    expect(unknown.errors![0]!.message).toContain("NOTAGENE");
+  });
+
+  it("reports health with the store and its counts", async () => {
+    const response = await fetch(`${server.url}/health`);
+    const body = (await response.json()) as any;
+    expect(response.status).toBe(200);
+    expect(body.status).toBe("ok");
+    expect(body.store.kind).toBe(store.kind);
+    expect(body.counts.Patient).toBe(60);
+  });
+});
