@@ -23,6 +23,7 @@ export function sliceIndexOfFrame(frame: SegmentationFrame, grid: ImageGrid, tol
     return bySource;
   }
   const byPosition = sliceIndexByPosition(frame, grid, tolerance);
+  if (byPosition === undefined) throw frameOffGrid(frame, grid, bySource);
   if (bySource !== undefined && bySource !== byPosition) {
     throw new GeometryMismatchError(
       `SEG frame ${frame.frameNumber} lies on slice ${grid.slices[byPosition]!.sopInstanceUID} but names ${grid.slices[bySource]!.sopInstanceUID} as its source`,
@@ -30,6 +31,23 @@ export function sliceIndexOfFrame(frame: SegmentationFrame, grid: ImageGrid, tol
     );
   }
   return byPosition;
+}
+
+// Off the grid because its source slice was not given (an incomplete series) or because it really is elsewhere.
+function frameOffGrid(frame: SegmentationFrame, grid: ImageGrid, bySource: number | undefined): Error {
+  const along = dot(frame.imagePositionPatient!, grid.normal);
+  const details = { frameNumber: frame.frameNumber, offsetAlongNormalMm: along, sourceSopInstanceUIDs: frame.sourceSopInstanceUIDs };
+  if (bySource === undefined && frame.sourceSopInstanceUIDs.length > 0) {
+    return new ReferencedImagesMissingError(
+      `SEG frame ${frame.frameNumber} lies at ${along.toFixed(3)} mm along the slice normal, on source image ${frame.sourceSopInstanceUIDs.join(", ")}, which series ${grid.seriesInstanceUID} as given does not contain`,
+      details,
+    );
+  }
+  return new GeometryMismatchError(
+    `SEG frame ${frame.frameNumber} lies at ${along.toFixed(3)} mm along the slice normal, on no slice of series ${grid.seriesInstanceUID}` +
+      (bySource === undefined ? "" : ` (its source image lies at ${grid.slices[bySource]!.offsetAlongNormal.toFixed(3)} mm)`),
+    details,
+  );
 }
 
 /** Checks what all frames share with the grid: frame size and frame of reference. */
@@ -74,16 +92,11 @@ function sliceIndexBySource(frame: SegmentationFrame, grid: ImageGrid): number |
   return undefined;
 }
 
-function sliceIndexByPosition(frame: SegmentationFrame, grid: ImageGrid, tolerance: GridTolerance): number {
+function sliceIndexByPosition(frame: SegmentationFrame, grid: ImageGrid, tolerance: GridTolerance): number | undefined {
   const position = frame.imagePositionPatient!;
   const along = dot(position, grid.normal);
   const k = grid.slices.findIndex((slice) => Math.abs(slice.offsetAlongNormal - along) <= tolerance.positionMm);
-  if (k < 0) {
-    throw new GeometryMismatchError(
-      `SEG frame ${frame.frameNumber} lies at ${along.toFixed(3)} mm along the slice normal, on no slice of series ${grid.seriesInstanceUID}`,
-      { frameNumber: frame.frameNumber, offsetAlongNormalMm: along },
-    );
-  }
+  if (k < 0) return undefined;
   const shift = subtract(position, grid.slices[k]!.imagePositionPatient);
   const inPlane = [dot(shift, grid.rowDirection), dot(shift, grid.columnDirection)];
   if (Math.max(Math.abs(inPlane[0]!), Math.abs(inPlane[1]!)) > tolerance.positionMm) {
