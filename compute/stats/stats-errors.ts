@@ -25,6 +25,7 @@ export class StatsNumericalError extends PlatformError {
  * - missing-p-value: a p-value given to Benjamini–Hochberg was NaN
  * - no-usable-genes: a pathway has no member gene with usable expression
  * - no-variation: every score is equal, so a range normalisation is undefined
+ * - set-covers-all-genes: an ssGSEA gene set holds every gene, so there is no "outside" walk
  */
 export type UndefinedReason =
   | "too-few-observations"
@@ -34,7 +35,8 @@ export type UndefinedReason =
   | "all-values-tied"
   | "missing-p-value"
   | "no-usable-genes"
-  | "no-variation";
+  | "no-variation"
+  | "set-covers-all-genes";
 
 /** A statistic that could not be computed, and why. */
 export interface Undefined {
