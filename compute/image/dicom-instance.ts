@@ -89,6 +89,9 @@ export function parseDicomInstance(buffer: ArrayBuffer | Uint8Array): DicomInsta
 /** A single-frame image instance from Part-10 bytes; the pixel data stays a view into `buffer`. */
 export function parseImageInstance(buffer: ArrayBuffer | Uint8Array): ImageInstance {
   const parsed = readPart10(buffer);
+  if (!parsed.pixelData && !parsed.pixelDataEncapsulated) {
+    throw new InvalidDicomError("the image file has no PixelData (7FE0,0010): truncated, or not an image");
+  }
   return {
     ...imageInstanceFromDataset(parsed.dataset),
     transferSyntaxUID: parsed.transferSyntaxUID,
