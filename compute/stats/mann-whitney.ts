@@ -5,7 +5,9 @@
 // NaN values are missing and dropped before anything else (their count is reported).
 // p-values: "asymptotic" = normal approximation with tie correction and continuity correction;
 // "exact" = exact permutation distribution (only without ties); "auto" = exact when a group has at
-// most 8 values and there are no ties (scipy's rule), asymptotic otherwise.
+// most 8 values and there are no ties (scipy's rule), asymptotic otherwise — and also asymptotic
+// when the exact distribution would exceed EXACT_WORK_LIMIT (8 against more than ~60,000), where
+// scipy would still compute it exactly.
 import type { Matrix } from "./matrix.js";
 import { EXACT_WORK_LIMIT, exactWork, mannWhitneyExactSf } from "./mann-whitney-exact.js";
 import { normalSf } from "./normal.js";

@@ -43,3 +43,11 @@ export function matrixFromRows(rowsData: ReadonlyArray<ArrayLike<number>>): Matr
 export function rowView(m: Matrix, i: number): Float64Array {
   return m.data.subarray(i * m.cols, (i + 1) * m.cols);
 }
+
+/** Rows [from, to) as a Matrix sharing m's storage: splits targets into chunks (e.g. one per worker). */
+export function sliceRows(m: Matrix, from: number, to: number): Matrix {
+  if (!Number.isInteger(from) || !Number.isInteger(to) || from < 0 || to > m.rows || from > to) {
+    throw new StatsInputError("row range outside the matrix", { from, to, rows: m.rows });
+  }
+  return { rows: to - from, cols: m.cols, data: m.data.subarray(from * m.cols, to * m.cols) };
+}

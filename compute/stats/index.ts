@@ -1,0 +1,78 @@
+// compute/stats — the pure statistics engine. Typed arrays in, typed results out; no I/O.
+//
+// API summary (for the engineer wiring this to the graph store)
+// ──────────────────────────────────────────────────────────────
+// Data: a Matrix is { rows, cols, data: Float64Array } row-major; NaN = missing. Build one with
+//   matrix(rows, cols, data) or matrixFromRows(rows[]); sliceRows(m, from, to) is a zero-copy chunk.
+//   Features are F × n (feature × patient), expression G × n (gene × patient): same patient order.
+// Undefined results never appear as a bare NaN: every *Cell accessor returns
+//   { ok: true, … } | { ok: false, reason: UndefinedReason, details? }, and matrix results carry a
+//   status array (0 = ok) next to the NaN. Bad input throws StatsInputError (code BAD_USER_INPUT).
+//
+// Feature ↔ gene/pathway correlation
+//   spearmanMatrix(features: Matrix, targets: Matrix, { minN = 3, blockRows = 512 })
+//     → { features: F, targets: G, rho, p: Float64Array(F·G), n: Uint32Array, status: Uint8Array }
+//     cell (i, j) at i·G + j; p two-sided (t approximation, ν = n − 2, as scipy.stats.spearmanr);
+//     NaN handled pairwise-complete; status: SpearmanStatus (too few / constant feature / constant target).
+//   spearmanCell(result, i, j) → { ok, rho, p, n } | Undefined
+//   spearman(x, y, options) → the same for two vectors.
+// Multiple testing
+//   benjaminiHochberg(p: ArrayLike<number>) → { q: Float64Array, excluded: Uint32Array, m }
+//     NaN p = untested: excluded from the family (m) and listed; qValueAt(result, i) → { ok, q } | Undefined.
+// Feature → mutation status
+//   mannWhitney(x = mutated, y = wild type, { method = "auto", minGroupSize = 3, useContinuity = true })
+//     → { ok, u (U1 of x), auc = U1/(n1·n2), p (two-sided), n1, n2, method } | Undefined
+//   mannWhitneyMatrix(features: Matrix F × n, groupings: Matrix G × n of 1 / 0 / NaN, options)
+//     → { u, auc, p, n1, n2, exact, status } (F·G each); mannWhitneyCell(result, i, j) → as above.
+// Pathway scores (patient × pathway values for PATHWAY_SCORE edges)
+//   zScorePathwayScores(expression: Matrix G × n, geneSets: row-index lists, { combine = "mean" | "stouffer" })
+//     → { scores: Matrix S × n, genesUsed: Uint32Array (S·n), unusableGenes }; zScoreCell(result, s, j).
+//   ssgsea(expression, geneSets, { alpha = 0.25, normalize = true, minSize = 1 })
+//     → { scores: Matrix S × n, status (per set), genesUsed, droppedGenes, normalization? }; ssgseaCell(result, s, j).
+// Building blocks
+//   averageRanks(values) → { ranks, tieTerm }; ranksOfPresent(values) → { ranks, tieTerm, kept }
+//   studentTTwoSidedP(t, df), studentTCdf(t, df), correlationTwoSidedP(r, df), normalSf(z),
+//   regularizedIncompleteBeta(x, a, b, y?), logGamma(x), logBeta(a, b), multiplyABt(…).
+//
+// Threads: every kernel is synchronous and pure; to use a worker_threads pool, split the target rows
+// with sliceRows (Spearman, Mann–Whitney) or the gene sets (pathway scores) and concatenate results.
+export { matrix, matrixFromRows, rowView, sliceRows, type Matrix } from "./matrix.js";
+export {
+  StatsInputError,
+  StatsNumericalError,
+  undefinedResult,
+  type Undefined,
+  type UndefinedReason,
+} from "./stats-errors.js";
+export { averageRanks, averageRanksInto, ranksOfPresent, type PresentRanks, type Ranks } from "./ranks.js";
+export { logBeta, logGamma } from "./log-gamma.js";
+export { regularizedIncompleteBeta } from "./incomplete-beta.js";
+export { correlationTwoSidedP, studentTCdf, studentTTwoSidedP } from "./student-t.js";
+export { normalSf, regularizedUpperGamma } from "./normal.js";
+export { multiplyABt } from "./dense-product.js";
+export {
+  spearman,
+  spearmanCell,
+  spearmanMatrix,
+  SpearmanStatus,
+  type SpearmanCell,
+  type SpearmanMatrixResult,
+  type SpearmanOptions,
+  type SpearmanStatusCode,
+} from "./spearman.js";
+export { benjaminiHochberg, qValueAt, type BenjaminiHochbergResult } from "./benjamini-hochberg.js";
+export {
+  mannWhitney,
+  mannWhitneyCell,
+  mannWhitneyFromRankSum,
+  mannWhitneyMatrix,
+  MannWhitneyStatus,
+  type MannWhitneyDefined,
+  type MannWhitneyMatrixResult,
+  type MannWhitneyMethod,
+  type MannWhitneyOptions,
+  type MannWhitneyResult,
+} from "./mann-whitney.js";
+export { EXACT_WORK_LIMIT, mannWhitneyExactSf } from "./mann-whitney-exact.js";
+export { geneZScores, zScoreCell, zScorePathwayScores, type ZCombine, type ZScoreOptions, type ZScoreResult } from "./pathway-score.js";
+export { ssgsea, ssgseaCell, SsgseaStatus, type SsgseaOptions, type SsgseaResult } from "./ssgsea.js";
