@@ -79,13 +79,13 @@ function placeContour(contour: RtContour, grid: ImageGrid, tolerance: GridTolera
   if (pointCount < 3) return { reason: "too-few-points", message: `a closed contour needs 3 points, it has ${pointCount}` };
   const offsets = Array.from({ length: pointCount }, (_, p) => dot(pointAt(contour.points, p), grid.normal));
   const mean = offsets.reduce((a, b) => a + b, 0) / pointCount;
+  const spread = offsets.reduce((max, o) => Math.max(max, o), -Infinity) - offsets.reduce((min, o) => Math.min(min, o), Infinity);
+  if (spread > tolerance.positionMm) {
+    return { reason: "not-in-slice-plane", offsetAlongNormalMm: mean, message: "its points do not lie in one plane parallel to the slices" };
+  }
   const sliceIndex = grid.slices.findIndex((slice) => Math.abs(slice.offsetAlongNormal - mean) <= tolerance.positionMm);
   if (sliceIndex < 0) {
     return { reason: "off-grid", offsetAlongNormalMm: mean, message: `lies at ${mean.toFixed(3)} mm along the slice normal, on no slice of series ${grid.seriesInstanceUID}` };
-  }
-  const plane = grid.slices[sliceIndex]!.offsetAlongNormal;
-  if (offsets.some((offset) => Math.abs(offset - plane) > tolerance.positionMm)) {
-    return { reason: "not-in-slice-plane", offsetAlongNormalMm: mean, message: "its points do not all lie in the plane of one slice" };
   }
   return { sliceIndex, polygon: toPixelPolygon(contour.points, grid, sliceIndex) };
 }
