@@ -1,0 +1,80 @@
+// The one entry point: image + mask + settings → typed feature results, following the IBSI chain
+// interpolation → ROI masks (re-segmentation) → discretisation → feature families.
+import { discretise, type DiscretisationSettings } from "../image/discretisation.js";
+import { interpolateMask, interpolateVolume } from "../image/interpolation.js";
+import { assertSameGrid, buildRoiMasks } from "../image/roi-masks.js";
+import type { Mask, Volume } from "../image/volume.js";
+import { computeGlcm } from "./glcm.js";
+import { computeGldzm } from "./gldzm.js";
+import { computeGlrlm } from "./glrlm.js";
+import { computeGlszm } from "./glszm.js";
+import { computeIntensityHistogram } from "./intensity-histogram.js";
+import { computeIntensityStatistics } from "./intensity-statistics.js";
+import { computeIntensityVolumeHistogram } from "./intensity-volume-histogram.js";
+import { computeLocalIntensity } from "./local-intensity.js";
+import { computeMorphology } from "./morphology.js";
+import { computeNgldm } from "./ngldm.js";
+import { computeNgtdm } from "./ngtdm.js";
+import { cropRoi, type RoiGrid } from "./roi.js";
+import { resolveSettings, type FeatureSettings, type ResolvedSettings } from "./settings.js";
+import { FEATURE_FAMILIES, type FeatureFamily, type FeatureResult } from "./types.js";
+
+/** Everything the families need, prepared once. */
+export interface PreparedInput {
+  readonly settings: ResolvedSettings;
+  /** Image and mask after interpolation. */
+  readonly volume: Volume;
+  readonly intensityMask: Uint8Array;
+  readonly morphologicalMask: Uint8Array;
+  /** Cropped ROI grid; undefined when both masks are empty. */
+  readonly roi: RoiGrid | undefined;
+}
+
+/** IBSI: fixed bin size is anchored at the re-segmentation lower bound when there is one. */
+function anchoredDiscretisation(settings: ResolvedSettings): DiscretisationSettings {
+  const d = settings.discretisation;
+  const lower = settings.resegmentation.range?.lower;
+  if (d.method === "fixedBinSize" && d.lowerBound === undefined && lower !== undefined && Number.isFinite(lower)) {
+    return { ...d, lowerBound: lower };
+  }
+  return d;
+}
+
+export function prepareInput(volume: Volume, mask: Mask, settings: FeatureSettings): PreparedInput {
+  const resolved = resolveSettings(settings);
+  assertSameGrid(volume, mask);
+  const image = resolved.interpolation ? interpolateVolume(volume, resolved.interpolation) : volume;
+  const roiMask = resolved.interpolation ? interpolateMask(mask, resolved.interpolation) : mask;
+  const masks = buildRoiMasks(image, roiMask, resolved.resegmentation);
+  const discretised = discretise(image.data, masks.intensity, anchoredDiscretisation(resolved));
+  const margin = Math.max(1, resolved.glcmDistance, resolved.ngtdmDistance, resolved.ngldmDistance);
+  const roi = cropRoi(image.geometry, image.data, masks.intensity, masks.morphological, discretised, margin);
+  return { settings: resolved, volume: image, intensityMask: masks.intensity, morphologicalMask: masks.morphological, roi };
+}
+
+/** Runs one family on prepared input. */
+export function computeFamily(input: PreparedInput, family: FeatureFamily): FeatureResult[] {
+  const { roi, settings } = input;
+  switch (family) {
+    case "morphology": return computeMorphology(roi, settings.spatialAutocorrelationMaxVoxels);
+    case "local_intensity": return computeLocalIntensity(input.volume.geometry, input.volume.data, input.intensityMask, settings.localIntensitySphereVolume, roi?.intensityVoxelCount ?? 0);
+    case "intensity_statistics": return computeIntensityStatistics(roi);
+    case "intensity_histogram": return computeIntensityHistogram(roi);
+    case "intensity_volume_histogram": return computeIntensityVolumeHistogram(roi, settings.ivhDiscretisation, settings.resegmentation.range);
+    case "glcm": return computeGlcm(roi, settings.aggregations, settings.glcmDistance);
+    case "glrlm": return computeGlrlm(roi, settings.aggregations);
+    case "glszm": return computeGlszm(roi, settings.aggregations);
+    case "gldzm": return computeGldzm(roi, settings.aggregations);
+    case "ngtdm": return computeNgtdm(roi, settings.aggregations, settings.ngtdmDistance);
+    case "ngldm": return computeNgldm(roi, settings.aggregations, settings.ngldmDistance, settings.ngldmCoarseness);
+  }
+}
+
+/**
+ * Computes IBSI features of the ROI `mask` on `volume`. Every requested feature appears in the result,
+ * either with a finite value or with the reason it is undefined for this input.
+ */
+export function computeFeatures(volume: Volume, mask: Mask, settings: FeatureSettings, families: readonly FeatureFamily[] = FEATURE_FAMILIES): FeatureResult[] {
+  const input = prepareInput(volume, mask, settings);
+  return families.flatMap((family) => computeFamily(input, family));
+}

@@ -1,0 +1,8 @@
+// Public surface of the IBSI feature package.
+export { computeFeatures, computeFamily, prepareInput, type PreparedInput } from "./compute-features.js";
+export { FEATURE_CATALOGUE, catalogueOf, findFeatureDefinition, type CatalogueEntry } from "./catalogue.js";
+export type { FeatureSettings, IvhDiscretisationSettings } from "./settings.js";
+export {
+  AGGREGATION_CODES, FEATURE_FAMILIES, isDefined,
+  type Aggregation, type FeatureDefinition, type FeatureFamily, type FeatureOutcome, type FeatureResult,
+} from "./types.js";

@@ -1,0 +1,84 @@
+// Feature settings, named as IBSI names them. Validated once at the entry point, then read by families.
+import { BadUserInputError } from "../errors.js";
+import type { DiscretisationSettings } from "../image/discretisation.js";
+import type { InterpolationSettings } from "../image/interpolation.js";
+import type { ResegmentationSettings } from "../image/resegmentation.js";
+import type { Aggregation, FeatureFamily } from "./types.js";
+
+/** Discretisation of the intensity-volume histogram (IBSI: finer than for texture). */
+export type IvhDiscretisationSettings =
+  /** Integer intensities used as they are, every integer between min and max a level (CT in HU, the phantom). */
+  | { readonly method: "none" }
+  /** Bins of width w anchored at the re-segmentation lower bound (or minimum); levels are bin centres. */
+  | { readonly method: "fixedBinSize"; readonly binWidth: number }
+  /** Ng bins; levels are the bin numbers 1..Ng. */
+  | { readonly method: "fixedBinNumber"; readonly binCount: number };
+
+export interface FeatureSettings {
+  /** Optional IBSI interpolation applied to image and mask before anything else. */
+  readonly interpolation?: InterpolationSettings;
+  /** Optional IBSI re-segmentation of the intensity mask. */
+  readonly resegmentation?: ResegmentationSettings;
+  /** Discretisation for the intensity histogram and texture families. */
+  readonly discretisation: DiscretisationSettings;
+  /** Discretisation for the intensity-volume histogram; default "none" for integer images, else 1000 bins. */
+  readonly ivhDiscretisation?: IvhDiscretisationSettings;
+  /** GLCM Chebyshev distance δ (default 1). */
+  readonly glcmDistance?: number;
+  /** NGTDM Chebyshev neighbourhood distance (default 1). */
+  readonly ngtdmDistance?: number;
+  /** NGLDM Chebyshev neighbourhood distance (default 1). */
+  readonly ngldmDistance?: number;
+  /** NGLDM coarseness α: neighbours with |X_j - X_i| <= α are dependent (default 0). */
+  readonly ngldmCoarseness?: number;
+  /** Sphere volume (mm³) for local intensity peaks (IBSI: 1 cm³ = 1000 mm³). */
+  readonly localIntensitySphereVolume?: number;
+  /**
+   * Moran's I and Geary's C compare every pair of ROI voxels (O(N²)). Above this many voxels they are
+   * reported undefined rather than silently approximated (default 20 000).
+   */
+  readonly spatialAutocorrelationMaxVoxels?: number;
+  /** Texture aggregations to compute (default: all that apply to each family). */
+  readonly aggregations?: readonly Aggregation[];
+}
+
+export interface ResolvedSettings extends Required<Omit<FeatureSettings, "interpolation" | "resegmentation" | "ivhDiscretisation" | "aggregations">> {
+  readonly interpolation: InterpolationSettings | undefined;
+  readonly resegmentation: ResegmentationSettings;
+  readonly ivhDiscretisation: IvhDiscretisationSettings | undefined;
+  readonly aggregations: ReadonlySet<Aggregation>;
+}
+
+const ALL_AGGREGATIONS: readonly Aggregation[] = [
+  "2D, averaged", "2D, slice-merged", "2.5D, direction-merged", "2.5D, merged", "3D, averaged", "3D, merged", "2D", "2.5D", "3D",
+];
+
+function positiveInteger(name: string, value: number | undefined, fallback: number): number {
+  const v = value ?? fallback;
+  if (!Number.isInteger(v) || v < 1) throw new BadUserInputError(`${name} must be a positive integer, got ${v}`, { [name]: v });
+  return v;
+}
+
+/** Fills defaults and rejects settings no IBSI procedure can use. */
+export function resolveSettings(settings: FeatureSettings): ResolvedSettings {
+  if (!settings || !settings.discretisation) throw new BadUserInputError("settings.discretisation is required (fixedBinSize, fixedBinNumber or none)");
+  const coarseness = settings.ngldmCoarseness ?? 0;
+  if (!(coarseness >= 0)) throw new BadUserInputError(`ngldmCoarseness must be >= 0, got ${coarseness}`);
+  const sphere = settings.localIntensitySphereVolume ?? 1000;
+  if (!(sphere > 0)) throw new BadUserInputError(`localIntensitySphereVolume must be > 0, got ${sphere}`);
+  return {
+    interpolation: settings.interpolation,
+    resegmentation: settings.resegmentation ?? {},
+    discretisation: settings.discretisation,
+    ivhDiscretisation: settings.ivhDiscretisation,
+    glcmDistance: positiveInteger("glcmDistance", settings.glcmDistance, 1),
+    ngtdmDistance: positiveInteger("ngtdmDistance", settings.ngtdmDistance, 1),
+    ngldmDistance: positiveInteger("ngldmDistance", settings.ngldmDistance, 1),
+    ngldmCoarseness: coarseness,
+    localIntensitySphereVolume: sphere,
+    spatialAutocorrelationMaxVoxels: positiveInteger("spatialAutocorrelationMaxVoxels", settings.spatialAutocorrelationMaxVoxels, 20_000),
+    aggregations: new Set(settings.aggregations ?? ALL_AGGREGATIONS),
+  };
+}
+
+export type FamilySelection = readonly FeatureFamily[] | undefined;
