@@ -48,7 +48,7 @@ export class LadybugExecutor implements CypherExecutor {
       return new LadybugExecutor(database, connection, location);
     } catch (error) {
       const hint = isLockError(error)
-        ? "Another process has it open (is 'radiogenomics serve' running on it?): stop it, or use that server through --server."
+        ? "Another process has it open (a running 'radiogenomics serve'?): stop that process first, or work through its GraphQL API (see 'radiogenomics status --server URL')."
         : "Check that the directory is readable and writable.";
       throw new StoreUnavailableError(`Cannot open the embedded graph database at ${location}: ${(error as Error).message}. ${hint}`, { location });
     }

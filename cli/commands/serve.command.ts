@@ -1,0 +1,43 @@
+// `radiogenomics serve`: the all-in-one GraphQL server on the embedded store or Neo4j.
+import type { Command } from "commander";
+import type { Logger } from "pino";
+import { BadUserInputError } from "../../compute/errors.js";
+import { openStore } from "../../graph-model/open-store.js";
+import { startServer } from "../server.js";
+import { addStoreFlags, storeConfig, type StoreFlags } from "../store-options.js";
+import { loadDemo } from "./demo.command.js";
+
+interface ServeFlags extends StoreFlags {
+  port: string;
+  host: string;
+  demo?: boolean;
+}
+
+function parsePort(text: string): number {
+  const port = Number(text);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new BadUserInputError(`--port must be 0–65535, got '${text}'`);
+  return port;
+}
+
+export function serveCommand(program: Command, logger: Logger): void {
+  addStoreFlags(program.command("serve"))
+    .description("serve the GraphQL API (http://HOST:PORT/graphql) and /health")
+    .option("-p, --port <port>", "port to listen on (env PORT)", process.env.PORT ?? "4000")
+    .option("--host <host>", "address to listen on (env HOST)", process.env.HOST ?? "127.0.0.1")
+    .option("--demo", "load the demo cohort first when the store is empty")
+    .action(async (flags: ServeFlags) => {
+      const port = parsePort(flags.port);
+      const store = await openStore(storeConfig(flags));
+      if (flags.demo && (await store.counts()).Patient === 0) await loadDemo(store, logger);
+      const server = await startServer({ store, logger, port, host: flags.host });
+      logger.info({ graphql: server.graphqlUrl, store: store.kind, location: store.location }, "radiogenomics is serving");
+      process.stdout.write(`GraphQL API: ${server.graphqlUrl}  (store: ${store.kind} at ${store.location})\n`);
+      const shutdown = async () => {
+        await server.stop();
+        await store.close();
+        process.exit(0);
+      };
+      process.once("SIGINT", shutdown);
+      process.once("SIGTERM", shutdown);
+    });
+}

@@ -1,0 +1,102 @@
+// The built CLI as a newcomer runs it (npm test builds dist/ first).
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { graphql } from "../support/graphql-client.js";
+import { neo4jUri } from "../support/stores.js";
+
+const CLI = path.resolve(import.meta.dirname, "../../dist/cli/radiogenomics.js");
+const children: ChildProcess[] = [];
+// The CLI reads NEO4J_URI as the default store; the children get it only through --neo4j.
+const { NEO4J_URI: _ignored, ...parentEnv } = process.env;
+const ENV = { ...parentEnv, LOG_LEVEL: "warn" };
+
+function run(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [CLI, ...args], { env: ENV });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (d) => (stdout += d));
+    child.stderr.on("data", (d) => (stderr += d));
+    child.on("close", (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+/** Starts `serve` and resolves with the GraphQL URL it prints. */
+function serve(args: string[]): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [CLI, "serve", "--port", "0", ...args], { env: ENV });
+    children.push(child);
+    let stdout = "";
+    let stderr = "";
+    child.stderr.on("data", (d) => (stderr += d));
+    child.stdout.on("data", (d) => {
+      stdout += d;
+      const match = /GraphQL API: (\S+) +\(store: (\w+)/.exec(stdout);
+      if (match) resolve(`${match[1]}#${match[2]}`);
+    });
+    child.on("close", (code) => reject(new Error(`serve exited with ${code}: ${stderr}`)));
+  });
+}
+
+afterEach(() => {
+  for (const child of children.splice(0)) child.kill("SIGTERM");
+});
+
+const PATIENTS = `{ patients(first: 3) { totalCount nodes { id collection { id } } } }`;
+
+describe("radiogenomics CLI", () => {
+  it("explains itself with --help", async () => {
+    const { code, stdout } = await run(["--help"]);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/serve/);
+    expect(stdout).toMatch(/demo/);
+  });
+
+  it("serves the demo cohort on a fresh embedded store", async () => {
+    const dataDir = await mkdtemp(path.join(os.tmpdir(), "rg-cli-"));
+    try {
+      const [url, kind] = (await serve(["--demo", "--data-dir", dataDir])).split("#");
+      expect(kind).toBe("embedded");
+      const { data, errors } = await graphql(url!, PATIENTS);
+      expect(errors).toBeUndefined();
+      expect(data.patients.totalCount).toBe(24);
+      expect(data.patients.nodes[0]).toEqual({ id: "TCGA-DM-0001", collection: { id: "TCGA-GBM" } });
+      const locked = await run(["demo", "--data-dir", dataDir]);
+      expect(locked.code, locked.stdout + locked.stderr).toBe(1);
+      expect(locked.stderr).toMatch(/Another process has it open/);
+    } finally {
+      for (const child of children.splice(0)) child.kill("SIGTERM");
+      await new Promise((r) => setTimeout(r, 500));
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it("serves the same query on Neo4j with --neo4j", async () => {
+    const reset = await run(["demo", "--reset", "--neo4j", neo4jUri()]);
+    expect(reset.code, reset.stderr).toBe(0);
+    const [url, kind] = (await serve(["--neo4j", neo4jUri()])).split("#");
+    expect(kind).toBe("neo4j");
+    const { data, errors } = await graphql(url!, PATIENTS);
+    expect(errors).toBeUndefined();
+    expect(data.patients.totalCount).toBe(24);
+    expect(data.patients.nodes[0]).toEqual({ id: "TCGA-DM-0001", collection: { id: "TCGA-GBM" } });
+    children.splice(0).forEach((c) => c.kill("SIGTERM"));
+    expect((await run(["demo", "--reset", "--neo4j", neo4jUri()])).code).toBe(0);
+  });
+
+  it("stops with one clear message and a non-zero exit when Neo4j is unreachable", async () => {
+    const { code, stderr } = await run(["serve", "--neo4j", "bolt://127.0.0.1:1"]);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/^radiogenomics: Cannot reach Neo4j at bolt:\/\/127\.0\.0\.1:1/);
+    expect(stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it("rejects a bad port with a clear message", async () => {
+    const { code, stderr } = await run(["serve", "--port", "http"]);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/--port must be/);
+  });
+});
