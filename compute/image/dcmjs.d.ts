@@ -8,6 +8,7 @@ declare module "dcmjs" {
     BulkDataURI?: string;
   }
   type DicomJsonDataset = Record<string, DicomJsonElement>;
+  type LogLevel = "trace" | "debug" | "info" | "warn" | "error" | "silent";
 
   interface ReadFileOptions {
     ignoreErrors?: boolean;
@@ -31,7 +32,11 @@ declare module "dcmjs" {
         naturalizeDataset(dataset: DicomJsonDataset): Record<string, unknown>;
       };
     };
-    log: { setLevel(level: "trace" | "debug" | "info" | "warn" | "error" | "silent"): void; getLogger(name: string): { setLevel(level: string): void } };
+    log: {
+      getLevel(): number;
+      setLevel(level: LogLevel | number, persist?: boolean): void;
+      getLogger(name: string): { setLevel(level: LogLevel | number, persist?: boolean): void };
+    };
   };
   export default dcmjs;
 }

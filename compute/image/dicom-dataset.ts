@@ -20,8 +20,8 @@ export interface ParsedDicom {
 
 const PIXEL_DATA_TAG = "7FE00010";
 
-// dcmjs logs "Invalid vr type xs" and similar for private tags through loglevel; compute/ does no I/O.
-dcmjs.log.setLevel("silent");
+// dcmjs's validation logger prints "Invalid vr type xs" for ordinary implicit-VR files; compute/ does no I/O.
+dcmjs.log.getLogger("validation.dcmjs").setLevel("silent");
 
 /** Parses a DICOM Part-10 file. Throws InvalidDicomError for garbage, truncation or corrupt structure. */
 export function readPart10(buffer: ArrayBuffer | Uint8Array): ParsedDicom {
@@ -57,18 +57,37 @@ export function datasetFromDicomJson(json: unknown): NaturalDataset {
 
 function naturalizeHeader(buffer: ArrayBuffer): NaturalDataset {
   try {
-    const message = dcmjs.data.DicomMessage.readFile(buffer, {
-      ignoreErrors: false,
-      untilTag: PIXEL_DATA_TAG, // stop before the pixels: they are read in place, not copied
-      includeUntilTagValue: false,
-      noCopy: true,
-      forceStoreRaw: false,
-    });
-    const { [PIXEL_DATA_TAG]: _pixelData, ...header } = message.dict;
-    return dcmjs.data.DicomMetaDictionary.naturalizeDataset(header);
+    return naturalizeWithDcmjs(buffer, { ignoreErrors: false });
   } catch (error) {
+    // dcmjs refuses some character sets (e.g. ISO 2022 code extensions) unless told to carry on; the
+    // structure walk has already proven the file complete, so retrying leniently is safe here.
+    if (/character set/i.test((error as Error).message)) return naturalizeLeniently(buffer);
     throw new InvalidDicomError(`DICOM file could not be parsed: ${(error as Error).message}`);
   }
+}
+
+function naturalizeLeniently(buffer: ArrayBuffer): NaturalDataset {
+  const level = dcmjs.log.getLevel();
+  dcmjs.log.setLevel("silent", false); // lenient mode warns on the console about what it skipped
+  try {
+    return naturalizeWithDcmjs(buffer, { ignoreErrors: true });
+  } catch (error) {
+    throw new InvalidDicomError(`DICOM file could not be parsed: ${(error as Error).message}`);
+  } finally {
+    dcmjs.log.setLevel(level, false);
+  }
+}
+
+function naturalizeWithDcmjs(buffer: ArrayBuffer, options: { ignoreErrors: boolean }): NaturalDataset {
+  const message = dcmjs.data.DicomMessage.readFile(buffer, {
+    ignoreErrors: options.ignoreErrors,
+    untilTag: PIXEL_DATA_TAG, // stop before the pixels: they are read in place, not copied
+    includeUntilTagValue: false,
+    noCopy: true,
+    forceStoreRaw: false,
+  });
+  const { [PIXEL_DATA_TAG]: _pixelData, ...header } = message.dict;
+  return dcmjs.data.DicomMetaDictionary.naturalizeDataset(header);
 }
 
 function asArrayBuffer(buffer: ArrayBuffer | Uint8Array): ArrayBuffer {

@@ -29,6 +29,7 @@ export interface InstanceIdentity {
 export interface AcquisitionParameters {
   readonly manufacturer?: string;
   readonly manufacturerModelName?: string;
+  readonly softwareVersions?: string;
   readonly convolutionKernel?: string;
   readonly kvp?: number;
   readonly magneticFieldStrength?: number;
@@ -152,6 +153,7 @@ function acquisitionFromDataset(dataset: NaturalDataset): AcquisitionParameters 
   return {
     manufacturer: optionalString(dataset, "Manufacturer"),
     manufacturerModelName: optionalString(dataset, "ManufacturerModelName"),
+    softwareVersions: optionalString(dataset, "SoftwareVersions"),
     convolutionKernel: optionalString(dataset, "ConvolutionKernel"),
     kvp: optionalNumber(dataset, "KVP"),
     magneticFieldStrength: optionalNumber(dataset, "MagneticFieldStrength"),

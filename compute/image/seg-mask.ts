@@ -1,7 +1,7 @@
 // DICOM SEG → one mask per segment on the referenced image grid. Overlapping segments stay separate
 // masks; frames may come in any order, be empty, or share a plane.
 
-import { BadUserInputError } from "../errors.js";
+import { BadUserInputError, InvalidDicomError } from "../errors.js";
 import type { ImageGrid } from "./image-grid.js";
 import type { Segmentation, SegmentDescription } from "./segmentation.js";
 import { emptyGridMask, type GridMask } from "./grid-mask.js";
@@ -43,7 +43,7 @@ export function segmentationMasks(seg: Segmentation, grid: ImageGrid, options: S
       return;
     }
     const mask = masks.get(frame.segmentNumber ?? -1);
-    if (!mask) throw new ReferencedImagesMissingError(`SEG frame ${frame.frameNumber} refers to segment ${frame.segmentNumber}, which the SEG does not describe`);
+    if (!mask) throw new InvalidDicomError(`SEG frame ${frame.frameNumber} refers to segment ${frame.segmentNumber ?? "(none)"}, which the SEG does not describe`);
     addMemberPixels(values, minimumMemberValue(seg, threshold), mask.data, k * sliceSize);
   });
   return [...masks.values()];

@@ -92,6 +92,11 @@ describe("malformed input → InvalidDicomError", () => {
     expect(() => parseRtStructureSet(readDicomFile("dcmqi-ct3slice/ct/01.dcm"))).toThrow(/not an RTSTRUCT/);
   });
 
+  it("a character set dcmjs does not handle strictly (ISO 2022 code extensions) still parses", () => {
+    const elements = [{ tag: 0x00080005, vr: "CS", value: "\\ISO 2022 IR 87" }, ...minimalCtElements(), { tag: 0x7fe00010, vr: "OW", value: uint16(1, 2, 3, 4) }];
+    expect(parseImageInstance(part10File("1.2.840.10008.1.2.1", elements)).patientID).toBe("TCGA-02-0003");
+  });
+
   it("missing required attributes are named", () => {
     const withoutPosition = minimalCtElements().filter((element) => element.tag !== 0x00200032);
     const file = part10File("1.2.840.10008.1.2.1", [...withoutPosition, { tag: 0x7fe00010, vr: "OW", value: uint16(1, 2, 3, 4) }]);
