@@ -72,18 +72,30 @@ export interface ExpectedSegFrame {
   bbox_rows?: number[];
   bbox_cols?: number[];
   stored_value_counts?: Record<string, number>;
+  stored_sum?: number;
   value_counts?: Record<string, number>;
 }
 
 export interface ExpectedSeg {
   path: string;
+  SOPClassUID: string;
+  FrameOfReferenceUID: string;
+  PatientID: string;
+  Rows: number;
+  Columns: number;
+  BitsAllocated: number;
+  frame_bits: number;
+  PixelData_bytes: number;
+  shared_PixelSpacing_row_col: number[];
+  shared_ImageOrientationPatient: number[];
+  SegmentationFractionalType: string | null;
   SOPInstanceUID: string;
   SeriesInstanceUID: string;
   SegmentationType: string;
   MaximumFractionalValue: number | null;
   PixelPaddingValue: number | null;
   NumberOfFrames: number;
-  segments: { SegmentNumber: number; SegmentLabel: string }[];
+  segments: { SegmentNumber: number; SegmentLabel: string; Category: string; Type: string; SegmentAlgorithmType: string }[];
   ReferencedSeries: { SeriesInstanceUID: string; ReferencedSOPInstanceUIDs: string[] }[];
   frames: ExpectedSegFrame[];
   nonzero_pixels_per_segment?: Record<string, number>;
@@ -101,6 +113,11 @@ export interface ExpectedReference {
 export interface ExpectedRoi {
   ROINumber: number;
   ROIName: string;
+  ROIGenerationAlgorithm: string;
+  RTROIInterpretedType: string;
+  ROIDisplayColor: number[];
+  contour_types: Record<string, number>;
+  on_grid_contours: { type: string; n_points: number; plane_offset_mm: number; area_mm2: number }[];
   n_contours_total: number;
   n_contours_on_pack_grid: number;
   n_contours_off_grid: number;
@@ -108,6 +125,7 @@ export interface ExpectedRoi {
   raster_centre_inside_even_odd: {
     total: number;
     bounds_if_centres_on_edges_flip: [number, number];
+    union_of_contours_total: number;
     per_slice: Record<string, { slice_index_sorted: number; count: number; bounds: [number, number]; n_contours: number; bbox_rows: number[]; bbox_cols: number[] }>;
   };
   raster_centroid_LPS_mm: number[];
@@ -117,6 +135,10 @@ export interface ExpectedRoi {
 export interface ExpectedRtStruct {
   path: string;
   SOPInstanceUID: string;
+  SeriesInstanceUID: string;
+  StructureSetLabel: string;
+  Manufacturer: string;
+  PatientID: string;
   referenced_series: { SeriesInstanceUID: string; FrameOfReferenceUID: string }[];
   rois: ExpectedRoi[];
 }

@@ -7,6 +7,29 @@ import { gridMaskStatistics, maskStatistics } from "../../../compute/image/mask-
 import { toVolumeMask } from "../../../compute/image/grid-mask.js";
 import { expectedSet, readDicomFile } from "./dicom-test-data.js";
 
+// Axial contours: the exact area of the polygon in the x–y plane.
+function shoelaceArea(points: Float64Array): number {
+  let twice = 0;
+  const n = points.length / 3;
+  for (let p = 0; p < n; p++) {
+    const q = (p + 1) % n;
+    twice += points[3 * p]! * points[3 * q + 1]! - points[3 * q]! * points[3 * p + 1]!;
+  }
+  return Math.abs(twice) / 2;
+}
+
+function boundingBox(data: Uint8Array, columns: number, rows: number, k: number): { rows: number[]; cols: number[] } {
+  const found = { rows: [Infinity, -Infinity], cols: [Infinity, -Infinity] };
+  for (let row = 0; row < rows; row++) {
+    for (let column = 0; column < columns; column++) {
+      if (!data[column + columns * (row + rows * k)]) continue;
+      found.rows = [Math.min(found.rows[0]!, row), Math.max(found.rows[1]!, row)];
+      found.cols = [Math.min(found.cols[0]!, column), Math.max(found.cols[1]!, column)];
+    }
+  }
+  return found;
+}
+
 describe.each(["rtutils-mim-phantom", "segrt-cheese-raystation"])("RTSTRUCT %s", (name) => {
   const set = expectedSet(name);
   const expectedStruct = set.rtstructs![0]!;
@@ -20,6 +43,39 @@ describe.each(["rtutils-mim-phantom", "segrt-cheese-raystation"])("RTSTRUCT %s",
     expect(structureSet.rois.map((roi) => [roi.roiNumber, roi.name, roi.contours.length])).toEqual(
       expectedStruct.rois.map((roi) => [roi.ROINumber, roi.ROIName, roi.n_contours_total]),
     );
+  });
+
+  it("has the ROI attributes and referenced series of expected.json", () => {
+    expect(structureSet).toMatchObject({
+      seriesInstanceUID: expectedStruct.SeriesInstanceUID,
+      label: expectedStruct.StructureSetLabel,
+      patientID: expectedStruct.PatientID,
+      acquisition: { manufacturer: expectedStruct.Manufacturer },
+    });
+    expect(structureSet.referencedFrameOfReferenceUIDs).toEqual(expectedStruct.referenced_series.map((s) => s.FrameOfReferenceUID));
+    expect(grid.frameOfReferenceUID).toBe(expectedStruct.referenced_series[0]!.FrameOfReferenceUID);
+    expect(structureSet.rois.map((roi) => [roi.generationAlgorithm, roi.interpretedType ?? "", roi.displayColor])).toEqual(
+      expectedStruct.rois.map((roi) => [roi.ROIGenerationAlgorithm, roi.RTROIInterpretedType, roi.ROIDisplayColor]),
+    );
+    for (const [index, roi] of structureSet.rois.entries()) {
+      const types: Record<string, number> = {};
+      for (const contour of roi.contours) types[contour.geometricType] = (types[contour.geometricType] ?? 0) + 1;
+      expect(types).toEqual(expectedStruct.rois[index]!.contour_types);
+    }
+  });
+
+  it("on-grid contours: point counts, planes and exact polygon areas (shoelace) of the parsed ContourData", () => {
+    for (const [index, roi] of structureSet.rois.entries()) {
+      const onGrid = roi.contours
+        .map((contour) => ({ contour, z: contour.points[2]! }))
+        .filter(({ z }) => grid.slices.some((slice) => Math.abs(slice.offsetAlongNormal - z) < 0.01))
+        .map(({ contour, z }) => ({ n_points: contour.points.length / 3, plane_offset_mm: z, area_mm2: shoelaceArea(contour.points) }));
+      const expectedContours = expectedStruct.rois[index]!.on_grid_contours;
+      const byPlane = (a: { plane_offset_mm: number }, b: { plane_offset_mm: number }) => a.plane_offset_mm - b.plane_offset_mm;
+      expect(onGrid.sort(byPlane)).toEqual(
+        [...expectedContours].sort(byPlane).map((c) => ({ n_points: c.n_points, plane_offset_mm: expect.closeTo(c.plane_offset_mm, 3), area_mm2: expect.closeTo(c.area_mm2, 2) })),
+      );
+    }
   });
 
   it("skips every off-grid contour with a warning, and uses every on-grid one", () => {
@@ -42,7 +98,9 @@ describe.each(["rtutils-mim-phantom", "segrt-cheese-raystation"])("RTSTRUCT %s",
       expect(count).toBeGreaterThanOrEqual(slice.bounds[0]);
       expect(count).toBeLessThanOrEqual(slice.bounds[1]);
       if (slice.bounds[0] === slice.bounds[1]) expect(count).toBe(slice.count);
+      expect(boundingBox(mask.data, grid.columns, grid.rows, k)).toEqual({ rows: slice.bbox_rows, cols: slice.bbox_cols });
     }
+    expect(raster.union_of_contours_total).toBe(raster.total);
     const [low, high] = raster.bounds_if_centres_on_edges_flip;
     expect(stats.voxelCount).toBeGreaterThanOrEqual(low);
     expect(stats.voxelCount).toBeLessThanOrEqual(high);

@@ -77,6 +77,26 @@ describe.each(segCases())("SEG $seg.path", ({ seg: expectedSeg, images }) => {
     expect(seg.frames).toHaveLength(expectedSeg.NumberOfFrames);
     expect(seg.segments.map((s) => [s.segmentNumber, s.label])).toEqual(expectedSeg.segments.map((s) => [s.SegmentNumber, s.SegmentLabel]));
     expect(seg.referencedSeries.map((s) => s.seriesInstanceUID)).toEqual(expectedSeg.ReferencedSeries.map((s) => s.SeriesInstanceUID));
+    expect(seg.referencedSeries.map((s) => [...s.sopInstanceUIDs].sort())).toEqual(expectedSeg.ReferencedSeries.map((s) => [...s.ReferencedSOPInstanceUIDs].sort()));
+    expect(seg).toMatchObject({
+      sopClassUID: expectedSeg.SOPClassUID,
+      frameOfReferenceUID: expectedSeg.FrameOfReferenceUID,
+      patientID: expectedSeg.PatientID,
+      rows: expectedSeg.Rows,
+      columns: expectedSeg.Columns,
+      bitsAllocated: expectedSeg.BitsAllocated,
+    });
+    expect(seg.fractionalType ?? null).toBe(expectedSeg.SegmentationFractionalType);
+    expect(seg.maximumFractionalValue ?? null).toBe(expectedSeg.MaximumFractionalValue);
+    expect(seg.pixelData.byteLength).toBe(expectedSeg.PixelData_bytes);
+    expect(seg.rows * seg.columns).toBe(expectedSeg.frame_bits); // expected.json's frame_bits is pixels per frame (bits when 1-bit)
+    expect(seg.segments.map((s) => [s.category?.codeMeaning, s.type?.codeMeaning, s.algorithmType])).toEqual(
+      expectedSeg.segments.map((s) => [s.Category, s.Type, s.SegmentAlgorithmType]),
+    );
+    for (const frame of seg.frames) {
+      expect([...frame.pixelSpacing!]).toEqual(expectedSeg.shared_PixelSpacing_row_col.map((v) => expect.closeTo(v, 6)));
+      expect([...frame.rowDirection!, ...frame.columnDirection!]).toEqual(expectedSeg.shared_ImageOrientationPatient.map((v) => expect.closeTo(v, 6)));
+    }
   });
 
   it.each(expectedSeg.frames.map((frame) => [frame.frame, frame] as const))("frame %i: count, bounding box, segment and slice", (_n, expectedFrame: ExpectedSegFrame) => {
@@ -88,6 +108,7 @@ describe.each(segCases())("SEG $seg.path", ({ seg: expectedSeg, images }) => {
       expect(boundingBox(values, seg.columns)).toEqual({ rows: expectedFrame.bbox_rows, cols: expectedFrame.bbox_cols });
     }
     if (expectedFrame.stored_value_counts) expect(valueCounts(values)).toEqual(expectedFrame.stored_value_counts);
+    if (expectedFrame.stored_sum !== undefined) expect(Array.from(values).reduce((a, b) => a + b, 0)).toBe(expectedFrame.stored_sum);
     expect(frame.segmentNumber ?? null).toBe(expectedFrame.segment);
     expect([...frame.imagePositionPatient!]).toEqual(expectedFrame.ImagePositionPatient.map((v) => expect.closeTo(v, 3)));
     expect(frame.sourceSopInstanceUIDs).toEqual(expectedFrame.source_sop_uids);

@@ -3,7 +3,24 @@ import { parseImageInstance } from "../../../compute/image/dicom-instance.js";
 import { buildSeriesVolume } from "../../../compute/image/series-volume.js";
 import { imageGridFromInstances, sliceGaps } from "../../../compute/image/image-grid.js";
 import { SeriesGeometryError } from "../../../compute/image/image-errors.js";
-import { expectedSet, readDicomFile } from "./dicom-test-data.js";
+import { decodeFrameInto } from "../../../compute/image/pixel-decode.js";
+import { expected, expectedSet, readDicomFile, type ExpectedImage } from "./dicom-test-data.js";
+
+const ALL_IMAGES = Object.values(expected.sets).flatMap((set) => [...set.images, ...(set.images_single ?? [])]);
+
+/** Back from rescaled values to stored values: min, max and sum as expected.json lists them. */
+function storedSummary(rescaled: Float32Array, image: ExpectedImage): { sum: number; min: number; max: number } {
+  let sum = 0;
+  let min = Infinity;
+  let max = -Infinity;
+  for (const value of rescaled) {
+    const stored = Math.round((value - image.RescaleIntercept) / image.RescaleSlope);
+    sum += stored;
+    min = Math.min(min, stored);
+    max = Math.max(max, stored);
+  }
+  return { sum, min, max };
+}
 
 const SETS = ["dcmqi-ct3slice", "dcmqi-phantom-23x38x3", "dcmqi-phantom-24x38x3", "highdicom-ct-small", "rtutils-mim-phantom", "segrt-cheese-raystation"];
 
@@ -27,29 +44,29 @@ describe("real series: slices sorted along the normal, not by InstanceNumber", (
     expect(grid.sliceSpacing !== undefined).toBe(geometry.regular_spacing);
   });
 
-  it.each(SETS.filter((name) => expectedSet(name).geometry.regular_spacing))("%s: volume stored values match expected sums", (name) => {
+  it.each(SETS)("%s: whole series as one volume, stored values match expected min/max/sum per slice", (name) => {
     const set = expectedSet(name);
     const instances = set.images.map((image) => parseImageInstance(readDicomFile(image.path)));
+    if (!set.geometry.regular_spacing) {
+      expect(() => buildSeriesVolume(instances)).toThrow(SeriesGeometryError);
+      return;
+    }
     const { volume, grid } = buildSeriesVolume(instances);
     const sliceSize = grid.rows * grid.columns;
     grid.slices.forEach((slice, k) => {
       const image = set.images.find((i) => i.SOPInstanceUID === slice.sopInstanceUID)!;
-      let sum = 0;
-      let min = Infinity;
-      let max = -Infinity;
-      for (let p = 0; p < sliceSize; p++) {
-        const stored = (volume.data[k * sliceSize + p]! - image.RescaleIntercept) / image.RescaleSlope;
-        sum += stored;
-        min = Math.min(min, stored);
-        max = Math.max(max, stored);
-      }
-      expect({ sum, min, max }).toEqual({ sum: image.stored_sum, min: image.stored_min, max: image.stored_max });
+      expect(storedSummary(volume.data.subarray(k * sliceSize, (k + 1) * sliceSize), image)).toEqual({
+        sum: image.stored_sum,
+        min: image.stored_min,
+        max: image.stored_max,
+      });
     });
   });
 
-  it("highdicom CT2: irregular spacing (202.5 mm then 1.25 mm) is refused for a volume", () => {
-    const set = expectedSet("highdicom-ct-small");
-    const instances = set.images.map((image) => parseImageInstance(readDicomFile(image.path)));
-    expect(() => buildSeriesVolume(instances)).toThrow(SeriesGeometryError);
+  it.each(ALL_IMAGES.map((image) => [image.path, image] as const))("%s: every image decodes to the expected stored values", (_path, image) => {
+    const instance = parseImageInstance(readDicomFile(image.path));
+    const slice = new Float32Array(image.Rows * image.Columns);
+    decodeFrameInto(instance.pixelData!, instance.pixel, slice, 0, image.path);
+    expect(storedSummary(slice, image)).toEqual({ sum: image.stored_sum, min: image.stored_min, max: image.stored_max });
   });
 });
