@@ -6,7 +6,7 @@ import type { Geometry, Vec3 } from "./volume.js";
 import type { ImageInstance } from "./dicom-instance.js";
 import { cross, dot, maxAbsDifference, normalize, subtract } from "./vec3.js";
 import { SeriesGeometryError } from "./image-errors.js";
-import { resolveTolerance, spacingsEqual, type GridTolerance } from "./grid-tolerance.js";
+import { inPlaneToleranceMm, resolveTolerance, spacingsEqual, type GridTolerance } from "./grid-tolerance.js";
 
 export interface GridSlice {
   readonly sopInstanceUID: string;
@@ -50,7 +50,7 @@ export function imageGridFromInstances(
     }))
     .sort((a, b) => a.offsetAlongNormal - b.offsetAlongNormal);
   requireDistinctPositions(slices, tolerance);
-  requireStackAlongNormal(slices, normal, tolerance);
+  requireStackAlongNormal(slices, normal, first.plane.pixelSpacing, tolerance);
   return {
     seriesInstanceUID: first.seriesInstanceUID,
     frameOfReferenceUID: first.frameOfReferenceUID,
@@ -148,18 +148,24 @@ function requireDistinctPositions(slices: readonly GridSlice[], tolerance: GridT
   }
 }
 
-// Consecutive IPPs must differ only along the normal; an in-plane shift means gantry tilt or a sheared stack.
-function requireStackAlongNormal(slices: readonly GridSlice[], normal: Vec3, tolerance: GridTolerance): void {
+// IPPs may differ only along the normal; an in-plane drift from the first slice means gantry tilt or a sheared stack.
+function requireStackAlongNormal(
+  slices: readonly GridSlice[],
+  normal: Vec3,
+  pixelSpacing: readonly [number, number],
+  tolerance: GridTolerance,
+): void {
+  const allowed = inPlaneToleranceMm(pixelSpacing, tolerance);
   for (let k = 1; k < slices.length; k++) {
-    const step = subtract(slices[k]!.imagePositionPatient, slices[k - 1]!.imagePositionPatient);
+    const step = subtract(slices[k]!.imagePositionPatient, slices[0]!.imagePositionPatient);
     const alongNormal = dot(step, normal);
     const inPlane = Math.sqrt(Math.max(0, dot(step, step) - alongNormal * alongNormal));
-    if (inPlane > tolerance.positionMm) {
+    if (inPlane > allowed) {
       throw new SeriesGeometryError(
         "gantry-tilt",
-        `slices are not stacked along the slice normal (in-plane shift ${inPlane.toFixed(3)} mm between ` +
-          `${slices[k - 1]!.sopInstanceUID} and ${slices[k]!.sopInstanceUID}): gantry tilt or a sheared stack needs resampling`,
-        { inPlaneShiftMm: inPlane, stepAlongNormalMm: alongNormal },
+        `slices are not stacked along the slice normal (slice ${slices[k]!.sopInstanceUID} is shifted in-plane by ` +
+          `${inPlane.toFixed(3)} mm from the first slice): gantry tilt or a sheared stack needs resampling`,
+        { inPlaneShiftMm: inPlane, offsetAlongNormalMm: alongNormal, allowedMm: allowed },
       );
     }
   }

@@ -7,7 +7,7 @@ import { dot, maxAbsDifference, subtract } from "./vec3.js";
 import type { ImageGrid } from "./image-grid.js";
 import type { Segmentation, SegmentationFrame } from "./segmentation.js";
 import { ReferencedImagesMissingError } from "./image-errors.js";
-import { spacingsEqual, type GridTolerance } from "./grid-tolerance.js";
+import { inPlaneToleranceMm, spacingsEqual, type GridTolerance } from "./grid-tolerance.js";
 
 /** Index k (in grid slice order) of the slice that frame lies on. */
 export function sliceIndexOfFrame(frame: SegmentationFrame, grid: ImageGrid, tolerance: GridTolerance): number {
@@ -99,7 +99,7 @@ function sliceIndexByPosition(frame: SegmentationFrame, grid: ImageGrid, toleran
   if (k < 0) return undefined;
   const shift = subtract(position, grid.slices[k]!.imagePositionPatient);
   const inPlane = [dot(shift, grid.rowDirection), dot(shift, grid.columnDirection)];
-  if (Math.max(Math.abs(inPlane[0]!), Math.abs(inPlane[1]!)) > tolerance.positionMm) {
+  if (Math.hypot(inPlane[0]!, inPlane[1]!) > inPlaneToleranceMm(grid.pixelSpacing, tolerance)) {
     throw new GeometryMismatchError(
       `SEG frame ${frame.frameNumber} is shifted in-plane by (${inPlane.map((v) => v.toFixed(3)).join(", ")}) mm from its slice's pixel grid`,
       { frameNumber: frame.frameNumber, inPlaneShiftMm: inPlane },

@@ -69,6 +69,14 @@ describe("slices that are not one regular stack → SeriesGeometryError with the
     expect(grid.sliceSpacing).toBeCloseTo(2, 9);
   });
 
+  it("oblique positions written with two decimals (rounding noise) still make one regular stack", () => {
+    const { rowDirection, columnDirection, normal } = obliqueDirections(0.4, 0.6);
+    const round2 = (v: Vec3): Vec3 => [Number(v[0].toFixed(2)), Number(v[1].toFixed(2)), Number(v[2].toFixed(2))];
+    const positions = Array.from({ length: 40 }, (_, k) => round2(along([10.123, -5.456, 30.789], normal, k * 1.25)));
+    const { grid } = buildSeriesVolume(syntheticSeries({ rowDirection, columnDirection, positions }));
+    expect(grid.sliceSpacing).toBeCloseTo(1.25, 3);
+  });
+
   it("gantry tilt: positions step sideways as well as along the normal", () => {
     const positions: Vec3[] = [0, 1, 2].map((k) => [-10, 20 + k * 0.3, k * 2]);
     expect(problemOf(() => buildSeriesVolume(syntheticSeries({ positions })))).toBe("gantry-tilt");
