@@ -2,7 +2,7 @@
 // plane it lies in (within a tolerance) and is rasterised by pixel-centre even-odd; all contours of
 // an ROI on one slice combine by XOR. Contours on absent slices are skipped with a returned warning.
 
-import { GeometryMismatchError } from "../errors.js";
+import { BadUserInputError, GeometryMismatchError } from "../errors.js";
 import type { Vec3 } from "./volume.js";
 import { dot } from "./vec3.js";
 import type { ImageGrid } from "./image-grid.js";
@@ -39,13 +39,25 @@ export interface RtStructMasks {
 export function rtStructureSetMasks(
   structureSet: RtStructureSet,
   grid: ImageGrid,
-  options: { tolerance?: Partial<GridTolerance> } = {},
+  options: { tolerance?: Partial<GridTolerance>; roiNumbers?: readonly number[] } = {},
 ): RtStructMasks {
   const tolerance = resolveTolerance(options.tolerance);
   requireDrawnOnGrid(structureSet, grid);
+  const wanted = selectRois(structureSet, options.roiNumbers);
   const warnings: ContourWarning[] = [];
-  const masks = structureSet.rois.map((roi) => roiMask(roi, grid, tolerance, warnings));
+  const masks = wanted.map((roi) => roiMask(roi, grid, tolerance, warnings));
   return { masks, warnings };
+}
+
+function selectRois(structureSet: RtStructureSet, roiNumbers: readonly number[] | undefined): readonly RtRoi[] {
+  if (!roiNumbers) return structureSet.rois;
+  const unknown = roiNumbers.filter((n) => !structureSet.rois.some((roi) => roi.roiNumber === n));
+  if (unknown.length > 0) {
+    throw new BadUserInputError(`structure set ${structureSet.sopInstanceUID} has no ROI ${unknown.join(", ")}`, {
+      roiNumbers: structureSet.rois.map((roi) => roi.roiNumber),
+    });
+  }
+  return structureSet.rois.filter((roi) => roiNumbers.includes(roi.roiNumber));
 }
 
 function roiMask(roi: RtRoi, grid: ImageGrid, tolerance: GridTolerance, warnings: ContourWarning[]): RoiMask {

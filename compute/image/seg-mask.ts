@@ -18,6 +18,8 @@ export interface SegmentMaskOptions {
   /** FRACTIONAL: a pixel belongs to the segment when stored / MaximumFractionalValue ≥ this. Default 0.5. */
   readonly fractionalThreshold?: number;
   readonly tolerance?: Partial<GridTolerance>;
+  /** Build masks for these segments only (each mask is a full grid of bytes); default all. */
+  readonly segmentNumbers?: readonly number[];
 }
 
 export const DEFAULT_FRACTIONAL_THRESHOLD = 0.5;
@@ -33,7 +35,9 @@ export function segmentationMasks(seg: Segmentation, grid: ImageGrid, options: S
   requireSegmentationFitsGrid(seg, grid);
   const threshold = options.fractionalThreshold ?? DEFAULT_FRACTIONAL_THRESHOLD;
   if (!(threshold > 0 && threshold <= 1)) throw new BadUserInputError(`fractionalThreshold must be in (0, 1]; got ${threshold}`);
-  const masks = new Map(seg.segments.map((segment) => [segment.segmentNumber, { segment, ...emptyGridMask(grid) }]));
+  const wanted = seg.segments.filter((segment) => !options.segmentNumbers || options.segmentNumbers.includes(segment.segmentNumber));
+  requireKnownSegments(seg, options.segmentNumbers);
+  const masks = new Map(wanted.map((segment) => [segment.segmentNumber, { segment, ...emptyGridMask(grid) }]));
   const sliceSize = grid.rows * grid.columns;
   seg.frames.forEach((frame, frameIndex) => {
     const k = sliceIndexOfFrame(frame, grid, tolerance);
@@ -42,11 +46,23 @@ export function segmentationMasks(seg: Segmentation, grid: ImageGrid, options: S
       for (const mask of masks.values()) addLabelPixels(values, mask.segment.segmentNumber, seg.pixelPaddingValue, mask.data, k * sliceSize);
       return;
     }
-    const mask = masks.get(frame.segmentNumber ?? -1);
-    if (!mask) throw new InvalidDicomError(`SEG frame ${frame.frameNumber} refers to segment ${frame.segmentNumber ?? "(none)"}, which the SEG does not describe`);
+    if (!seg.segments.some((segment) => segment.segmentNumber === frame.segmentNumber)) {
+      throw new InvalidDicomError(`SEG frame ${frame.frameNumber} refers to segment ${frame.segmentNumber ?? "(none)"}, which the SEG does not describe`);
+    }
+    const mask = masks.get(frame.segmentNumber!);
+    if (!mask) return; // a segment the caller did not ask for
     addMemberPixels(values, minimumMemberValue(seg, threshold), mask.data, k * sliceSize);
   });
   return [...masks.values()];
+}
+
+function requireKnownSegments(seg: Segmentation, segmentNumbers: readonly number[] | undefined): void {
+  const unknown = (segmentNumbers ?? []).filter((n) => !seg.segments.some((segment) => segment.segmentNumber === n));
+  if (unknown.length > 0) {
+    throw new BadUserInputError(`SEG ${seg.sopInstanceUID} has no segment ${unknown.join(", ")}`, {
+      segmentNumbers: seg.segments.map((segment) => segment.segmentNumber),
+    });
+  }
 }
 
 function minimumMemberValue(seg: Segmentation, threshold: number): number {

@@ -115,6 +115,16 @@ describe.each(["rtutils-mim-phantom", "segrt-cheese-raystation"])("RTSTRUCT %s",
     expect([...stats.centroidPatient!]).toEqual(roi.raster_centroid_LPS_mm.map((v) => expect.closeTo(v, 2)));
   });
 
+  it("a chosen subset of ROIs builds only those masks; an unknown ROI number is bad input", () => {
+    const last = expectedStruct.rois[expectedStruct.rois.length - 1]!;
+    const subset = rtStructureSetMasks(structureSet, grid, { roiNumbers: [last.ROINumber] });
+    expect(subset.masks.map((mask) => [mask.roi.roiNumber, gridMaskStatistics(mask).voxelCount])).toEqual([
+      [last.ROINumber, last.raster_centre_inside_even_odd.total],
+    ]);
+    expect(subset.warnings).toHaveLength(last.n_contours_off_grid);
+    expect(() => rtStructureSetMasks(structureSet, grid, { roiNumbers: [999] })).toThrow(/no ROI 999/);
+  });
+
   it("keyhole ring (MIM ROI-4): pixel centres on the zero-width slit count as ring material", () => {
     for (const roi of expectedStruct.rois) {
       const perSlice = gridMaskStatistics(masks.find((m) => m.roi.roiNumber === roi.ROINumber)!).voxelsPerSlice;

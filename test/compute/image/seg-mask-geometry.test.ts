@@ -56,6 +56,15 @@ describe("SEG that does not fit the image grid", () => {
     expect(() => segmentationMasks(liverSeg, twoSlices)).toThrow(ReferencedImagesMissingError);
   });
 
+  it("asking for a segment the SEG does not have → BadUserInputError; a chosen subset builds only those masks", () => {
+    expect(() => segmentationMasks(liverSeg, ct3Grid, { segmentNumbers: [2] })).toThrow(BadUserInputError);
+    const overlaps = parseSegmentation(readDicomFile(ct3.segs![1]!.path));
+    const masks = segmentationMasks(overlaps, ct3Grid, { segmentNumbers: [3, 5] });
+    expect(masks.map((mask) => [mask.segment.segmentNumber, gridMaskStatistics(mask).voxelCount])).toEqual(
+      [3, 5].map((n) => [n, ct3.segs![1]!.nonzero_pixels_per_segment![String(n)]]),
+    );
+  });
+
   it("a fractional threshold outside (0, 1] → BadUserInputError", () => {
     expect(() => segmentationMasks(liverSeg, ct3Grid, { fractionalThreshold: 0 })).toThrow(BadUserInputError);
   });
