@@ -6,6 +6,8 @@ import { symmetricEigen, type Matrix3 } from "./principal-axes.js";
  * Ellipsoid surface area by IBSI's Legendre series (semi-axes a >= b >= c):
  * A = 4π a b Σ_{ν=0}^{20} (αβ)^ν / (1 - 4ν²) P_ν((α² + β²) / (2αβ)), α = sqrt(1 - b²/a²), β = sqrt(1 - c²/a²).
  * (αβ)^ν P_ν(x) is evaluated by the scaled Legendre recurrence, so a sphere (α = β = 0) needs no special case.
+ * This is IBSI's definition (it reproduces the phantom's reference area density); it is exact for a sphere
+ * but falls below the true area of elongated ellipsoids.
  */
 export function ellipsoidSurfaceArea(a: number, b: number, c: number): number {
   const alpha = Math.sqrt(Math.max(0, 1 - (b * b) / (a * a)));
@@ -65,9 +67,18 @@ export function minimumVolumeEnclosingEllipsoid(points: Float64Array, tolerance 
   const S: Matrix3 = [0, 0, 0, 0, 0, 0, 0, 0, 0];
   for (let p = 0; p < n; p++) for (let r = 0; r < 3; r++) for (let s = 0; s < 3; s++) S[3 * r + s] += u[p]! * (points[3 * p + r]! - centre[r]!) * (points[3 * p + s]! - centre[s]!);
   // Ellipsoid (x - c)ᵀ A (x - c) <= 1 with A = S⁻¹ / d; semi-axes 1 / sqrt(eig(A)) = sqrt(d · eig(S)).
-  if (!invert3(S)) return undefined;
+  const Si = invert3(S);
+  if (!Si) return undefined;
+  // Khachiyan stops slightly short of enclosing every point; scale the ellipsoid until it does.
+  let worst = 0;
+  for (let p = 0; p < n; p++) {
+    const x = points[3 * p]! - centre[0]!, y = points[3 * p + 1]! - centre[1]!, z = points[3 * p + 2]! - centre[2]!;
+    const m = (x * (Si[0] * x + Si[1] * y + Si[2] * z) + y * (Si[3] * x + Si[4] * y + Si[5] * z) + z * (Si[6] * x + Si[7] * y + Si[8] * z)) / d;
+    if (m > worst) worst = m;
+  }
+  const scale = Math.sqrt(Math.max(worst, 1e-300));
   const eig = symmetricEigen(S).values;
-  const axes = eig.map((l) => Math.sqrt(d * Math.max(l, 0))) as [number, number, number];
+  const axes = eig.map((l) => Math.sqrt(d * Math.max(l, 0)) * scale) as [number, number, number];
   return { semiAxes: axes };
 }
 

@@ -1,7 +1,7 @@
 // IBSI morphological features (family HCUG). Mesh features use a marching-cubes mesh of the
 // morphological mask; PCA, voxel volume and bounding shapes use the morphological mask too; integrated
 // intensity, Moran's I, Geary's C and the intensity-weighted centre of mass use the intensity mask.
-import { convexHull, extremePointsAlongX, maximumDistance, type ConvexHull } from "./convex-hull.js";
+import { convexHull, hullCandidates, maximumDistance, type ConvexHull } from "./convex-hull.js";
 import { ellipsoidSurfaceArea, minimumVolumeEnclosingEllipsoid, type Ellipsoid } from "./ellipsoid.js";
 import { meshMeasures, meshVertices } from "./marching-cubes.js";
 import { covariance, symmetricEigen, type Eigen3 } from "./principal-axes.js";
@@ -178,7 +178,7 @@ export function morphologyTerms(roi: RoiGrid, spatialAutocorrelationMaxVoxels: n
   const mesh = meshMeasures(roi.morphologicalMask, size, spacing);
   const vertices = meshVertices(roi.morphologicalMask, size, spacing);
   const aabb = boxInFrame(vertices, Float64Array.of(1, 0, 0, 0, 1, 0, 0, 0, 1));
-  const hull = convexHull(extremePointsAlongX(vertices));
+  const hull = convexHull(hullCandidates(vertices));
   const morphPoints = voxelCentres(roi.morphologicalMask, size, spacing, roi.morphologicalVoxelCount);
   const { mean: geometricCentre, matrix } = covariance(morphPoints);
   const eigen = symmetricEigen(matrix);
