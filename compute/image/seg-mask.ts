@@ -3,7 +3,7 @@
 
 import { BadUserInputError, InvalidDicomError } from "../errors.js";
 import type { ImageGrid } from "./image-grid.js";
-import type { Segmentation, SegmentDescription } from "./segmentation.js";
+import type { Segmentation, SegmentationFrame, SegmentDescription } from "./segmentation.js";
 import { emptyGridMask, type GridMask } from "./grid-mask.js";
 import { frameStoredValues } from "./seg-frame-pixels.js";
 import { requireSegmentationFitsGrid, sliceIndexOfFrame } from "./seg-frame-placement.js";
@@ -38,22 +38,26 @@ export function segmentationMasks(seg: Segmentation, grid: ImageGrid, options: S
   const wanted = seg.segments.filter((segment) => !options.segmentNumbers || options.segmentNumbers.includes(segment.segmentNumber));
   requireKnownSegments(seg, options.segmentNumbers);
   const masks = new Map(wanted.map((segment) => [segment.segmentNumber, { segment, ...emptyGridMask(grid) }]));
-  const sliceSize = grid.rows * grid.columns;
+  const minimum = minimumMemberValue(seg, threshold);
   seg.frames.forEach((frame, frameIndex) => {
-    const k = sliceIndexOfFrame(frame, grid, tolerance);
-    const values = frameStoredValues(seg, frameIndex);
+    const offset = sliceIndexOfFrame(frame, grid, tolerance) * grid.rows * grid.columns;
     if (seg.segmentationType === "LABELMAP") {
-      for (const mask of masks.values()) addLabelPixels(values, mask.segment.segmentNumber, seg.pixelPaddingValue, mask.data, k * sliceSize);
+      const values = frameStoredValues(seg, frameIndex);
+      for (const mask of masks.values()) addLabelPixels(values, mask.segment.segmentNumber, seg.pixelPaddingValue, mask.data, offset);
       return;
     }
-    if (!seg.segments.some((segment) => segment.segmentNumber === frame.segmentNumber)) {
-      throw new InvalidDicomError(`SEG frame ${frame.frameNumber} refers to segment ${frame.segmentNumber ?? "(none)"}, which the SEG does not describe`);
-    }
-    const mask = masks.get(frame.segmentNumber!);
-    if (!mask) return; // a segment the caller did not ask for
-    addMemberPixels(values, minimumMemberValue(seg, threshold), mask.data, k * sliceSize);
+    const mask = maskOfFrame(seg, frame, masks);
+    if (mask) addMemberPixels(frameStoredValues(seg, frameIndex), minimum, mask.data, offset);
   });
   return [...masks.values()];
+}
+
+/** The mask a BINARY/FRACTIONAL frame adds to; undefined for a segment the caller did not ask for. */
+function maskOfFrame(seg: Segmentation, frame: SegmentationFrame, masks: ReadonlyMap<number, SegmentMask>): SegmentMask | undefined {
+  if (!seg.segments.some((segment) => segment.segmentNumber === frame.segmentNumber)) {
+    throw new InvalidDicomError(`SEG frame ${frame.frameNumber} refers to segment ${frame.segmentNumber ?? "(none)"}, which the SEG does not describe`);
+  }
+  return masks.get(frame.segmentNumber!);
 }
 
 function requireKnownSegments(seg: Segmentation, segmentNumbers: readonly number[] | undefined): void {
