@@ -10,7 +10,7 @@
 //   status array (0 = ok) next to the NaN. Bad input throws StatsInputError (code BAD_USER_INPUT).
 //
 // Feature ↔ gene/pathway correlation
-//   spearmanMatrix(features: Matrix, targets: Matrix, { minN = 3, blockRows = 512 })
+//   spearmanMatrix(features: Matrix, targets: Matrix, { minN = 3, blockRows = 256 })
 //     → { features: F, targets: G, rho, p: Float64Array(F·G), n: Uint32Array, status: Uint8Array }
 //     cell (i, j) at i·G + j; p two-sided (t approximation, ν = n − 2, as scipy.stats.spearmanr);
 //     NaN handled pairwise-complete; status: SpearmanStatus (too few / constant feature / constant target).

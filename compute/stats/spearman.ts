@@ -1,18 +1,19 @@
 // Spearman rank correlation as a matrix kernel: features (F × n) against targets (G × n) → F × G.
 //
-// Method: rank each row once (average ranks), centre the doubled ranks (2r − (m+1), integers),
+// Method: sort each row once, take average ranks, centre the doubled ranks (2r − (m+1), integers),
 // take the blocked dense product A · Bᵀ (exact integer sums for m < 3·10⁵), then
 // rho = Σ a·b / √(Σa² · Σb²) and p = I_{1−ρ²}(ν/2, ½) with ν = m − 2 (the t approximation of
 // scipy.stats.spearmanr).
 //
 // Missing values (NaN) are handled pairwise-complete, as spearmanr(x, y, nan_policy="omit") on each
-// pair: rows are grouped by their pattern of missing columns, and each (feature group, target group)
-// is ranked again on the columns both have, so the common case (no NaN, or one shared pattern) stays
-// one dense product; many distinct patterns degrade gracefully towards per-pair work.
+// pair: rows are grouped by their pattern of missing columns and sorted once on their own present
+// columns; for each (feature group, target group) the ranks on the shared columns come from one walk
+// over the sorted rows (subset-ranks.ts, no re-sort), then one dense product. No NaN, or one shared
+// pattern, costs nothing extra; each further distinct pattern costs one O(n) walk per row.
 import { multiplyABt } from "./dense-product.js";
 import { logBeta } from "./log-gamma.js";
 import type { Matrix } from "./matrix.js";
-import { averageRanksInto } from "./ranks.js";
+import { centredSubsetRanks, sortRows, subsetPlan, type SortedRows, type SubsetPlan } from "./subset-ranks.js";
 import { StatsInputError, undefinedResult, type Undefined, type UndefinedReason } from "./stats-errors.js";
 import { correlationTwoSidedP } from "./student-t.js";
 
@@ -34,7 +35,7 @@ const STATUS_REASON: Record<number, UndefinedReason> = {
 export interface SpearmanOptions {
   /** Minimum number of complete pairs for a defined result; at least 3 (ν = n − 2 ≥ 1). Default 3. */
   readonly minN?: number;
-  /** Target rows ranked and multiplied per block (memory ∝ blockRows × n). Default 512. */
+  /** Target rows ranked and multiplied per block (memory ∝ blockRows × n). Default 256. */
   readonly blockRows?: number;
 }
 
@@ -62,15 +63,15 @@ export function spearmanCell(result: SpearmanMatrixResult, feature: number, targ
   return { ok: true, rho: result.rho[c]!, p: result.p[c]!, n };
 }
 
-/** Rows sharing one pattern of missing columns. */
+/** Rows sharing one pattern of missing columns, with their present columns. */
 interface RowGroup {
   readonly rows: number[];
-  readonly missing: Uint8Array; // 1 where the column is NaN for every row of the group
+  readonly cols: Uint32Array; // present columns, ascending
 }
 
 /** Groups the rows of m by their set of NaN columns (one group when nothing is missing). */
 function groupByMissingPattern(m: Matrix): RowGroup[] {
-  const groups = new Map<string, RowGroup>();
+  const groups = new Map<string, { rows: number[]; nanCols: number[] }>();
   for (let i = 0; i < m.rows; i++) {
     const base = i * m.cols;
     const nanCols: number[] = [];
@@ -78,54 +79,48 @@ function groupByMissingPattern(m: Matrix): RowGroup[] {
     const key = nanCols.join(",");
     let g = groups.get(key);
     if (g === undefined) {
-      const missing = new Uint8Array(m.cols);
-      for (const k of nanCols) missing[k] = 1;
-      g = { rows: [], missing };
+      g = { rows: [], nanCols };
       groups.set(key, g);
     }
     g.rows.push(i);
   }
-  return [...groups.values()];
+  return [...groups.values()].map(({ rows, nanCols }) => {
+    const missing = new Set(nanCols);
+    const cols: number[] = [];
+    for (let k = 0; k < m.cols; k++) if (!missing.has(k)) cols.push(k);
+    return { rows, cols: Uint32Array.from(cols) };
+  });
 }
 
-/** Columns present in both groups. */
-function completeColumns(a: RowGroup, b: RowGroup): Uint32Array {
-  const cols: number[] = [];
-  for (let k = 0; k < a.missing.length; k++) if (a.missing[k] === 0 && b.missing[k] === 0) cols.push(k);
-  return Uint32Array.from(cols);
+/** Doubled centred ranks on a subset, row-major (m per row), and their sums of squares. */
+interface CentredBlock {
+  readonly block: Float64Array;
+  readonly ss: Float64Array;
 }
 
-/**
- * Writes centred doubled ranks 2r − (m+1) of rows[from..to) restricted to `cols` into out (row-major,
- * m = cols.length per row) and their sums of squares Σ(2r − m − 1)² into ss.
- */
-function centredRanks(
-  src: Matrix,
-  rows: readonly number[],
-  from: number,
-  to: number,
-  cols: Uint32Array,
-  out: Float64Array,
-  ss: Float64Array,
-): void {
-  const m = cols.length;
-  const values = new Float64Array(m);
-  const ranks = new Float64Array(m);
-  const keys = new Float64Array(m);
-  const order = new Uint32Array(m);
-  for (let r = from; r < to; r++) {
-    const base = rows[r]! * src.cols;
-    for (let k = 0; k < m; k++) values[k] = src.data[base + cols[k]!]!;
-    averageRanksInto(values, ranks, keys, order);
-    const o = (r - from) * m;
-    let sum = 0;
-    for (let k = 0; k < m; k++) {
-      const c = 2 * ranks[k]! - (m + 1); // doubled centred rank, an integer
-      out[o + k] = c;
-      sum += c * c;
+/** Centred ranks of `count` sorted rows on the plan's subset, written into `into` (allocated when absent). */
+function centredBlock(rows: SortedRows, count: number, plan: SubsetPlan, into?: CentredBlock): CentredBlock {
+  const m = plan.m;
+  const out = into ?? { block: new Float64Array(count * m), ss: new Float64Array(count) };
+  for (let r = 0; r < count; r++) out.ss[r] = centredSubsetRanks(rows, r, plan, out.block, r * m);
+  return out;
+}
+
+/** Columns present in both groups, ascending. */
+function intersect(a: Uint32Array, b: Uint32Array): Uint32Array {
+  const out: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i]! < b[j]!) i++;
+    else if (a[i]! > b[j]!) j++;
+    else {
+      out.push(a[i]!);
+      i++;
+      j++;
     }
-    ss[r - from] = sum;
   }
+  return Uint32Array.from(out);
 }
 
 function checkInputs(features: Matrix, targets: Matrix, minN: number, blockRows: number): void {
@@ -142,7 +137,7 @@ function checkInputs(features: Matrix, targets: Matrix, minN: number, blockRows:
 /** Spearman rho and two-sided p for every (feature row, target row) pair, pairwise-complete on NaN. */
 export function spearmanMatrix(features: Matrix, targets: Matrix, options: SpearmanOptions = {}): SpearmanMatrixResult {
   const minN = options.minN ?? 3;
-  const blockRows = options.blockRows ?? 512;
+  const blockRows = options.blockRows ?? 256;
   checkInputs(features, targets, minN, blockRows);
   const F = features.rows;
   const G = targets.rows;
@@ -154,54 +149,64 @@ export function spearmanMatrix(features: Matrix, targets: Matrix, options: Spear
     n: new Uint32Array(F * G),
     status: new Uint8Array(F * G),
   };
-  const featureGroups = groupByMissingPattern(features);
-  const targetGroups = groupByMissingPattern(targets);
-  for (const fg of featureGroups) {
-    for (const tg of targetGroups) correlateGroups(features, fg, targets, tg, minN, blockRows, result);
+  const featureGroups = groupByMissingPattern(features).map((group) => ({
+    group,
+    sortedRows: sortRows(features, group.rows, 0, group.rows.length, group.cols),
+  }));
+  for (const tg of groupByMissingPattern(targets)) {
+    // per feature group: the complete columns shared with this target group, and the feature block on them
+    const plans = featureGroups.map(({ group, sortedRows }) => {
+      const common = intersect(group.cols, tg.cols);
+      const a = common.length < minN ? undefined : centredBlock(sortedRows, group.rows.length, subsetPlan(group.cols, common));
+      return { group, m: common.length, a, targetPlan: subsetPlan(tg.cols, common) };
+    });
+    const chunk = Math.min(blockRows, tg.rows.length);
+    const bBuffer: CentredBlock = { block: new Float64Array(chunk * tg.cols.length), ss: new Float64Array(chunk) };
+    const dots = new Float64Array(featureGroups.reduce((mx, g) => Math.max(mx, g.group.rows.length), 1) * chunk);
+    for (let from = 0; from < tg.rows.length; from += blockRows) {
+      const to = Math.min(from + blockRows, tg.rows.length);
+      const sortedTargets = sortRows(targets, tg.rows, from, to, tg.cols);
+      for (const plan of plans) {
+        if (plan.a === undefined) {
+          for (const i of plan.group.rows) {
+            for (let r = from; r < to; r++) setUndefined(result, i * G + tg.rows[r]!, SpearmanStatus.tooFewObservations, plan.m);
+          }
+          continue;
+        }
+        const b = centredBlock(sortedTargets, to - from, plan.targetPlan, bBuffer);
+        correlateBlock(plan.group.rows, plan.a, tg.rows, from, to, b, plan.m, dots, result);
+      }
+    }
   }
   return result;
 }
 
-/** Fills the cells of one (feature group, target group) pair. */
-function correlateGroups(
-  features: Matrix,
-  fg: RowGroup,
-  targets: Matrix,
-  tg: RowGroup,
-  minN: number,
-  blockRows: number,
+/** Dense product of one feature block with one target block, then rho and p for each cell. */
+function correlateBlock(
+  featureRows: readonly number[],
+  a: CentredBlock,
+  targetRows: readonly number[],
+  from: number,
+  to: number,
+  b: CentredBlock,
+  m: number,
+  dots: Float64Array,
   result: SpearmanMatrixResult,
 ): void {
-  const cols = completeColumns(fg, tg);
-  const m = cols.length;
+  const fRows = featureRows.length;
+  const bRows = to - from;
   const G = result.targets;
-  if (m < minN) {
-    for (const i of fg.rows) for (const j of tg.rows) setUndefined(result, i * G + j, SpearmanStatus.tooFewObservations, m);
-    return;
-  }
-  const fRows = fg.rows.length;
-  const a = new Float64Array(fRows * m);
-  const ssA = new Float64Array(fRows);
-  centredRanks(features, fg.rows, 0, fRows, cols, a, ssA);
-  const df = m - 2;
-  const lnB = logBeta(df / 2, 0.5);
-  const block = Math.min(blockRows, tg.rows.length);
-  const b = new Float64Array(block * m);
-  const ssB = new Float64Array(block);
-  const dots = new Float64Array(fRows * block);
-  for (let from = 0; from < tg.rows.length; from += block) {
-    const to = Math.min(from + block, tg.rows.length);
-    const bRows = to - from;
-    centredRanks(targets, tg.rows, from, to, cols, b, ssB);
-    multiplyABt(a, fRows, b, bRows, m, dots, block);
-    for (let fi = 0; fi < fRows; fi++) {
-      const rowBase = fg.rows[fi]! * G;
-      for (let tj = 0; tj < bRows; tj++) {
-        const c = rowBase + tg.rows[from + tj]!;
-        if (ssA[fi] === 0) setUndefined(result, c, SpearmanStatus.constantFeature, m);
-        else if (ssB[tj] === 0) setUndefined(result, c, SpearmanStatus.constantTarget, m);
-        else setDefined(result, c, dots[fi * block + tj]! / Math.sqrt(ssA[fi]! * ssB[tj]!), m, lnB);
-      }
+  multiplyABt(a.block, fRows, b.block, bRows, m, dots, bRows);
+  const lnB = logBeta((m - 2) / 2, 0.5);
+  for (let fi = 0; fi < fRows; fi++) {
+    const rowBase = featureRows[fi]! * G;
+    const ssA = a.ss[fi]!;
+    for (let tj = 0; tj < bRows; tj++) {
+      const c = rowBase + targetRows[from + tj]!;
+      const ssB = b.ss[tj]!;
+      if (ssA === 0) setUndefined(result, c, SpearmanStatus.constantFeature, m);
+      else if (ssB === 0) setUndefined(result, c, SpearmanStatus.constantTarget, m);
+      else setDefined(result, c, dots[fi * bRows + tj]! / Math.sqrt(ssA * ssB), m, lnB); // ρ = Σab / √(Σa²Σb²)
     }
   }
 }

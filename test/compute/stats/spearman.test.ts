@@ -71,3 +71,23 @@ describe("spearmanMatrix edge cases", () => {
     expect(spearman([1, 2, 3, 4, 5], [2, 4, 8, 16, 1000])).toEqual({ ok: true, rho: 1, p: 0, n: 5 });
   });
 });
+
+describe("spearmanMatrix missing-value path", () => {
+  it("equals the complete-data kernel run on each pair's complete observations", () => {
+    let seed = 7;
+    const rnd = (): number => (seed = (seed * 16807) % 2147483647) / 2147483647;
+    const n = 40;
+    const row = (): number[] => Array.from({ length: n }, () => (rnd() < 0.2 ? NaN : Math.floor(rnd() * 6)));
+    const features = Array.from({ length: 5 }, row);
+    const targets = Array.from({ length: 9 }, row);
+    const result = spearmanMatrix(matrixFromRows(features), matrixFromRows(targets), { blockRows: 4 });
+    features.forEach((f, i) =>
+      targets.forEach((t, j) => {
+        const keep = f.map((v, k) => !Number.isNaN(v) && !Number.isNaN(t[k]!));
+        const x = f.filter((_, k) => keep[k]);
+        const y = t.filter((_, k) => keep[k]);
+        expect(spearmanCell(result, i, j), `(${i},${j})`).toEqual(spearman(x, y));
+      }),
+    );
+  });
+});
