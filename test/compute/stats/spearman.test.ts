@@ -33,7 +33,9 @@ function check(c: Case, blockRows?: number): void {
       if (!cell.ok) throw new Error(`${label}: expected a value, got ${cell.reason}`);
       expect(cell.n, label).toBe(expected.n);
       expectClose(cell.rho, expected.rho, 1e-12, 1e-15, `${label} rho`);
-      expectClose(cell.p, expected.p!, 1e-9, 0, `${label} p`);
+      // p is as accurate as rho allows: near |rho| = 1 its relative condition number is ~2ν/(1−ρ²),
+      // so one ulp of rho (scipy's and ours differ in the last bit) moves p = 1e-242 by ~1e-11.
+      expectClose(cell.p, expected.p!, 1e-10, 0, `${label} p`);
     }),
   );
 }
