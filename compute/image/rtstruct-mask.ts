@@ -120,7 +120,7 @@ function pointAt(points: Float64Array, p: number): Vec3 {
 }
 
 function requireDrawnOnGrid(structureSet: RtStructureSet, grid: ImageGrid): void {
-  const series = structureSet.referencedSeriesInstanceUIDs;
+  const series = structureSet.referencedSeries.map((reference) => reference.seriesInstanceUID);
   if (series.length > 0 && !series.includes(grid.seriesInstanceUID)) {
     throw new ReferencedImagesMissingError(
       `structure set ${structureSet.sopInstanceUID} was drawn on series ${series.join(", ")}, but series ${grid.seriesInstanceUID} was given`,

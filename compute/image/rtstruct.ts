@@ -5,6 +5,7 @@ import { InvalidDicomError } from "../errors.js";
 import { readPart10, type NaturalDataset } from "./dicom-dataset.js";
 import { instanceFromDataset, type DicomInstance } from "./dicom-instance.js";
 import { optionalNumber, optionalNumbers, optionalString, requireNumber, sequenceItems } from "./dataset-values.js";
+import type { ReferencedSeries } from "./segmentation.js";
 
 export const RT_STRUCTURE_SET_SOP_CLASS = "1.2.840.10008.5.1.4.1.1.481.3";
 
@@ -28,9 +29,9 @@ export interface RtRoi {
 
 export interface RtStructureSet extends DicomInstance {
   readonly label?: string;
-  /** Frames of reference and image series the structure set was drawn on. */
+  /** Frames of reference and image series (with their listed contour images) the structure set was drawn on. */
   readonly referencedFrameOfReferenceUIDs: readonly string[];
-  readonly referencedSeriesInstanceUIDs: readonly string[];
+  readonly referencedSeries: readonly ReferencedSeries[];
   readonly rois: readonly RtRoi[];
 }
 
@@ -52,11 +53,15 @@ export function rtStructureSetFromDataset(dataset: NaturalDataset): RtStructureS
     ...identity,
     label: optionalString(dataset, "StructureSetLabel"),
     referencedFrameOfReferenceUIDs: frames.map((item) => optionalString(item, "FrameOfReferenceUID")).filter(isString),
-    referencedSeriesInstanceUIDs: frames
+    referencedSeries: frames
       .flatMap((item) => sequenceItems(item, "RTReferencedStudySequence"))
       .flatMap((study) => sequenceItems(study, "RTReferencedSeriesSequence"))
-      .map((series) => optionalString(series, "SeriesInstanceUID"))
-      .filter(isString),
+      .map((series) => ({
+        seriesInstanceUID: optionalString(series, "SeriesInstanceUID") ?? "",
+        sopInstanceUIDs: sequenceItems(series, "ContourImageSequence")
+          .map((image) => optionalString(image, "ReferencedSOPInstanceUID"))
+          .filter(isString),
+      })),
     rois: sequenceItems(dataset, "StructureSetROISequence").map((item) => {
       const roiNumber = requireNumber(item, "ROINumber", `${context} StructureSetROISequence item`);
       const contoured = contoursByRoi.get(roiNumber);

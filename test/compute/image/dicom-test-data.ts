@@ -73,6 +73,7 @@ export interface ExpectedSegFrame {
   bbox_cols?: number[];
   stored_value_counts?: Record<string, number>;
   stored_sum?: number;
+  fraction_sum?: number;
   value_counts?: Record<string, number>;
 }
 
@@ -129,6 +130,7 @@ export interface ExpectedRoi {
     per_slice: Record<string, { slice_index_sorted: number; count: number; bounds: [number, number]; n_contours: number; bbox_rows: number[]; bbox_cols: number[] }>;
   };
   raster_centroid_LPS_mm: number[];
+  sanity_mean_HU_inside_raster_per_slice: Record<string, number>;
   raster_volume_mm3: number;
 }
 
@@ -139,7 +141,14 @@ export interface ExpectedRtStruct {
   StructureSetLabel: string;
   Manufacturer: string;
   PatientID: string;
-  referenced_series: { SeriesInstanceUID: string; FrameOfReferenceUID: string }[];
+  referenced_series: {
+    SeriesInstanceUID: string;
+    FrameOfReferenceUID: string;
+    n_contour_images_listed: number;
+    n_unique_listed: number;
+    n_present_in_pack: number;
+    missing_uids: string[] | string;
+  }[];
   rois: ExpectedRoi[];
 }
 

@@ -46,7 +46,7 @@ function structureSet(contours: number[][][]): RtStructureSet {
     modality: "RTSTRUCT",
     acquisition: {},
     referencedFrameOfReferenceUIDs: ["2.25.10"],
-    referencedSeriesInstanceUIDs: ["2.25.1000"],
+    referencedSeries: [{ seriesInstanceUID: "2.25.1000", sopInstanceUIDs: [] }],
     rois: [
       {
         roiNumber: 1,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseImageInstance } from "../../../compute/image/dicom-instance.js";
-import { imageGridFromInstances } from "../../../compute/image/image-grid.js";
+import { buildSeriesVolume } from "../../../compute/image/series-volume.js";
 import { parseRtStructureSet } from "../../../compute/image/rtstruct.js";
 import { rtStructureSetMasks } from "../../../compute/image/rtstruct-mask.js";
 import { gridMaskStatistics, maskStatistics } from "../../../compute/image/mask-stats.js";
@@ -33,13 +33,23 @@ function boundingBox(data: Uint8Array, columns: number, rows: number, k: number)
 describe.each(["rtutils-mim-phantom", "segrt-cheese-raystation"])("RTSTRUCT %s", (name) => {
   const set = expectedSet(name);
   const expectedStruct = set.rtstructs![0]!;
-  const grid = imageGridFromInstances(set.images.map((image) => parseImageInstance(readDicomFile(image.path))));
+  const { volume, grid } = buildSeriesVolume(set.images.map((image) => parseImageInstance(readDicomFile(image.path))));
   const structureSet = parseRtStructureSet(readDicomFile(expectedStruct.path));
   const { masks, warnings } = rtStructureSetMasks(structureSet, grid);
 
   it("has the ROIs and contour counts of expected.json", () => {
     expect(structureSet.sopInstanceUID).toBe(expectedStruct.SOPInstanceUID);
-    expect(structureSet.referencedSeriesInstanceUIDs).toEqual(expectedStruct.referenced_series.map((s) => s.SeriesInstanceUID));
+    expect(structureSet.referencedSeries.map((s) => s.seriesInstanceUID)).toEqual(expectedStruct.referenced_series.map((s) => s.SeriesInstanceUID));
+    for (const [index, series] of structureSet.referencedSeries.entries()) {
+      const expectedSeries = expectedStruct.referenced_series[index]!;
+      expect(series.sopInstanceUIDs).toHaveLength(expectedSeries.n_contour_images_listed);
+      expect(new Set(series.sopInstanceUIDs).size).toBe(expectedSeries.n_unique_listed);
+      const present = series.sopInstanceUIDs.filter((uid) => grid.slices.some((slice) => slice.sopInstanceUID === uid));
+      expect(present).toHaveLength(expectedSeries.n_present_in_pack);
+      if (Array.isArray(expectedSeries.missing_uids)) {
+        expect(series.sopInstanceUIDs.filter((uid) => !present.includes(uid)).sort()).toEqual([...expectedSeries.missing_uids].sort());
+      }
+    }
     expect(structureSet.rois.map((roi) => [roi.roiNumber, roi.name, roi.contours.length])).toEqual(
       expectedStruct.rois.map((roi) => [roi.ROINumber, roi.ROIName, roi.n_contours_total]),
     );
@@ -107,12 +117,33 @@ describe.each(["rtutils-mim-phantom", "segrt-cheese-raystation"])("RTSTRUCT %s",
     if (low === high) expect(stats.voxelCount).toBe(raster.total);
   });
 
-  it.each(expectedStruct.rois.map((roi) => [roi.ROIName, roi] as const))("ROI %s: volume and centroid of the reference raster", (_name, roi) => {
-    const stats = maskStatistics(toVolumeMask(masks.find((m) => m.roi.roiNumber === roi.ROINumber)!));
-    const [low, high] = roi.raster_centre_inside_even_odd.bounds_if_centres_on_edges_flip;
-    if (low !== high) return; // on-edge pixels make volume and centroid depend on the rasteriser
+  // Our per-slice counts equal the reference raster's (asserted above, keyhole included), so its
+  // volume, centroid and mean HU must match too.
+  it.each(expectedStruct.rois.map((roi) => [roi.ROIName, roi] as const))("ROI %s: volume, centroid and mean HU of the reference raster", (_name, roi) => {
+    const mask = toVolumeMask(masks.find((m) => m.roi.roiNumber === roi.ROINumber)!);
+    const stats = maskStatistics(mask);
     expect(stats.volumeMm3).toBeCloseTo(roi.raster_volume_mm3, 2);
     expect([...stats.centroidPatient!]).toEqual(roi.raster_centroid_LPS_mm.map((v) => expect.closeTo(v, 2)));
+    const sliceSize = grid.rows * grid.columns;
+    for (const [sopInstanceUID, meanHu] of Object.entries(roi.sanity_mean_HU_inside_raster_per_slice)) {
+      const k = grid.slices.findIndex((slice) => slice.sopInstanceUID === sopInstanceUID);
+      let sum = 0;
+      let count = 0;
+      for (let p = k * sliceSize; p < (k + 1) * sliceSize; p++) {
+        if (!mask.data[p]) continue;
+        sum += volume.data[p]!;
+        count++;
+      }
+      expect(sum / count).toBeCloseTo(meanHu, 2);
+    }
+  });
+
+  it("every on-grid slice holds one contour per ROI", () => {
+    for (const roi of expectedStruct.rois) {
+      const contoursPerSlice = Object.values(roi.raster_centre_inside_even_odd.per_slice).map((slice) => slice.n_contours);
+      const used = masks.find((mask) => mask.roi.roiNumber === roi.ROINumber)!.contoursUsed;
+      expect(contoursPerSlice.reduce((a, b) => a + b, 0)).toBe(used);
+    }
   });
 
   it("a chosen subset of ROIs builds only those masks; an unknown ROI number is bad input", () => {

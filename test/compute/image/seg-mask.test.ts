@@ -109,6 +109,9 @@ describe.each(segCases())("SEG $seg.path", ({ seg: expectedSeg, images }) => {
     }
     if (expectedFrame.stored_value_counts) expect(valueCounts(values)).toEqual(expectedFrame.stored_value_counts);
     if (expectedFrame.stored_sum !== undefined) expect(Array.from(values).reduce((a, b) => a + b, 0)).toBe(expectedFrame.stored_sum);
+    if (expectedFrame.fraction_sum !== undefined) {
+      expect(Array.from(values).reduce((a, b) => a + b / seg.maximumFractionalValue!, 0)).toBeCloseTo(expectedFrame.fraction_sum, 5);
+    }
     expect(frame.segmentNumber ?? null).toBe(expectedFrame.segment);
     expect([...frame.imagePositionPatient!]).toEqual(expectedFrame.ImagePositionPatient.map((v) => expect.closeTo(v, 3)));
     expect(frame.sourceSopInstanceUIDs).toEqual(expectedFrame.source_sop_uids);
