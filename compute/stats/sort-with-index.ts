@@ -1,6 +1,7 @@
 // In-place ascending sort of Float64Array keys carrying a Uint32Array payload (an argsort).
-// Quicksort with median-of-three pivot and Hoare partition (robust to many equal keys, e.g. zero
-// expression), insertion sort below 16 elements. Keys must not contain NaN.
+// Introsort: quicksort with median-of-three pivot and Hoare partition (robust to many equal keys,
+// e.g. zero expression), insertion sort below 16 elements, heapsort for a range that recursed too
+// deep, so the worst case stays O(n log n). Keys must not contain NaN.
 
 const SMALL = 16;
 
@@ -37,14 +38,44 @@ function medianOfThree(keys: Float64Array, idx: Uint32Array, lo: number, hi: num
   return keys[mid]!;
 }
 
+/** Restores the max-heap property below node i of the heap keys[lo .. lo+size). */
+function siftDown(keys: Float64Array, idx: Uint32Array, lo: number, i: number, size: number): void {
+  for (;;) {
+    let largest = i;
+    const left = 2 * i + 1;
+    const right = left + 1;
+    if (left < size && keys[lo + left]! > keys[lo + largest]!) largest = left;
+    if (right < size && keys[lo + right]! > keys[lo + largest]!) largest = right;
+    if (largest === i) return;
+    swap(keys, idx, lo + i, lo + largest);
+    i = largest;
+  }
+}
+
+function heapSort(keys: Float64Array, idx: Uint32Array, lo: number, hi: number): void {
+  const size = hi - lo + 1;
+  for (let i = (size >>> 1) - 1; i >= 0; i--) siftDown(keys, idx, lo, i, size);
+  for (let end = size - 1; end > 0; end--) {
+    swap(keys, idx, lo, lo + end);
+    siftDown(keys, idx, lo, 0, end);
+  }
+}
+
 /** Sorts keys[0..n) ascending and applies the same permutation to idx[0..n). */
 export function sortWithIndex(keys: Float64Array, idx: Uint32Array, n: number): void {
-  const stack: number[] = [0, n - 1];
+  if (n < 2) return;
+  const depthLimit = 2 * Math.ceil(Math.log2(n));
+  const stack: number[] = [0, n - 1, 0]; // (lo, hi, depth) triples
   while (stack.length > 0) {
+    const depth = stack.pop()!;
     const hi = stack.pop()!;
     const lo = stack.pop()!;
     if (hi - lo < SMALL) {
       if (hi > lo) insertionSort(keys, idx, lo, hi);
+      continue;
+    }
+    if (depth > depthLimit) {
+      heapSort(keys, idx, lo, hi);
       continue;
     }
     const pivot = medianOfThree(keys, idx, lo, hi);
@@ -59,10 +90,7 @@ export function sortWithIndex(keys: Float64Array, idx: Uint32Array, n: number): 
       swap(keys, idx, i, j);
     }
     // [lo, j] ≤ pivot ≤ [j+1, hi]; push the larger part first so the stack stays O(log n)
-    if (j - lo > hi - j - 1) {
-      stack.push(lo, j, j + 1, hi);
-    } else {
-      stack.push(j + 1, hi, lo, j);
-    }
+    if (j - lo > hi - j - 1) stack.push(lo, j, depth + 1, j + 1, hi, depth + 1);
+    else stack.push(j + 1, hi, depth + 1, lo, j, depth + 1);
   }
 }
