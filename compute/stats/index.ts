@@ -63,16 +63,13 @@ export {
 export { benjaminiHochberg, qValueAt, type BenjaminiHochbergResult } from "./benjamini-hochberg.js";
 export {
   mannWhitney,
-  mannWhitneyCell,
   mannWhitneyFromRankSum,
-  mannWhitneyMatrix,
-  MannWhitneyStatus,
   type MannWhitneyDefined,
-  type MannWhitneyMatrixResult,
   type MannWhitneyMethod,
   type MannWhitneyOptions,
   type MannWhitneyResult,
 } from "./mann-whitney.js";
+export { mannWhitneyCell, mannWhitneyMatrix, MannWhitneyStatus, type MannWhitneyMatrixResult } from "./mann-whitney-matrix.js";
 export { EXACT_WORK_LIMIT, mannWhitneyExactSf } from "./mann-whitney-exact.js";
 export { geneZScores, zScoreCell, zScorePathwayScores, type ZCombine, type ZScoreOptions, type ZScoreResult } from "./pathway-score.js";
 export { ssgsea, ssgseaCell, SsgseaStatus, type SsgseaOptions, type SsgseaResult } from "./ssgsea.js";

@@ -2,6 +2,7 @@
 //
 // Missing values: NaN is "missing". `averageRanks` refuses NaN (typed error); `ranksOfPresent`
 // drops NaN and reports which positions were kept. ±Infinity are ordinary, ordered values.
+import { sortWithIndex } from "./sort-with-index.js";
 import { StatsInputError } from "./stats-errors.js";
 
 /** Ranks of a complete vector, plus the tie term Σ(t³ − t) over tie groups of size t. */
@@ -17,8 +18,6 @@ export interface PresentRanks extends Ranks {
   /** Input positions of the ranked values, ascending; ranks[k] is the rank of values[kept[k]]. */
   readonly kept: Uint32Array;
 }
-
-import { sortWithIndex } from "./sort-with-index.js";
 
 /**
  * Writes the average ranks of `values` (no NaN) into `out`; `keys` and `order` are scratch of at

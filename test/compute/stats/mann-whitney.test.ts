@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { matrixFromRows } from "../../../compute/stats/matrix.js";
-import { mannWhitney, mannWhitneyCell, mannWhitneyMatrix, type MannWhitneyMethod } from "../../../compute/stats/mann-whitney.js";
+import { mannWhitney, type MannWhitneyMethod } from "../../../compute/stats/mann-whitney.js";
+import { mannWhitneyCell, mannWhitneyMatrix } from "../../../compute/stats/mann-whitney-matrix.js";
 import { mannWhitneyExactSf } from "../../../compute/stats/mann-whitney-exact.js";
 import { StatsInputError } from "../../../compute/stats/stats-errors.js";
 import { decode, decodeAll, expectClose, loadFixture, type JsonNumber } from "./fixture-helpers.js";
