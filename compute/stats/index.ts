@@ -34,8 +34,13 @@
 //   studentTTwoSidedP(t, df), studentTCdf(t, df), correlationTwoSidedP(r, df), normalSf(z),
 //   regularizedIncompleteBeta(x, a, b, y?), logGamma(x), logBeta(a, b), multiplyABt(…).
 //
+// FDR over a Spearman/Mann–Whitney matrix: benjaminiHochberg(result.p) — undefined cells (NaN p with
+//   a status) drop out of the family by themselves; pass result.p.subarray(i·G, (i+1)·G) for one
+//   feature's family instead of the whole matrix.
 // Threads: every kernel is synchronous and pure; to use a worker_threads pool, split the target rows
 // with sliceRows (Spearman, Mann–Whitney) or the gene sets (pathway scores) and concatenate results.
+// ssGSEA's normalisation is global: score chunks with normalize: false, concatenate, then call
+// normalizeSsgseaByRange once.
 export { matrix, matrixFromRows, rowView, sliceRows, type Matrix } from "./matrix.js";
 export {
   StatsInputError,
@@ -72,4 +77,4 @@ export {
 export { mannWhitneyCell, mannWhitneyMatrix, MannWhitneyStatus, type MannWhitneyMatrixResult } from "./mann-whitney-matrix.js";
 export { EXACT_WORK_LIMIT, mannWhitneyExactSf } from "./mann-whitney-exact.js";
 export { geneZScores, zScoreCell, zScorePathwayScores, type ZCombine, type ZScoreOptions, type ZScoreResult } from "./pathway-score.js";
-export { ssgsea, ssgseaCell, SsgseaStatus, type SsgseaOptions, type SsgseaResult } from "./ssgsea.js";
+export { normalizeSsgseaByRange, ssgsea, ssgseaCell, SsgseaStatus, type SsgseaOptions, type SsgseaResult } from "./ssgsea.js";

@@ -121,11 +121,15 @@ export function ssgsea(expression: Matrix, geneSets: ReadonlyArray<ArrayLike<num
   const genesUsed = Uint32Array.from(members, (m) => m.length);
   const result = { scores: { rows: sets.length, cols: n, data: scores }, status, genesUsed, droppedGenes: Uint32Array.from(dropped) };
   if (!normalize) return result;
-  return normalizeByRange(result);
+  return normalizeSsgseaByRange(result);
 }
 
-/** Divides every defined score by (max − min) over all defined scores, as GSVA does. */
-function normalizeByRange(result: SsgseaResult): SsgseaResult {
+/**
+ * Divides every defined score by (max − min) over all defined scores, as GSVA does. Exported for
+ * chunked runs: score chunks of gene sets with normalize: false, concatenate, then normalise once
+ * (the range is global over all sets and samples). Mutates and returns the result.
+ */
+export function normalizeSsgseaByRange(result: SsgseaResult): SsgseaResult {
   const data = result.scores.data;
   let min = Infinity;
   let max = -Infinity;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { matrix, matrixFromRows, type Matrix } from "../../../compute/stats/matrix.js";
 import { zScoreCell, zScorePathwayScores } from "../../../compute/stats/pathway-score.js";
-import { ssgsea, ssgseaCell, SsgseaStatus } from "../../../compute/stats/ssgsea.js";
+import { normalizeSsgseaByRange, ssgsea, ssgseaCell, SsgseaStatus } from "../../../compute/stats/ssgsea.js";
 import { StatsInputError } from "../../../compute/stats/stats-errors.js";
 import { decodeAll, expectClose, loadFixture, type JsonNumber } from "./fixture-helpers.js";
 
@@ -83,5 +83,20 @@ describe("ssGSEA against a numpy re-implementation of GSVA's random walk", () =>
   it("reports an undefined normalisation instead of dividing by zero", () => {
     const r = ssgsea(matrix(3, 1, [1, 2, 3]), [[2]]);
     expect(ssgseaCell(r, 0, 0)).toMatchObject({ ok: false, reason: "no-variation" });
+  });
+});
+
+describe("ssGSEA in chunks", () => {
+  it("raw chunks normalised once equal the normalised whole", () => {
+    const whole = ssgsea(expression, fx.sets);
+    const first = ssgsea(expression, fx.sets.slice(0, 2), { normalize: false });
+    const second = ssgsea(expression, fx.sets.slice(2), { normalize: false });
+    const joined = normalizeSsgseaByRange({
+      scores: matrix(fx.sets.length, expression.cols, Float64Array.from([...first.scores.data, ...second.scores.data])),
+      status: Uint8Array.from([...first.status, ...second.status]),
+      genesUsed: Uint32Array.from([...first.genesUsed, ...second.genesUsed]),
+      droppedGenes: first.droppedGenes,
+    });
+    expect(Array.from(joined.scores.data)).toEqual(Array.from(whole.scores.data));
   });
 });
