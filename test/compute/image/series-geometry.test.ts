@@ -7,6 +7,7 @@ import { imageGridFromInstances } from "../../../compute/image/image-grid.js";
 import { SeriesGeometryError, UnsupportedTransferSyntaxError } from "../../../compute/image/image-errors.js";
 import { InvalidDicomError } from "../../../compute/errors.js";
 import { voxelToPatient, type Vec3 } from "../../../compute/image/volume.js";
+import { partitionByPlaneGeometry } from "../../../compute/image/stack-partition.js";
 import { along, obliqueDirections, syntheticSeries } from "./synthetic-series.js";
 
 const AXIAL_POSITIONS = (zs: number[]): Vec3[] => zs.map((z) => [-10, 20, z]);
@@ -115,5 +116,17 @@ describe("pixel data problems", () => {
 
   it("a single slice takes its SliceThickness as the extent along the normal", () => {
     expect(buildSeriesVolume([slice!]).volume.geometry.spacing[2]).toBe(2);
+  });
+});
+
+describe("a localizer saved in the axial series", () => {
+  it("is set apart by in-plane geometry, after which the axial stack builds", () => {
+    const axial = syntheticSeries({ positions: AXIAL_POSITIONS([0, 2, 4, 6]) });
+    const [scout] = syntheticSeries({ positions: [[0, 0, 0]], rows: 16, columnDirection: [0, 0, -1] });
+    const mixed = [axial[0]!, axial[1]!, { ...scout!, sopInstanceUID: "2.25.1000.99" }, axial[2]!, axial[3]!];
+    expect(problemOf(() => buildSeriesVolume(mixed))).toBe("mixed-geometry");
+    const [stack, localizer] = partitionByPlaneGeometry(mixed);
+    expect(localizer!.map((instance) => instance.sopInstanceUID)).toEqual(["2.25.1000.99"]);
+    expect(buildSeriesVolume(stack!).volume.geometry.size).toEqual([5, 4, 4]);
   });
 });
