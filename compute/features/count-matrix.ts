@@ -12,25 +12,51 @@ export interface CountEntries {
   forEach(visit: (i: number, j: number, n: number) => void): void;
 }
 
-/** Dense Ng × J counts; entry (i, j) (both 1-based) at (i - 1) * J + (j - 1). */
+/**
+ * Dense Ng × J counts; entry (i, j) (both 1-based) at (i - 1) * J + (j - 1). Non-zero cells are tracked,
+ * so reset, merge and enumeration cost O(non-zero cells), not O(Ng · J) — fine discretisations (hundreds
+ * of grey levels) stay cheap even for per-slice matrices.
+ */
 export class DenseCountMatrix implements CountEntries {
   readonly data: Float64Array;
+  private touched: Int32Array = new Int32Array(64);
+  private touchedCount = 0;
   voxelCount = 0;
   constructor(readonly levelCount: number, readonly columns: number) {
     this.data = new Float64Array(levelCount * columns);
   }
   maxColumn(): number { return this.columns; }
-  add(i: number, j: number, n = 1): void { this.data[(i - 1) * this.columns + (j - 1)]! += n; }
-  reset(): void { this.data.fill(0); this.voxelCount = 0; }
+  private addAt(x: number, n: number): void {
+    if (this.data[x] === 0) {
+      if (this.touchedCount === this.touched.length) {
+        const grown = new Int32Array(this.touched.length * 2);
+        grown.set(this.touched);
+        this.touched = grown;
+      }
+      this.touched[this.touchedCount++] = x;
+    }
+    this.data[x]! += n;
+  }
+  add(i: number, j: number, n = 1): void {
+    if (i < 1 || i > this.levelCount || j < 1 || j > this.columns) throw new RangeError(`count matrix cell (${i}, ${j}) outside ${this.levelCount} × ${this.columns}`);
+    this.addAt((i - 1) * this.columns + (j - 1), n);
+  }
+  reset(): void {
+    for (let t = 0; t < this.touchedCount; t++) this.data[this.touched[t]!] = 0;
+    this.touchedCount = 0;
+    this.voxelCount = 0;
+  }
   merge(other: DenseCountMatrix): void {
-    for (let x = 0; x < this.data.length; x++) this.data[x]! += other.data[x]!;
+    for (let t = 0; t < other.touchedCount; t++) { const x = other.touched[t]!; this.addAt(x, other.data[x]!); }
     this.voxelCount += other.voxelCount;
   }
+  /** Flat indices of the non-zero cells (in insertion order). */
+  nonZeroCells(): Int32Array { return this.touched.subarray(0, this.touchedCount); }
   forEach(visit: (i: number, j: number, n: number) => void): void {
     const J = this.columns;
-    for (let x = 0; x < this.data.length; x++) {
-      const n = this.data[x]!;
-      if (n !== 0) visit(Math.floor(x / J) + 1, (x % J) + 1, n);
+    for (let t = 0; t < this.touchedCount; t++) {
+      const x = this.touched[t]!;
+      visit(Math.floor(x / J) + 1, (x % J) + 1, this.data[x]!);
     }
   }
 }

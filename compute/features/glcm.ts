@@ -17,6 +17,8 @@ export interface GlcmTerms {
   readonly jointEntropy: number;
   readonly diff: Float64Array;     // p_{x-y}(k), k = 0..Ng-1
   readonly sum: Float64Array;      // p_{x+y}(k), k = 0..2Ng (k < 2 unused)
+  readonly difference: Moments;    // of p_{x-y}
+  readonly sumOf: Moments;         // of p_{x+y}
   readonly angularSecondMoment: number;
   readonly contrast: number;
   readonly dissimilarity: number;
@@ -33,16 +35,17 @@ export interface GlcmTerms {
 export function glcmTerms(m: DenseCountMatrix): GlcmTerms | undefined {
   const ng = m.levelCount;
   const c = m.data;
+  const cells = m.nonZeroCells();
   let total = 0;
-  for (let x = 0; x < c.length; x++) total += c[x]!;
+  for (const x of cells) total += c[x]!;
   if (total === 0) return undefined;
   const px = new Float64Array(ng + 1), py = new Float64Array(ng + 1);
   const diff = new Float64Array(ng), sum = new Float64Array(2 * ng + 1);
   let jointMaximum = 0, jointEntropy = 0, asm = 0, contrast = 0, dissimilarity = 0;
   let id = 0, nid = 0, idm = 0, nidm = 0, autocorrelation = 0;
-  for (let i = 1; i <= ng; i++) for (let j = 1; j <= ng; j++) {
-    const p = c[(i - 1) * ng + (j - 1)]! / total;
-    if (p === 0) continue;
+  for (const x of cells) {
+    const i = Math.floor(x / ng) + 1, j = (x % ng) + 1;
+    const p = c[x]! / total;
     const k = Math.abs(i - j);
     px[i]! += p; py[j]! += p; diff[k]! += p; sum[i + j]! += p;
     if (p > jointMaximum) jointMaximum = p;
@@ -56,27 +59,29 @@ export function glcmTerms(m: DenseCountMatrix): GlcmTerms | undefined {
     nidm += p / (1 + (k * k) / (ng * ng));
     autocorrelation += i * j * p;
   }
+  const presentX: number[] = [], presentY: number[] = [];
   let muX = 0, muY = 0, hx = 0, hy = 0;
   for (let i = 1; i <= ng; i++) {
-    muX += i * px[i]!; muY += i * py[i]!;
-    if (px[i]! > 0) hx -= px[i]! * Math.log2(px[i]!);
-    if (py[i]! > 0) hy -= py[i]! * Math.log2(py[i]!);
+    if (px[i]! > 0) { presentX.push(i); muX += i * px[i]!; hx -= px[i]! * Math.log2(px[i]!); }
+    if (py[i]! > 0) { presentY.push(i); muY += i * py[i]!; hy -= py[i]! * Math.log2(py[i]!); }
   }
   let varX = 0, varY = 0;
-  for (let i = 1; i <= ng; i++) { varX += (i - muX) ** 2 * px[i]!; varY += (i - muY) ** 2 * py[i]!; }
-  let jointVariance = 0, tendency = 0, shade = 0, prominence = 0, hxy1 = 0, hxy2 = 0;
-  for (let i = 1; i <= ng; i++) for (let j = 1; j <= ng; j++) {
-    const q = px[i]! * py[j]!;
-    if (q > 0) hxy2 -= q * Math.log2(q);
-    const p = c[(i - 1) * ng + (j - 1)]! / total;
-    if (p === 0) continue;
+  for (const i of presentX) varX += (i - muX) ** 2 * px[i]!;
+  for (const j of presentY) varY += (j - muY) ** 2 * py[j]!;
+  // HXY2 = -Σ_ij p_x(i) p_y(j) log2(p_x(i) p_y(j)) = HX + HY, since both marginals sum to 1.
+  const hxy2 = hx + hy;
+  let jointVariance = 0, tendency = 0, shade = 0, prominence = 0, hxy1 = 0;
+  for (const x of cells) {
+    const i = Math.floor(x / ng) + 1, j = (x % ng) + 1;
+    const p = c[x]! / total;
     jointVariance += (i - muX) ** 2 * p;
     const s = i + j - muX - muY;
     tendency += s * s * p; shade += s * s * s * p; prominence += s * s * s * s * p;
-    hxy1 -= p * Math.log2(q);
+    hxy1 -= p * Math.log2(px[i]! * py[j]!);
   }
   return {
-    ng, jointMaximum, jointAverage: muX, jointVariance, jointEntropy, diff, sum, angularSecondMoment: asm,
+    ng, jointMaximum, jointAverage: muX, jointVariance, jointEntropy, diff, sum,
+    difference: moments(diff, 0), sumOf: moments(sum, 2), angularSecondMoment: asm,
     contrast, dissimilarity, inverseDifference: id, normalisedInverseDifference: nid,
     inverseDifferenceMoment: idm, normalisedInverseDifferenceMoment: nidm, autocorrelation,
     muX, muY, sigmaX: Math.sqrt(varX), sigmaY: Math.sqrt(varY),
@@ -85,7 +90,9 @@ export function glcmTerms(m: DenseCountMatrix): GlcmTerms | undefined {
   };
 }
 
-function moments(p: Float64Array, from: number): { mean: number; variance: number; entropy: number } {
+interface Moments { readonly mean: number; readonly variance: number; readonly entropy: number }
+
+function moments(p: Float64Array, from: number): Moments {
   let mean = 0, entropy = 0;
   for (let k = from; k < p.length; k++) { mean += k * p[k]!; if (p[k]! > 0) entropy -= p[k]! * Math.log2(p[k]!); }
   let variance = 0;
@@ -107,17 +114,17 @@ export const GLCM_FORMULAS: readonly F[] = [
   // TU9B: -Σ p_ij log2 p_ij
   f("joint_entropy", "Joint entropy", "TU9B", "-Σ p_ij log2 p_ij", (t) => valueOf(t.jointEntropy)),
   // TF7R: Σ k p_{x-y}(k)
-  f("difference_average", "Difference average", "TF7R", "Σ k p_{x-y}(k)", (t) => valueOf(moments(t.diff, 0).mean)),
+  f("difference_average", "Difference average", "TF7R", "Σ k p_{x-y}(k)", (t) => valueOf(t.difference.mean)),
   // D3YU: Σ (k - μ_{x-y})² p_{x-y}(k)
-  f("difference_variance", "Difference variance", "D3YU", "Σ (k - μ_{x-y})² p_{x-y}(k)", (t) => valueOf(moments(t.diff, 0).variance)),
+  f("difference_variance", "Difference variance", "D3YU", "Σ (k - μ_{x-y})² p_{x-y}(k)", (t) => valueOf(t.difference.variance)),
   // NTRS: -Σ p_{x-y}(k) log2 p_{x-y}(k)
-  f("difference_entropy", "Difference entropy", "NTRS", "-Σ p_{x-y}(k) log2 p_{x-y}(k)", (t) => valueOf(moments(t.diff, 0).entropy)),
+  f("difference_entropy", "Difference entropy", "NTRS", "-Σ p_{x-y}(k) log2 p_{x-y}(k)", (t) => valueOf(t.difference.entropy)),
   // ZGXS: Σ k p_{x+y}(k)
-  f("sum_average", "Sum average", "ZGXS", "Σ k p_{x+y}(k)", (t) => valueOf(moments(t.sum, 2).mean)),
+  f("sum_average", "Sum average", "ZGXS", "Σ k p_{x+y}(k)", (t) => valueOf(t.sumOf.mean)),
   // OEEB: Σ (k - μ_{x+y})² p_{x+y}(k)
-  f("sum_variance", "Sum variance", "OEEB", "Σ (k - μ_{x+y})² p_{x+y}(k)", (t) => valueOf(moments(t.sum, 2).variance)),
+  f("sum_variance", "Sum variance", "OEEB", "Σ (k - μ_{x+y})² p_{x+y}(k)", (t) => valueOf(t.sumOf.variance)),
   // P6QZ: -Σ p_{x+y}(k) log2 p_{x+y}(k)
-  f("sum_entropy", "Sum entropy", "P6QZ", "-Σ p_{x+y}(k) log2 p_{x+y}(k)", (t) => valueOf(moments(t.sum, 2).entropy)),
+  f("sum_entropy", "Sum entropy", "P6QZ", "-Σ p_{x+y}(k) log2 p_{x+y}(k)", (t) => valueOf(t.sumOf.entropy)),
   // 8ZQL: Σ p_ij²
   f("angular_second_moment", "Angular second moment", "8ZQL", "Σ p_ij²", (t) => valueOf(t.angularSecondMoment)),
   // ACUI: Σ (i - j)² p_ij

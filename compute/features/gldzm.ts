@@ -33,7 +33,7 @@ function gldzmFamily(roi: RoiGrid): SliceMatrixFamily<DenseCountMatrix> {
   const scratch = zoneScratch(roi);
   const distance2D = edgeDistanceMap(roi, true);
   const distance3D = edgeDistanceMap(roi, false);
-  const maxDistance = Math.max(1, Math.ceil(Math.max(...roi.size) / 2));
+  const maxDistance = Math.max(...roi.size); // generous bound: a Manhattan edge distance never exceeds it
   return {
     featureCount: GLDZM_FORMULAS.length,
     create: () => new DenseCountMatrix(roi.numberOfGreyLevels, maxDistance),

@@ -55,6 +55,14 @@ function pairSum(t: NgtdmTerms, term: (a: number, b: number) => number): number 
   return acc;
 }
 
+/** Σ_a Σ_b |x_a - x_b| over ordered pairs, in O(n log n): sorted, element k appears with sign (2k - n + 1). */
+export function sumOfAbsoluteDifferences(x: Float64Array): number {
+  const sorted = Float64Array.from(x).sort();
+  let acc = 0;
+  for (let k = 0; k < sorted.length; k++) acc += sorted[k]! * (2 * k - sorted.length + 1);
+  return 2 * acc;
+}
+
 const SINGLE_LEVEL = "only one grey level has a valid neighbourhood";
 
 type F = FeatureFormula<NgtdmTerms>;
@@ -68,20 +76,29 @@ export const NGTDM_FORMULAS: readonly F[] = [
   f("contrast", "Contrast", "65HE", "(Σ_ij p_i p_j (i - j)² / (N_gp (N_gp - 1))) (Σ s_i / N_vc)", (t) => {
     const ngp = t.levels.length;
     if (ngp < 2) return undefinedBecause(SINGLE_LEVEL);
-    const spread = pairSum(t, (a, b) => t.p[a]! * t.p[b]! * (t.levels[a]! - t.levels[b]!) ** 2);
-    return valueOf((spread / (ngp * (ngp - 1))) * (t.sumS / t.voxelCount));
+    // Σ_ij p_i p_j (i - j)² = 2 (Σ p_i i² - (Σ p_i i)²) because Σ p_i = 1.
+    let m1 = 0, m2 = 0;
+    for (let a = 0; a < ngp; a++) { m1 += t.p[a]! * t.levels[a]!; m2 += t.p[a]! * t.levels[a]! ** 2; }
+    return valueOf(((2 * (m2 - m1 * m1)) / (ngp * (ngp - 1))) * (t.sumS / t.voxelCount));
   }),
   // NQ30: Σ p_i s_i / Σ Σ |i p_i - j p_j|
   f("busyness", "Busyness", "NQ30", "Σ p_i s_i / Σ_ij |i p_i - j p_j|", (t) => {
     if (t.levels.length < 2) return undefinedBecause(SINGLE_LEVEL);
-    return ratio(t.sumPS, pairSum(t, (a, b) => Math.abs(t.levels[a]! * t.p[a]! - t.levels[b]! * t.p[b]!)), "Σ |i p_i - j p_j| is zero");
+    return ratio(t.sumPS, sumOfAbsoluteDifferences(Float64Array.from(t.levels, (i, a) => i * t.p[a]!)), "Σ |i p_i - j p_j| is zero");
   }),
   // HDEZ: (1/N_vc) Σ Σ |i - j| (p_i s_i + p_j s_j) / (p_i + p_j)
   f("complexity", "Complexity", "HDEZ", "(1/N_vc) Σ_ij |i - j| (p_i s_i + p_j s_j) / (p_i + p_j)", (t) =>
     valueOf(pairSum(t, (a, b) => (Math.abs(t.levels[a]! - t.levels[b]!) * (t.p[a]! * t.s[a]! + t.p[b]! * t.s[b]!)) / (t.p[a]! + t.p[b]!)) / t.voxelCount)),
   // 1X9X: Σ Σ (p_i + p_j)(i - j)² / Σ s_i
-  f("strength", "Strength", "1X9X", "Σ_ij (p_i + p_j)(i - j)² / Σ s_i", (t) =>
-    ratio(pairSum(t, (a, b) => (t.p[a]! + t.p[b]!) * (t.levels[a]! - t.levels[b]!) ** 2), t.sumS, "Σ s_i is zero (no grey tone differences)")),
+  f("strength", "Strength", "1X9X", "Σ_ij (p_i + p_j)(i - j)² / Σ s_i", (t) => {
+    // Σ_ij (p_i + p_j)(i - j)² = 2 Σ_i p_i Σ_j (i - j)², and Σ_j (i - j)² = n i² - 2 i S1 + S2 over present j.
+    const n = t.levels.length;
+    let s1 = 0, s2 = 0;
+    for (const j of t.levels) { s1 += j; s2 += j * j; }
+    let numerator = 0;
+    for (let a = 0; a < n; a++) { const i = t.levels[a]!; numerator += 2 * t.p[a]! * (n * i * i - 2 * i * s1 + s2); }
+    return ratio(numerator, t.sumS, "Σ s_i is zero (no grey tone differences)");
+  }),
 ];
 
 /** Fills the NGTDM from slice k (in-plane neighbourhood) or the volume (3D neighbourhood). */
