@@ -8,6 +8,11 @@
 // (the closed form GSVA uses in .fastRndWalk). With normalize (GSVA's default), every score is divided
 // by (max − min) over all gene sets and samples.
 //
+// Ties: GSVA's ssgsea ranks with ties.method = "average" and stores the ranks as integers (classic
+// 1.x: as.integer(rank(x)); current R/ssgsea.R: colRanks(ties.method = "average") then integer), which
+// is what is done here. Some GSVA releases ranked dense matrices with ties.method = "last" instead;
+// scores differ from those releases only in samples with tied expression values.
+//
 // Missing values: a gene with a NaN in any sample is dropped from the ranking of every sample (so
 // rankings stay comparable) and listed in droppedGenes; sets are scored over their remaining members.
 import { normaliseGeneSets } from "./gene-sets.js";
