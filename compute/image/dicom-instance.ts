@@ -23,6 +23,11 @@ export interface InstanceIdentity {
   readonly patientID?: string;
   readonly modality?: string;
   readonly instanceNumber?: number;
+  readonly seriesNumber?: number;
+  readonly seriesDescription?: string;
+  /** StudyDate as DICOM writes it (YYYYMMDD). */
+  readonly studyDate?: string;
+  readonly bodyPartExamined?: string;
 }
 
 /** Acquisition settings that make radiomic features differ between series. */
@@ -128,6 +133,10 @@ export function instanceFromDataset(dataset: NaturalDataset): DicomInstance {
     patientID: optionalString(dataset, "PatientID"),
     modality: optionalString(dataset, "Modality"),
     instanceNumber: optionalNumber(dataset, "InstanceNumber"),
+    seriesNumber: optionalNumber(dataset, "SeriesNumber"),
+    seriesDescription: optionalString(dataset, "SeriesDescription"),
+    studyDate: optionalString(dataset, "StudyDate"),
+    bodyPartExamined: optionalString(dataset, "BodyPartExamined"),
     acquisition: acquisitionFromDataset(dataset),
   };
 }

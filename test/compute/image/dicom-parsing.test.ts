@@ -53,6 +53,7 @@ describe("real image files → typed instance record", () => {
   it("keeps acquisition parameters (kernel, kVp) with the instance", () => {
     const instance = parseImageInstance(readDicomFile("dcmqi-ct3slice/ct/01.dcm"));
     expect(instance.acquisition).toMatchObject({ convolutionKernel: "STANDARD", kvp: 120, manufacturer: "GE MEDICAL SYSTEMS" });
+    expect(instance).toMatchObject({ seriesNumber: 2, studyDate: "20030417" });
   });
 });
 
