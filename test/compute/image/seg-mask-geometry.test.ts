@@ -14,6 +14,7 @@ import { ReferencedImagesMissingError } from "../../../compute/image/image-error
 import { BadUserInputError } from "../../../compute/errors.js";
 import type { Vec3 } from "../../../compute/image/volume.js";
 import { expectedSet, readDicomFile } from "./dicom-test-data.js";
+import { readNrrdLabelMap } from "./nrrd-reader.js";
 
 const ct3 = expectedSet("dcmqi-ct3slice");
 const ct3Instances = ct3.images.map((image) => parseImageInstance(readDicomFile(image.path)));
@@ -119,6 +120,8 @@ describe("LABELMAP SEGs (Label Map Segmentation Storage, sparse: middle slice no
       const masks = segmentationMasks(seg, grid);
       const liver = masks.find((mask) => mask.segment.segmentNumber === 1)!;
       expect(gridMaskStatistics(liver).voxelsPerSlice).toEqual(reference.per_slice_counts_k0_first["1"]);
+      const nrrd = readNrrdLabelMap(reference.path);
+      expect(liver.data.every((value, index) => value === (nrrd.labels[index] === 1 ? 1 : 0))).toBe(true);
       // Background (segment 0) covers the encoded frames only: an absent frame is not "background".
       const background = masks.find((mask) => mask.segment.segmentNumber === 0)!;
       const encodedZeros = expectedSeg.frames.reduce((total, frame) => total + frame.value_counts!["0"]!, 0);

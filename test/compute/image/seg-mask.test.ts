@@ -9,6 +9,7 @@ import { gridMaskStatistics } from "../../../compute/image/mask-stats.js";
 import { DEFAULT_GRID_TOLERANCE } from "../../../compute/image/grid-tolerance.js";
 import { buildSeriesVolume } from "../../../compute/image/series-volume.js";
 import { toVolumeMask } from "../../../compute/image/grid-mask.js";
+import { readNrrdLabelMap } from "./nrrd-reader.js";
 import { expectedSet, readDicomFile, type ExpectedImage, type ExpectedSeg, type ExpectedSegFrame } from "./dicom-test-data.js";
 
 interface SegCase {
@@ -137,6 +138,25 @@ describe.each(segCases())("SEG $seg.path", ({ seg: expectedSeg, images }) => {
       expect(countWhere(a!, (index) => a![index] === 1 && b![index] === 1)).toBe(overlap);
     }
     expect(countWhere(masks[0]!.data, (index) => masks.some((mask) => mask.data[index] === 1))).toBe(expectedSeg.union_pixels_all_segments);
+  });
+});
+
+describe("SEG against dcmqi's NRRD baselines, voxel for voxel", () => {
+  it.each(["dcmqi-ct3slice", "dcmqi-phantom-23x38x3", "dcmqi-phantom-24x38x3"])("%s", (name) => {
+    const set = expectedSet(name);
+    const grid = gridOf(set.images);
+    for (const expectedSeg of set.segs!) {
+      const masks = segmentationMasks(parseSegmentation(readDicomFile(expectedSeg.path)), grid);
+      const comparisons = (expectedSeg as unknown as { reference_comparison: { segment: number; nrrd_label: number; nrrd: string; voxelwise_identical: boolean }[] }).reference_comparison;
+      for (const comparison of comparisons.filter((c) => c.voxelwise_identical)) {
+        const nrrd = readNrrdLabelMap(`${name}/${comparison.nrrd}`);
+        expect(nrrd.sizes).toEqual([grid.columns, grid.rows, grid.slices.length]);
+        expect(nrrd.origin).toEqual([...grid.slices[0]!.imagePositionPatient].map((v) => expect.closeTo(v, 3)));
+        const mask = masks.find((m) => m.segment.segmentNumber === comparison.segment)!;
+        const differing = countWhere(mask.data, (index) => mask.data[index] !== (nrrd.labels[index] === comparison.nrrd_label ? 1 : 0));
+        expect(differing).toBe(0);
+      }
+    }
   });
 });
 
