@@ -56,7 +56,7 @@ export function prepareInput(volume: Volume, mask: Mask, settings: FeatureSettin
 export function computeFamily(input: PreparedInput, family: FeatureFamily): FeatureResult[] {
   const { roi, settings } = input;
   switch (family) {
-    case "morphology": return computeMorphology(roi, settings.spatialAutocorrelationMaxVoxels);
+    case "morphology": return computeMorphology(roi, settings.spatialAutocorrelationMaxGridPoints);
     case "local_intensity": return computeLocalIntensity(input.volume.geometry, input.volume.data, input.intensityMask, settings.localIntensitySphereVolume, roi?.intensityVoxelCount ?? 0);
     case "intensity_statistics": return computeIntensityStatistics(roi);
     case "intensity_histogram": return computeIntensityHistogram(roi);

@@ -6,6 +6,7 @@ import { ellipsoidSurfaceArea, minimumVolumeEnclosingEllipsoid, type Ellipsoid }
 import { meshMeasures, meshVertices } from "./marching-cubes.js";
 import { covariance, symmetricEigen, type Eigen3 } from "./principal-axes.js";
 import type { RoiGrid } from "./roi.js";
+import { spatialAutocorrelation } from "./spatial-autocorrelation.js";
 import { allUndefined, evaluateFormulas, ratio, toResult, undefinedBecause, valueOf, type FeatureFormula, type FeatureOutcome, type FeatureResult } from "./types.js";
 
 export interface MorphologyTerms {
@@ -126,42 +127,6 @@ export function voxelCentres(mask: Uint8Array, size: readonly number[], spacing:
   return out;
 }
 
-/** Moran's I and Geary's C over all voxel pairs (O(N²)); undefined above `maxVoxels`. */
-export function spatialAutocorrelation(points: Float64Array, values: Float64Array, maxVoxels: number): { moransI: FeatureOutcome; gearysC: FeatureOutcome } {
-  const n = values.length;
-  if (n > maxVoxels) {
-    const reason = `Moran's I and Geary's C compare all ${n} voxel pairs (O(N²)); the ROI exceeds spatialAutocorrelationMaxVoxels = ${maxVoxels}`;
-    return { moransI: undefinedBecause(reason), gearysC: undefinedBecause(reason) };
-  }
-  if (n < 2) {
-    const reason = "spatial autocorrelation needs at least two ROI voxels";
-    return { moransI: undefinedBecause(reason), gearysC: undefinedBecause(reason) };
-  }
-  let mean = 0;
-  for (const x of values) mean += x;
-  mean /= n;
-  let variance = 0;
-  for (const x of values) variance += (x - mean) ** 2;
-  if (variance === 0) {
-    const reason = "the ROI intensities have zero variance";
-    return { moransI: undefinedBecause(reason), gearysC: undefinedBecause(reason) };
-  }
-  let weights = 0, cross = 0, squaredDifferences = 0;
-  for (let a = 0; a < n; a++) {
-    const ax = points[3 * a]!, ay = points[3 * a + 1]!, az = points[3 * a + 2]!, da = values[a]! - mean;
-    for (let b = a + 1; b < n; b++) {
-      const w = 1 / Math.sqrt((ax - points[3 * b]!) ** 2 + (ay - points[3 * b + 1]!) ** 2 + (az - points[3 * b + 2]!) ** 2);
-      const db = values[b]! - mean;
-      weights += w; cross += w * da * db; squaredDifferences += w * (da - db) ** 2;
-    }
-  }
-  // Pairs are counted once above; the IBSI sums run over ordered pairs (twice), which cancels in both ratios.
-  return {
-    moransI: valueOf((n * cross) / (weights * variance)),
-    gearysC: valueOf(((n - 1) * squaredDifferences) / (2 * weights * variance)),
-  };
-}
-
 /** Bounding box (volume, area) of points in the frame of the given unit axes (rows of `axes`). */
 function boxInFrame(points: Float64Array, axes: Float64Array): { volume: number; area: number } {
   const lo = [Infinity, Infinity, Infinity], hi = [-Infinity, -Infinity, -Infinity];
@@ -173,7 +138,7 @@ function boxInFrame(points: Float64Array, axes: Float64Array): { volume: number;
   return { volume: x * y * z, area: 2 * (x * y + y * z + x * z) };
 }
 
-export function morphologyTerms(roi: RoiGrid, spatialAutocorrelationMaxVoxels: number): MorphologyTerms {
+export function morphologyTerms(roi: RoiGrid, spatialAutocorrelationMaxGridPoints: number): MorphologyTerms {
   const { size, spacing } = roi;
   const mesh = meshMeasures(roi.morphologicalMask, size, spacing);
   const vertices = meshVertices(roi.morphologicalMask, size, spacing);
@@ -197,7 +162,7 @@ export function morphologyTerms(roi: RoiGrid, spatialAutocorrelationMaxVoxels: n
     : sum === 0
       ? undefinedBecause("the ROI intensities sum to zero, so the intensity-weighted centre is undefined")
       : valueOf(Math.hypot(weighted[0]! / sum - geometricCentre[0], weighted[1]! / sum - geometricCentre[1], weighted[2]! / sum - geometricCentre[2]));
-  const { moransI, gearysC } = spatialAutocorrelation(intensityPoints, values, spatialAutocorrelationMaxVoxels);
+  const { moransI, gearysC } = spatialAutocorrelation(roi, spatialAutocorrelationMaxGridPoints);
   return {
     volume: mesh.volume,
     area: mesh.area,
@@ -215,9 +180,9 @@ export function morphologyTerms(roi: RoiGrid, spatialAutocorrelationMaxVoxels: n
   };
 }
 
-export function computeMorphology(roi: RoiGrid | undefined, spatialAutocorrelationMaxVoxels: number): FeatureResult[] {
+export function computeMorphology(roi: RoiGrid | undefined, spatialAutocorrelationMaxGridPoints: number): FeatureResult[] {
   const outcomes = !roi || roi.morphologicalVoxelCount === 0
     ? allUndefined(MORPHOLOGY_FORMULAS, "the morphological mask is empty")
-    : evaluateFormulas(MORPHOLOGY_FORMULAS, morphologyTerms(roi, spatialAutocorrelationMaxVoxels));
+    : evaluateFormulas(MORPHOLOGY_FORMULAS, morphologyTerms(roi, spatialAutocorrelationMaxGridPoints));
   return MORPHOLOGY_FORMULAS.map((d, n) => toResult(d, outcomes[n]!));
 }

@@ -34,10 +34,11 @@ export interface FeatureSettings {
   /** Sphere volume (mm³) for local intensity peaks (IBSI: 1 cm³ = 1000 mm³). */
   readonly localIntensitySphereVolume?: number;
   /**
-   * Moran's I and Geary's C compare every pair of ROI voxels (O(N²)). Above this many voxels they are
-   * reported undefined rather than silently approximated (default 20 000).
+   * Moran's I and Geary's C weigh every pair of ROI voxels; larger ROIs use an exact FFT convolution on a
+   * zero-padded grid. Above this many grid points (memory: 32 bytes each) they are reported undefined
+   * rather than approximated (default 2^23 ≈ 8.4 million, e.g. a 128 × 128 × 64 voxel bounding box).
    */
-  readonly spatialAutocorrelationMaxVoxels?: number;
+  readonly spatialAutocorrelationMaxGridPoints?: number;
   /** Texture aggregations to compute (default: all that apply to each family). */
   readonly aggregations?: readonly Aggregation[];
 }
@@ -76,7 +77,7 @@ export function resolveSettings(settings: FeatureSettings): ResolvedSettings {
     ngldmDistance: positiveInteger("ngldmDistance", settings.ngldmDistance, 1),
     ngldmCoarseness: coarseness,
     localIntensitySphereVolume: sphere,
-    spatialAutocorrelationMaxVoxels: positiveInteger("spatialAutocorrelationMaxVoxels", settings.spatialAutocorrelationMaxVoxels, 20_000),
+    spatialAutocorrelationMaxGridPoints: positiveInteger("spatialAutocorrelationMaxGridPoints", settings.spatialAutocorrelationMaxGridPoints, 2 ** 23),
     aggregations: new Set(settings.aggregations ?? ALL_AGGREGATIONS),
   };
 }

@@ -76,11 +76,11 @@ describe("undefined features", () => {
     expect(byKey(results, "ngt_coarseness_3d").undefinedReason).toMatch(/neighbour/);
   });
 
-  test("large ROIs report Moran's I and Geary's C as undefined rather than approximating silently", () => {
-    const mask = cubeMask(6, [1, 1, 1]);
-    const results = computeFeatures(volumeOn(mask, (i, j) => i * j), mask, { ...SETTINGS, spatialAutocorrelationMaxVoxels: 100 }, ["morphology"]);
-    expect(byKey(results, "morph_moran_i").undefinedReason).toMatch(/spatialAutocorrelationMaxVoxels/);
-    expect(byKey(results, "morph_geary_c").undefinedReason).toMatch(/spatialAutocorrelationMaxVoxels/);
+  test("ROIs beyond the FFT grid budget report Moran's I and Geary's C as undefined, not approximated", () => {
+    const mask = cubeMask(16, [1, 1, 1]);
+    const results = computeFeatures(volumeOn(mask, (i, j) => i * j), mask, { ...SETTINGS, spatialAutocorrelationMaxGridPoints: 1000 }, ["morphology"]);
+    expect(byKey(results, "morph_moran_i").undefinedReason).toMatch(/spatialAutocorrelationMaxGridPoints/);
+    expect(byKey(results, "morph_geary_c").undefinedReason).toMatch(/spatialAutocorrelationMaxGridPoints/);
   });
 
   test("unusable settings and mismatched grids are typed errors", () => {
