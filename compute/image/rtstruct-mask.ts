@@ -71,7 +71,9 @@ function roiMask(roi: RtRoi, grid: ImageGrid, tolerance: GridTolerance, warnings
       return;
     }
     contoursUsed++;
-    polygonsBySlice.set(placed.sliceIndex, [...(polygonsBySlice.get(placed.sliceIndex) ?? []), placed.polygon]);
+    const onSlice = polygonsBySlice.get(placed.sliceIndex) ?? [];
+    onSlice.push(placed.polygon);
+    polygonsBySlice.set(placed.sliceIndex, onSlice);
   });
   const mask = emptyGridMask(grid);
   const sliceSize = grid.rows * grid.columns;
