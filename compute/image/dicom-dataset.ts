@@ -59,9 +59,10 @@ function naturalizeHeader(buffer: ArrayBuffer): NaturalDataset {
   try {
     return naturalizeWithDcmjs(buffer, { ignoreErrors: false });
   } catch (error) {
-    // dcmjs refuses some character sets (e.g. ISO 2022 code extensions) unless told to carry on; the
-    // structure walk has already proven the file complete, so retrying leniently is safe here.
-    if (/character set/i.test((error as Error).message)) return naturalizeLeniently(buffer);
+    // dcmjs refuses some character sets (e.g. ISO 2022 code extensions) and file meta without its group
+    // length unless told to carry on; the structure walk has already proven the file complete, so
+    // retrying leniently is safe here.
+    if (/character set|meta length/i.test((error as Error).message)) return naturalizeLeniently(buffer);
     throw new InvalidDicomError(`DICOM file could not be parsed: ${(error as Error).message}`);
   }
 }

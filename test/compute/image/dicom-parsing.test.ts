@@ -98,6 +98,11 @@ describe("malformed input → InvalidDicomError", () => {
     expect(parseImageInstance(part10File("1.2.840.10008.1.2.1", elements)).patientID).toBe("TCGA-02-0003");
   });
 
+  it("file meta information without its group length (old writers) still parses", () => {
+    const elements = [...minimalCtElements(), { tag: 0x7fe00010, vr: "OW", value: uint16(1, 2, 3, 4) }];
+    expect(parseImageInstance(part10File("1.2.840.10008.1.2.1", elements, { omitMetaGroupLength: true })).sopInstanceUID).toBe("2.25.77.1");
+  });
+
   it("missing required attributes are named", () => {
     const withoutPosition = minimalCtElements().filter((element) => element.tag !== 0x00200032);
     const file = part10File("1.2.840.10008.1.2.1", [...withoutPosition, { tag: 0x7fe00010, vr: "OW", value: uint16(1, 2, 3, 4) }]);

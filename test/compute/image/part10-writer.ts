@@ -12,7 +12,7 @@ const LONG_VRS = new Set(["OB", "OD", "OF", "OL", "OV", "OW", "SQ", "SV", "UC", 
 export function part10File(
   transferSyntaxUID: string,
   elements: readonly TestElement[],
-  options: { encapsulatedPixelData?: Uint8Array } = {},
+  options: { encapsulatedPixelData?: Uint8Array; omitMetaGroupLength?: boolean } = {},
 ): ArrayBuffer {
   const dataset = elements.map(encodeElement);
   if (options.encapsulatedPixelData) dataset.push(encapsulated(options.encapsulatedPixelData));
@@ -21,7 +21,8 @@ export function part10File(
   const groupLength = encodeElement({ tag: 0x00020000, vr: "UL", value: uint32(metaLength) });
   const preamble = new Uint8Array(132);
   preamble.set([0x44, 0x49, 0x43, 0x4d], 128);
-  return concat([preamble, groupLength, ...metaElements, ...dataset]).buffer as ArrayBuffer;
+  const meta = options.omitMetaGroupLength ? metaElements : [groupLength, ...metaElements];
+  return concat([preamble, ...meta, ...dataset]).buffer as ArrayBuffer;
 }
 
 function encodeElement(element: TestElement): Uint8Array {
