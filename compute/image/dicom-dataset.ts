@@ -47,8 +47,9 @@ export function datasetFromDicomJson(json: unknown): NaturalDataset {
   if (malformed) {
     throw new InvalidDicomError(`DICOM JSON has a malformed element '${malformed[0]}'`, { tag: malformed[0] });
   }
+  // Tags are hexadecimal; dcmjs's dictionary knows them in upper case only.
+  const header = Object.fromEntries(entries.map(([tag, element]) => [tag.toUpperCase(), element]).filter(([tag]) => tag !== PIXEL_DATA_TAG));
   try {
-    const { [PIXEL_DATA_TAG]: _pixelData, ...header } = json as Record<string, never>;
     return dcmjs.data.DicomMetaDictionary.naturalizeDataset(header);
   } catch (error) {
     throw new InvalidDicomError(`DICOM JSON could not be read: ${(error as Error).message}`);

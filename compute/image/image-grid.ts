@@ -32,7 +32,10 @@ export interface ImageGrid {
   readonly sliceThickness?: number;
 }
 
-/** Sorts and validates the slices of one series. Throws SeriesGeometryError for anything that is not one stack. */
+/**
+ * Sorts and validates the slices of one series. Throws SeriesGeometryError when they are not one stack
+ * (mixed series or geometry, duplicate positions, gantry tilt); irregular spacing is allowed here.
+ */
 export function imageGridFromInstances(
   instances: readonly ImageInstance[],
   options: { tolerance?: Partial<GridTolerance> } = {},

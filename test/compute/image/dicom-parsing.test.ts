@@ -158,13 +158,14 @@ describe("DICOM JSON (QIDO-RS / WADO-RS metadata)", () => {
       "00100010": { vr: "PN", Value: [{ Alphabetic: "TCGA-02-0003" }] },
       "00100020": { vr: "LO", Value: ["TCGA-02-0003"] },
       "00180087": { vr: "DS", Value: [1.5] },
-      "0020000D": { vr: "UI", Value: ["2.25.1"] },
+      "0020000d": { vr: "UI", Value: ["2.25.1"] },
       "0020000E": { vr: "UI", Value: ["2.25.2"] },
       "00200013": { vr: "IS", Value: [7] },
       "7FE00010": { vr: "OW", BulkDataURI: "http://127.0.0.1:8042/dicom-web/studies/2.25.1/bulk/7fe00010" },
     };
     expect(instanceFromDicomJson(json)).toMatchObject({
       sopInstanceUID: "2.25.5",
+      studyInstanceUID: "2.25.1",
       patientID: "TCGA-02-0003",
       instanceNumber: 7,
       acquisition: { manufacturer: "SIEMENS", magneticFieldStrength: 1.5 },
