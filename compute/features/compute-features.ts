@@ -1,8 +1,8 @@
 // The one entry point: image + mask + settings → typed feature results, following the IBSI chain
 // interpolation → ROI masks (re-segmentation) → discretisation → feature families.
-import { discretise, type DiscretisationSettings } from "../image/discretisation.js";
+import type { DiscretisationSettings } from "../image/discretisation.js";
 import { interpolateMask, interpolateVolume } from "../image/interpolation.js";
-import { assertSameGrid, buildRoiMasks } from "../image/roi-masks.js";
+import { assertSameGrid } from "../image/roi-masks.js";
 import type { Mask, Volume } from "../image/volume.js";
 import { computeGlcm } from "./glcm.js";
 import { computeGldzm } from "./gldzm.js";
@@ -15,18 +15,16 @@ import { computeLocalIntensity } from "./local-intensity.js";
 import { computeMorphology } from "./morphology.js";
 import { computeNgldm } from "./ngldm.js";
 import { computeNgtdm } from "./ngtdm.js";
-import { cropRoi, type RoiGrid } from "./roi.js";
+import { buildRoiGrid, type RoiGrid } from "./roi.js";
 import { resolveSettings, type FeatureSettings, type ResolvedSettings } from "./settings.js";
 import { FEATURE_FAMILIES, type FeatureFamily, type FeatureResult } from "./types.js";
 
 /** Everything the families need, prepared once. */
 export interface PreparedInput {
   readonly settings: ResolvedSettings;
-  /** Image and mask after interpolation. */
+  /** The whole image after interpolation (local intensity looks beyond the ROI). */
   readonly volume: Volume;
-  readonly intensityMask: Uint8Array;
-  readonly morphologicalMask: Uint8Array;
-  /** Cropped ROI grid; undefined when both masks are empty. */
+  /** Cropped ROI grid with both masks and grey levels; undefined when the mask is empty. */
   readonly roi: RoiGrid | undefined;
 }
 
@@ -45,11 +43,9 @@ export function prepareInput(volume: Volume, mask: Mask, settings: FeatureSettin
   assertSameGrid(volume, mask);
   const image = resolved.interpolation ? interpolateVolume(volume, resolved.interpolation) : volume;
   const roiMask = resolved.interpolation ? interpolateMask(mask, resolved.interpolation) : mask;
-  const masks = buildRoiMasks(image, roiMask, resolved.resegmentation);
-  const discretised = discretise(image.data, masks.intensity, anchoredDiscretisation(resolved));
   const margin = Math.max(1, resolved.glcmDistance, resolved.ngtdmDistance, resolved.ngldmDistance);
-  const roi = cropRoi(image.geometry, image.data, masks.intensity, masks.morphological, discretised, margin);
-  return { settings: resolved, volume: image, intensityMask: masks.intensity, morphologicalMask: masks.morphological, roi };
+  const roi = buildRoiGrid(image.geometry, image.data, roiMask.data, resolved.resegmentation, anchoredDiscretisation(resolved), margin);
+  return { settings: resolved, volume: image, roi };
 }
 
 /** Runs one family on prepared input. */
@@ -57,7 +53,7 @@ export function computeFamily(input: PreparedInput, family: FeatureFamily): Feat
   const { roi, settings } = input;
   switch (family) {
     case "morphology": return computeMorphology(roi, settings.spatialAutocorrelationMaxGridPoints);
-    case "local_intensity": return computeLocalIntensity(input.volume.geometry, input.volume.data, input.intensityMask, settings.localIntensitySphereVolume, roi?.intensityVoxelCount ?? 0);
+    case "local_intensity": return computeLocalIntensity(input.volume, roi, settings.localIntensitySphereVolume);
     case "intensity_statistics": return computeIntensityStatistics(roi);
     case "intensity_histogram": return computeIntensityHistogram(roi);
     case "intensity_volume_histogram": return computeIntensityVolumeHistogram(roi, settings.ivhDiscretisation, settings.resegmentation.range);

@@ -9,22 +9,38 @@ import { ZONE_AGGREGATIONS, allUndefined, evaluateFormulas, toResult, undefinedB
 
 // Each row: shared measure, key, IBSI name, IBSI code — formulas in SIZE_MATRIX_MEASURES (j = zone distance).
 export const GLDZM_FORMULAS = sizeMatrixFormulas("gldzm", "dzm", [
-  ["small", "small_distance_emphasis", "Small distance emphasis", "0GBI"],        // (1/N_s) Σ d_ij / j²
-  ["large", "large_distance_emphasis", "Large distance emphasis", "MB4I"],        // (1/N_s) Σ d_ij j²
-  ["lowGrey", "low_grey_level_zone_emphasis", "Low grey level zone emphasis", "S1RA"], // (1/N_s) Σ d_ij / i²
-  ["highGrey", "high_grey_level_zone_emphasis", "High grey level zone emphasis", "K26C"], // (1/N_s) Σ d_ij i²
-  ["smallLow", "small_distance_low_grey_level_emphasis", "Small distance low grey level emphasis", "RUVG"], // (1/N_s) Σ d_ij / (i² j²)
-  ["smallHigh", "small_distance_high_grey_level_emphasis", "Small distance high grey level emphasis", "DKNJ"], // (1/N_s) Σ d_ij i² / j²
-  ["largeLow", "large_distance_low_grey_level_emphasis", "Large distance low grey level emphasis", "A7WM"], // (1/N_s) Σ d_ij j² / i²
-  ["largeHigh", "large_distance_high_grey_level_emphasis", "Large distance high grey level emphasis", "KLTH"], // (1/N_s) Σ d_ij i² j²
-  ["greyNonUniformity", "grey_level_non_uniformity", "Grey level non-uniformity", "VFT7"], // (1/N_s) Σ_i d_i.²
-  ["normalisedGreyNonUniformity", "normalised_grey_level_non_uniformity", "Normalised grey level non-uniformity", "7HP3"], // (1/N_s²) Σ_i d_i.²
-  ["columnNonUniformity", "zone_distance_non_uniformity", "Zone distance non-uniformity", "V294"], // (1/N_s) Σ_j d_.j²
-  ["normalisedColumnNonUniformity", "normalised_zone_distance_non_uniformity", "Normalised zone distance non-uniformity", "IATH"], // (1/N_s²) Σ_j d_.j²
-  ["percentage", "zone_percentage", "Zone percentage", "VIWW"],                   // N_s / N_v
-  ["greyVariance", "grey_level_variance", "Grey level variance", "QK93"],          // Σ (i - μ)² p_ij
-  ["columnVariance", "zone_distance_variance", "Zone distance variance", "7WT1"], // Σ (j - μ)² p_ij
-  ["entropy", "zone_distance_entropy", "Zone distance entropy", "GBDU"],          // -Σ p_ij log2 p_ij
+  // 0GBI: (1/N_s) Σ d_ij / j²
+  ["small", "small_distance_emphasis", "Small distance emphasis", "0GBI"],
+  // MB4I: (1/N_s) Σ d_ij j²
+  ["large", "large_distance_emphasis", "Large distance emphasis", "MB4I"],
+  // S1RA: (1/N_s) Σ d_ij / i²
+  ["lowGrey", "low_grey_level_zone_emphasis", "Low grey level zone emphasis", "S1RA"],
+  // K26C: (1/N_s) Σ d_ij i²
+  ["highGrey", "high_grey_level_zone_emphasis", "High grey level zone emphasis", "K26C"],
+  // RUVG: (1/N_s) Σ d_ij / (i² j²)
+  ["smallLow", "small_distance_low_grey_level_emphasis", "Small distance low grey level emphasis", "RUVG"],
+  // DKNJ: (1/N_s) Σ d_ij i² / j²
+  ["smallHigh", "small_distance_high_grey_level_emphasis", "Small distance high grey level emphasis", "DKNJ"],
+  // A7WM: (1/N_s) Σ d_ij j² / i²
+  ["largeLow", "large_distance_low_grey_level_emphasis", "Large distance low grey level emphasis", "A7WM"],
+  // KLTH: (1/N_s) Σ d_ij i² j²
+  ["largeHigh", "large_distance_high_grey_level_emphasis", "Large distance high grey level emphasis", "KLTH"],
+  // VFT7: (1/N_s) Σ_i d_i.²
+  ["greyNonUniformity", "grey_level_non_uniformity", "Grey level non-uniformity", "VFT7"],
+  // 7HP3: (1/N_s²) Σ_i d_i.²
+  ["normalisedGreyNonUniformity", "normalised_grey_level_non_uniformity", "Normalised grey level non-uniformity", "7HP3"],
+  // V294: (1/N_s) Σ_j d_.j²
+  ["columnNonUniformity", "zone_distance_non_uniformity", "Zone distance non-uniformity", "V294"],
+  // IATH: (1/N_s²) Σ_j d_.j²
+  ["normalisedColumnNonUniformity", "normalised_zone_distance_non_uniformity", "Normalised zone distance non-uniformity", "IATH"],
+  // VIWW: N_s / N_v
+  ["percentage", "zone_percentage", "Zone percentage", "VIWW"],
+  // QK93: Σ (i - μ)² p_ij
+  ["greyVariance", "grey_level_variance", "Grey level variance", "QK93"],
+  // 7WT1: Σ (j - μ)² p_ij
+  ["columnVariance", "zone_distance_variance", "Zone distance variance", "7WT1"],
+  // GBDU: -Σ p_ij log2 p_ij
+  ["entropy", "zone_distance_entropy", "Zone distance entropy", "GBDU"],
 ]);
 
 const NO_ZONES = "no zone exists for this matrix";

@@ -1,6 +1,7 @@
 // IBSI local intensity features (family 9ST6): mean intensity in a sphere of 1 cm³ around ROI voxels,
 // averaging every image voxel whose centre lies in the sphere (not only ROI voxels).
-import type { Geometry } from "../image/volume.js";
+import type { Geometry, Volume } from "../image/volume.js";
+import { cropArray, type RoiGrid } from "./roi.js";
 import { allUndefined, evaluateFormulas, toResult, valueOf, type FeatureFormula, type FeatureResult } from "./types.js";
 
 export interface LocalIntensityTerms {
@@ -69,26 +70,42 @@ export class SphereMeans {
   }
 }
 
-export function localIntensityTerms(geometry: Geometry, data: ArrayLike<number>, intensityMask: Uint8Array, sphereVolume: number): LocalIntensityTerms {
+/**
+ * Sphere means at every intensity-mask voxel. Prefix sums are built only over the ROI's bounding box
+ * grown by the sphere radius and clamped to the image, so a whole CT is never summed and spheres that
+ * leave the image average only the voxels that exist.
+ */
+export function localIntensityTerms(volume: Volume, roi: RoiGrid, sphereVolume: number): LocalIntensityTerms {
   const radius = Math.cbrt((3 * sphereVolume) / (4 * Math.PI));
-  const means = new SphereMeans(geometry, data, radius);
-  const [nx, ny] = geometry.size;
+  const g = volume.geometry;
+  const lo: number[] = [], hi: number[] = [];
+  for (let d = 0; d < 3; d++) {
+    const reach = Math.floor(radius / g.spacing[d]!) + 1;
+    lo.push(Math.max(0, roi.offset[d]! + roi.margin - reach));
+    hi.push(Math.min(g.size[d]! - 1, roi.offset[d]! + roi.size[d]! - 1 - roi.margin + reach));
+  }
+  const sub: Geometry = { ...g, size: [hi[0]! - lo[0]! + 1, hi[1]! - lo[1]! + 1, hi[2]! - lo[2]! + 1] };
+  const box = { lower: [lo[0]!, lo[1]!, lo[2]!] as const, upper: [hi[0]!, hi[1]!, hi[2]!] as const };
+  const means = new SphereMeans(sub, cropArray(volume.data, g, box, 0, (n) => new Float32Array(n)), radius);
+  const [nx, ny] = roi.size;
   let maxIntensity = -Infinity;
-  for (let v = 0; v < intensityMask.length; v++) if (intensityMask[v] !== 0 && data[v]! > maxIntensity) maxIntensity = data[v]!;
+  for (let v = 0; v < roi.intensityMask.length; v++) if (roi.intensityMask[v] !== 0 && roi.intensities[v]! > maxIntensity) maxIntensity = roi.intensities[v]!;
   let localPeak = -Infinity, globalPeak = -Infinity;
-  for (let v = 0; v < intensityMask.length; v++) {
-    if (intensityMask[v] === 0) continue;
-    const i = v % nx, j = Math.floor(v / nx) % ny, k = Math.floor(v / (nx * ny));
+  for (let v = 0; v < roi.intensityMask.length; v++) {
+    if (roi.intensityMask[v] === 0) continue;
+    const i = (v % nx) + roi.offset[0] - lo[0]!;
+    const j = (Math.floor(v / nx) % ny) + roi.offset[1] - lo[1]!;
+    const k = Math.floor(v / (nx * ny)) + roi.offset[2] - lo[2]!;
     const mean = means.meanAt(i, j, k);
     if (mean > globalPeak) globalPeak = mean;
-    if (data[v] === maxIntensity && mean > localPeak) localPeak = mean;
+    if (roi.intensities[v] === maxIntensity && mean > localPeak) localPeak = mean;
   }
   return { localPeak, globalPeak };
 }
 
-export function computeLocalIntensity(geometry: Geometry, data: ArrayLike<number>, intensityMask: Uint8Array, sphereVolume: number, intensityVoxelCount: number): FeatureResult[] {
-  const outcomes = intensityVoxelCount === 0
+export function computeLocalIntensity(volume: Volume, roi: RoiGrid | undefined, sphereVolume: number): FeatureResult[] {
+  const outcomes = !roi || roi.intensityVoxelCount === 0
     ? allUndefined(LOCAL_INTENSITY_FORMULAS, "the intensity mask is empty")
-    : evaluateFormulas(LOCAL_INTENSITY_FORMULAS, localIntensityTerms(geometry, data, intensityMask, sphereVolume));
+    : evaluateFormulas(LOCAL_INTENSITY_FORMULAS, localIntensityTerms(volume, roi, sphereVolume));
   return LOCAL_INTENSITY_FORMULAS.map((d, i) => toResult(d, outcomes[i]!));
 }

@@ -11,23 +11,40 @@ import { ZONE_AGGREGATIONS, allUndefined, evaluateFormulas, toResult, undefinedB
 
 // Each row: shared measure, key, IBSI name, IBSI code — formulas in SIZE_MATRIX_MEASURES (j = dependence count).
 export const NGLDM_FORMULAS = sizeMatrixFormulas("ngldm", "ngl", [
-  ["small", "low_dependence_emphasis", "Low dependence emphasis", "SODN"],        // (1/N_s) Σ s_ij / j²
-  ["large", "high_dependence_emphasis", "High dependence emphasis", "IMOQ"],      // (1/N_s) Σ s_ij j²
-  ["lowGrey", "low_grey_level_count_emphasis", "Low grey level count emphasis", "TL9H"], // (1/N_s) Σ s_ij / i²
-  ["highGrey", "high_grey_level_count_emphasis", "High grey level count emphasis", "OAE7"], // (1/N_s) Σ s_ij i²
-  ["smallLow", "low_dependence_low_grey_level_emphasis", "Low dependence low grey level emphasis", "EQ3F"], // (1/N_s) Σ s_ij / (i² j²)
-  ["smallHigh", "low_dependence_high_grey_level_emphasis", "Low dependence high grey level emphasis", "JA6D"], // (1/N_s) Σ s_ij i² / j²
-  ["largeLow", "high_dependence_low_grey_level_emphasis", "High dependence low grey level emphasis", "NBZI"], // (1/N_s) Σ s_ij j² / i²
-  ["largeHigh", "high_dependence_high_grey_level_emphasis", "High dependence high grey level emphasis", "9QMG"], // (1/N_s) Σ s_ij i² j²
-  ["greyNonUniformity", "grey_level_non_uniformity", "Grey level non-uniformity", "FP8K"], // (1/N_s) Σ_i s_i.²
-  ["normalisedGreyNonUniformity", "normalised_grey_level_non_uniformity", "Normalised grey level non-uniformity", "5SPA"], // (1/N_s²) Σ_i s_i.²
-  ["columnNonUniformity", "dependence_count_non_uniformity", "Dependence count non-uniformity", "Z87G"], // (1/N_s) Σ_j s_.j²
-  ["normalisedColumnNonUniformity", "normalised_dependence_count_non_uniformity", "Normalised dependence count non-uniformity", "OKJI"], // (1/N_s²) Σ_j s_.j²
-  ["percentage", "dependence_count_percentage", "Dependence count percentage", "6XV8"], // N_s / N_v
-  ["greyVariance", "grey_level_variance", "Grey level variance", "1PFV"],          // Σ (i - μ)² p_ij
-  ["columnVariance", "dependence_count_variance", "Dependence count variance", "DNX2"], // Σ (j - μ)² p_ij
-  ["entropy", "dependence_count_entropy", "Dependence count entropy", "FCBV"],    // -Σ p_ij log2 p_ij
-  ["energy", "dependence_count_energy", "Dependence count energy", "CAS9"],       // Σ p_ij²
+  // SODN: (1/N_s) Σ s_ij / j²
+  ["small", "low_dependence_emphasis", "Low dependence emphasis", "SODN"],
+  // IMOQ: (1/N_s) Σ s_ij j²
+  ["large", "high_dependence_emphasis", "High dependence emphasis", "IMOQ"],
+  // TL9H: (1/N_s) Σ s_ij / i²
+  ["lowGrey", "low_grey_level_count_emphasis", "Low grey level count emphasis", "TL9H"],
+  // OAE7: (1/N_s) Σ s_ij i²
+  ["highGrey", "high_grey_level_count_emphasis", "High grey level count emphasis", "OAE7"],
+  // EQ3F: (1/N_s) Σ s_ij / (i² j²)
+  ["smallLow", "low_dependence_low_grey_level_emphasis", "Low dependence low grey level emphasis", "EQ3F"],
+  // JA6D: (1/N_s) Σ s_ij i² / j²
+  ["smallHigh", "low_dependence_high_grey_level_emphasis", "Low dependence high grey level emphasis", "JA6D"],
+  // NBZI: (1/N_s) Σ s_ij j² / i²
+  ["largeLow", "high_dependence_low_grey_level_emphasis", "High dependence low grey level emphasis", "NBZI"],
+  // 9QMG: (1/N_s) Σ s_ij i² j²
+  ["largeHigh", "high_dependence_high_grey_level_emphasis", "High dependence high grey level emphasis", "9QMG"],
+  // FP8K: (1/N_s) Σ_i s_i.²
+  ["greyNonUniformity", "grey_level_non_uniformity", "Grey level non-uniformity", "FP8K"],
+  // 5SPA: (1/N_s²) Σ_i s_i.²
+  ["normalisedGreyNonUniformity", "normalised_grey_level_non_uniformity", "Normalised grey level non-uniformity", "5SPA"],
+  // Z87G: (1/N_s) Σ_j s_.j²
+  ["columnNonUniformity", "dependence_count_non_uniformity", "Dependence count non-uniformity", "Z87G"],
+  // OKJI: (1/N_s²) Σ_j s_.j²
+  ["normalisedColumnNonUniformity", "normalised_dependence_count_non_uniformity", "Normalised dependence count non-uniformity", "OKJI"],
+  // 6XV8: N_s / N_v
+  ["percentage", "dependence_count_percentage", "Dependence count percentage", "6XV8"],
+  // 1PFV: Σ (i - μ)² p_ij
+  ["greyVariance", "grey_level_variance", "Grey level variance", "1PFV"],
+  // DNX2: Σ (j - μ)² p_ij
+  ["columnVariance", "dependence_count_variance", "Dependence count variance", "DNX2"],
+  // FCBV: -Σ p_ij log2 p_ij
+  ["entropy", "dependence_count_entropy", "Dependence count entropy", "FCBV"],
+  // CAS9: Σ p_ij²
+  ["energy", "dependence_count_energy", "Dependence count energy", "CAS9"],
 ]);
 
 /** Fills the NGLDM from slice k (in-plane neighbourhood) or the volume (3D neighbourhood). */

@@ -1,6 +1,7 @@
 // The ROI as every family sees it: the image, both masks and the grey levels, cropped to the ROI's
 // bounding box plus a zero margin (so neighbour look-ups never leave the arrays).
-import type { DiscretisedImage } from "../image/discretisation.js";
+import { discretise, type DiscretisationSettings } from "../image/discretisation.js";
+import { resegment, type ResegmentationSettings } from "../image/resegmentation.js";
 import type { Geometry, Vec3 } from "../image/volume.js";
 
 export interface RoiGrid {
@@ -23,27 +24,23 @@ export interface RoiGrid {
 
 export interface BoundingBox { readonly lower: Vec3; readonly upper: Vec3 }
 
-/** Inclusive index bounding box of the voxels set in any of the masks; undefined if all are empty. */
-export function boundingBox(geometry: Geometry, masks: readonly Uint8Array[]): BoundingBox | undefined {
+/** Inclusive index bounding box of the voxels where mask > 0; undefined if there are none. */
+export function boundingBox(geometry: Geometry, mask: ArrayLike<number>): BoundingBox | undefined {
   const [nx, ny, nz] = geometry.size;
-  const lo = [Infinity, Infinity, Infinity];
-  const hi = [-Infinity, -Infinity, -Infinity];
+  let x0 = Infinity, y0 = Infinity, z0 = Infinity, x1 = -Infinity, y1 = -Infinity, z1 = -Infinity;
   let v = 0;
   for (let k = 0; k < nz; k++) for (let j = 0; j < ny; j++) for (let i = 0; i < nx; i++, v++) {
-    let inside = false;
-    for (const m of masks) if (m[v] !== 0) { inside = true; break; }
-    if (!inside) continue;
-    if (i < lo[0]!) lo[0] = i; if (i > hi[0]!) hi[0] = i;
-    if (j < lo[1]!) lo[1] = j; if (j > hi[1]!) hi[1] = j;
-    if (k < lo[2]!) lo[2] = k; if (k > hi[2]!) hi[2] = k;
+    if (!(mask[v]! > 0)) continue;
+    if (i < x0) x0 = i; if (i > x1) x1 = i;
+    if (j < y0) y0 = j; if (j > y1) y1 = j;
+    if (k < z0) z0 = k; if (k > z1) z1 = k;
   }
-  if (lo[0] === Infinity) return undefined;
-  return { lower: [lo[0]!, lo[1]!, lo[2]!], upper: [hi[0]!, hi[1]!, hi[2]!] };
+  return x0 === Infinity ? undefined : { lower: [x0, y0, z0], upper: [x1, y1, z1] };
 }
 
 /** Copies the box (plus margin, zero-filled outside the original grid) out of a voxel array. */
-export function cropArray<T extends Float32Array | Uint8Array | Int32Array>(
-  source: T, geometry: Geometry, box: BoundingBox, margin: number, make: (n: number) => T,
+export function cropArray<T extends Float32Array | Uint8Array>(
+  source: ArrayLike<number>, geometry: Geometry, box: BoundingBox, margin: number, make: (n: number) => T,
 ): T {
   const [nx, ny, nz] = geometry.size;
   const sx = box.upper[0] - box.lower[0] + 1 + 2 * margin;
@@ -72,35 +69,42 @@ export function countSet(mask: Uint8Array): number {
   return n;
 }
 
-/** Builds the cropped ROI grid from full-grid arrays. */
-export function cropRoi(
+/**
+ * Builds the ROI grid: crops image and mask to the mask's bounding box plus `margin` first (so a whole
+ * CT never gets copied), then applies re-segmentation (intensity mask) and discretisation on the crop.
+ * Undefined when the mask is empty.
+ */
+export function buildRoiGrid(
   geometry: Geometry,
-  intensities: Float32Array,
-  intensityMask: Uint8Array,
-  morphologicalMask: Uint8Array,
-  discretised: DiscretisedImage,
+  intensities: ArrayLike<number>,
+  mask: ArrayLike<number>,
+  resegmentation: ResegmentationSettings,
+  discretisation: DiscretisationSettings,
   margin: number,
 ): RoiGrid | undefined {
-  const box = boundingBox(geometry, [intensityMask, morphologicalMask]);
+  const box = boundingBox(geometry, mask);
   if (!box) return undefined;
   const size: Vec3 = [
     box.upper[0] - box.lower[0] + 1 + 2 * margin,
     box.upper[1] - box.lower[1] + 1 + 2 * margin,
     box.upper[2] - box.lower[2] + 1 + 2 * margin,
   ];
-  const im = cropArray(intensityMask, geometry, box, margin, (n) => new Uint8Array(n));
-  const mm = cropArray(morphologicalMask, geometry, box, margin, (n) => new Uint8Array(n));
+  const croppedIntensities = cropArray(intensities, geometry, box, margin, (n) => new Float32Array(n));
+  const morphologicalMask = cropArray(mask, geometry, box, margin, (n) => new Uint8Array(n));
+  for (let v = 0; v < morphologicalMask.length; v++) morphologicalMask[v] = morphologicalMask[v]! > 0 ? 1 : 0;
+  const intensityMask = resegment(croppedIntensities, morphologicalMask, resegmentation);
+  const discretised = discretise(croppedIntensities, intensityMask, discretisation);
   return {
     size,
     spacing: geometry.spacing,
     offset: [box.lower[0] - margin, box.lower[1] - margin, box.lower[2] - margin],
     margin,
-    intensities: cropArray(intensities, geometry, box, margin, (n) => new Float32Array(n)),
-    intensityMask: im,
-    morphologicalMask: mm,
-    greyLevels: cropArray(discretised.greyLevels, geometry, box, margin, (n) => new Int32Array(n)),
+    intensities: croppedIntensities,
+    intensityMask,
+    morphologicalMask,
+    greyLevels: discretised.greyLevels,
     numberOfGreyLevels: discretised.numberOfGreyLevels,
-    intensityVoxelCount: countSet(im),
-    morphologicalVoxelCount: countSet(mm),
+    intensityVoxelCount: countSet(intensityMask),
+    morphologicalVoxelCount: countSet(morphologicalMask),
   };
 }
