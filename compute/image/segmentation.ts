@@ -7,6 +7,7 @@ import type { Vec3 } from "./volume.js";
 import { readPart10, type NaturalDataset } from "./dicom-dataset.js";
 import { instanceFromDataset, orientationFromIop, requirePositiveInteger, type DicomInstance } from "./dicom-instance.js";
 import { firstItem, optionalNumber, optionalNumbers, optionalString, requireNumber, requireString, sequenceItems } from "./dataset-values.js";
+import { frameFunctionalGroups } from "./functional-groups.js";
 import { UnsupportedTransferSyntaxError } from "./image-errors.js";
 
 export const SEGMENTATION_SOP_CLASS = {
@@ -41,6 +42,8 @@ export interface SegmentationFrame {
   readonly pixelSpacing?: readonly [number, number];
   /** Source images this frame was derived from (DerivationImageSequence › SourceImageSequence). */
   readonly sourceSopInstanceUIDs: readonly string[];
+  /** ReferencedFrameNumber of the source, when the source is a multi-frame image. */
+  readonly sourceFrameNumber?: number;
 }
 
 export interface ReferencedSeries {
@@ -109,51 +112,30 @@ function segmentationTypeOf(dataset: NaturalDataset, context: string): Segmentat
 }
 
 function framesFromDataset(dataset: NaturalDataset, numberOfFrames: number, context: string): SegmentationFrame[] {
-  const shared = firstItem(dataset, "SharedFunctionalGroupsSequence") ?? {};
-  const perFrame = sequenceItems(dataset, "PerFrameFunctionalGroupsSequence");
-  if (perFrame.length !== 0 && perFrame.length !== numberOfFrames) {
-    throw new InvalidDicomError(`${context} has ${perFrame.length} per-frame functional groups for ${numberOfFrames} frames`);
-  }
-  const frames: SegmentationFrame[] = [];
-  for (let index = 0; index < numberOfFrames; index++) {
-    frames.push(frameFromGroups(index + 1, perFrame[index] ?? {}, shared, dataset, context));
-  }
-  return frames;
+  return frameFunctionalGroups(dataset, numberOfFrames, context).map((group, index) => {
+    const frameNumber = index + 1;
+    const position = optionalNumbers(group("PlanePositionSequence"), "ImagePositionPatient");
+    const orientation = optionalNumbers(group("PlaneOrientationSequence"), "ImageOrientationPatient");
+    const spacing = optionalNumbers(group("PixelMeasuresSequence"), "PixelSpacing");
+    const directions = orientation?.length === 6 ? orientationFromIop(orientation, `${context} frame ${frameNumber}`) : undefined;
+    const sources = sourceImagesOf(group("DerivationImageSequence"), dataset);
+    return {
+      frameNumber,
+      segmentNumber: optionalNumber(group("SegmentIdentificationSequence"), "ReferencedSegmentNumber"),
+      imagePositionPatient: position?.length === 3 ? [position[0]!, position[1]!, position[2]!] : undefined,
+      rowDirection: directions?.rowDirection,
+      columnDirection: directions?.columnDirection,
+      pixelSpacing: spacing?.length === 2 ? [spacing[0]!, spacing[1]!] : undefined,
+      sourceSopInstanceUIDs: sources.map((item) => optionalString(item, "ReferencedSOPInstanceUID")).filter((uid): uid is string => uid !== undefined),
+      sourceFrameNumber: sources.map((item) => optionalNumber(item, "ReferencedFrameNumber")).find((n) => n !== undefined),
+    };
+  });
 }
 
-// A functional group macro present in the per-frame item overrides the shared one (PS3.3 C.7.6.16).
-function functionalGroup(perFrame: NaturalDataset, shared: NaturalDataset, keyword: string): NaturalDataset | undefined {
-  return firstItem(perFrame, keyword) ?? firstItem(shared, keyword);
-}
-
-function frameFromGroups(
-  frameNumber: number,
-  perFrame: NaturalDataset,
-  shared: NaturalDataset,
-  dataset: NaturalDataset,
-  context: string,
-): SegmentationFrame {
-  const position = optionalNumbers(functionalGroup(perFrame, shared, "PlanePositionSequence") ?? {}, "ImagePositionPatient");
-  const orientation = optionalNumbers(functionalGroup(perFrame, shared, "PlaneOrientationSequence") ?? {}, "ImageOrientationPatient");
-  const spacing = optionalNumbers(functionalGroup(perFrame, shared, "PixelMeasuresSequence") ?? {}, "PixelSpacing");
-  const segmentNumber = optionalNumber(functionalGroup(perFrame, shared, "SegmentIdentificationSequence") ?? {}, "ReferencedSegmentNumber");
-  const directions = orientation?.length === 6 ? orientationFromIop(orientation, `${context} frame ${frameNumber}`) : undefined;
-  return {
-    frameNumber,
-    segmentNumber,
-    imagePositionPatient: position?.length === 3 ? [position[0]!, position[1]!, position[2]!] : undefined,
-    rowDirection: directions?.rowDirection,
-    columnDirection: directions?.columnDirection,
-    pixelSpacing: spacing?.length === 2 ? [spacing[0]!, spacing[1]!] : undefined,
-    sourceSopInstanceUIDs: sourceImagesOf(perFrame, dataset),
-  };
-}
-
-function sourceImagesOf(perFrame: NaturalDataset, dataset: NaturalDataset): string[] {
-  const derived = sequenceItems(perFrame, "DerivationImageSequence").flatMap((item) => sequenceItems(item, "SourceImageSequence"));
+function sourceImagesOf(derivation: NaturalDataset, dataset: NaturalDataset): NaturalDataset[] {
+  const derived = sequenceItems(derivation, "SourceImageSequence");
   // Single-frame SEGs sometimes carry the source only at the top level.
-  const sources = derived.length > 0 ? derived : sequenceItems(dataset, "SourceImageSequence");
-  return sources.map((item) => optionalString(item, "ReferencedSOPInstanceUID")).filter((uid): uid is string => uid !== undefined);
+  return derived.length > 0 ? derived : sequenceItems(dataset, "SourceImageSequence");
 }
 
 function segmentFromItem(item: NaturalDataset, context: string): SegmentDescription {
