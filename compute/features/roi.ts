@@ -1,7 +1,8 @@
 // The ROI as every family sees it: the image, both masks and the grey levels, cropped to the ROI's
 // bounding box plus a zero margin (so neighbour look-ups never leave the arrays).
 import { discretise, type DiscretisationSettings } from "../image/discretisation.js";
-import { resegment, type ResegmentationSettings } from "../image/resegmentation.js";
+import type { ResegmentationSettings } from "../image/resegmentation.js";
+import { splitRoiMasks } from "../image/roi-masks.js";
 import type { Geometry, Vec3 } from "../image/volume.js";
 
 export interface RoiGrid {
@@ -90,9 +91,8 @@ export function buildRoiGrid(
     box.upper[2] - box.lower[2] + 1 + 2 * margin,
   ];
   const croppedIntensities = cropArray(intensities, geometry, box, margin, (n) => new Float32Array(n));
-  const morphologicalMask = cropArray(mask, geometry, box, margin, (n) => new Uint8Array(n));
-  for (let v = 0; v < morphologicalMask.length; v++) morphologicalMask[v] = morphologicalMask[v]! > 0 ? 1 : 0;
-  const intensityMask = resegment(croppedIntensities, morphologicalMask, resegmentation);
+  const croppedMask = cropArray(mask, geometry, box, margin, (n) => new Float32Array(n));
+  const { morphological: morphologicalMask, intensity: intensityMask } = splitRoiMasks(croppedIntensities, croppedMask, resegmentation);
   const discretised = discretise(croppedIntensities, intensityMask, discretisation);
   return {
     size,

@@ -25,11 +25,16 @@ export function assertSameGrid(volume: Volume, mask: Mask): void {
   }
 }
 
-/** Builds the morphological and intensity masks (mask values > 0 are inside). */
+/** Splits a drawn mask (values > 0 inside) into the morphological and the re-segmented intensity mask. */
+export function splitRoiMasks(intensities: ArrayLike<number>, mask: ArrayLike<number>, resegmentation: ResegmentationSettings = {}): RoiMasks {
+  const morphological = new Uint8Array(mask.length);
+  for (let v = 0; v < morphological.length; v++) morphological[v] = mask[v]! > 0 ? 1 : 0;
+  const intensity = resegment(intensities, morphological, resegmentation);
+  return { morphological, intensity };
+}
+
+/** Builds the morphological and intensity masks of a mask on the image grid. */
 export function buildRoiMasks(volume: Volume, mask: Mask, resegmentation: ResegmentationSettings = {}): RoiMasks {
   assertSameGrid(volume, mask);
-  const morphological = new Uint8Array(mask.data.length);
-  for (let v = 0; v < morphological.length; v++) morphological[v] = mask.data[v]! > 0 ? 1 : 0;
-  const intensity = resegment(volume.data, morphological, resegmentation);
-  return { morphological, intensity };
+  return splitRoiMasks(volume.data, mask.data, resegmentation);
 }
