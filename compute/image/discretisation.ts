@@ -8,9 +8,10 @@ export type DiscretisationSettings =
   | { readonly method: "fixedBinNumber"; readonly binCount: number }
   /**
    * Fixed bin size (FBS): bins of width w anchored at `lowerBound` — the lower bound of the
-   * re-segmentation range if there is one, otherwise the minimum ROI intensity.
+   * re-segmentation range if there is one, otherwise the minimum ROI intensity (IBSI). With
+   * `anchor: "multipleOfBinWidth"` the bins start at floor(min / w) · w instead (pyradiomics).
    */
-  | { readonly method: "fixedBinSize"; readonly binWidth: number; readonly lowerBound?: number }
+  | { readonly method: "fixedBinSize"; readonly binWidth: number; readonly lowerBound?: number; readonly anchor?: "ibsi" | "multipleOfBinWidth" }
   /** Intensities are already integer grey levels (e.g. the IBSI phantom); used as they are. */
   | { readonly method: "none" };
 
@@ -104,8 +105,11 @@ export function discretise(intensities: ArrayLike<number>, mask: Uint8Array, set
   switch (settings.method) {
     case "fixedBinNumber":
       return discretiseFixedBinNumber(intensities, mask, settings.binCount);
-    case "fixedBinSize":
-      return discretiseFixedBinSize(intensities, mask, settings.binWidth, settings.lowerBound);
+    case "fixedBinSize": {
+      if (settings.anchor !== "multipleOfBinWidth") return discretiseFixedBinSize(intensities, mask, settings.binWidth, settings.lowerBound);
+      const min = maskedRange(intensities, mask)?.min ?? 0;
+      return discretiseFixedBinSize(intensities, mask, settings.binWidth, Math.floor(min / settings.binWidth) * settings.binWidth);
+    }
     case "none":
       return useIntensitiesAsGreyLevels(intensities, mask);
   }
