@@ -75,8 +75,10 @@ export interface DicomInstance extends InstanceIdentity {
   readonly transferSyntaxUID?: string;
 }
 
-/** A single-frame image instance (CT, MR, PET…) ready to be stacked into a volume. */
+/** A single-frame image instance (CT, MR, PET…), or one frame of a multi-frame image, ready to be stacked. */
 export interface ImageInstance extends DicomInstance {
+  /** 1-based frame number within a multi-frame (enhanced) image; undefined for a single-frame image. */
+  readonly frameNumber?: number;
   readonly plane: ImagePlaneModule;
   readonly pixel: ImagePixelModule;
   /** Native stored pixel values; undefined for DICOM JSON metadata (attach frames with withPixelData). */
@@ -146,7 +148,7 @@ export function imageInstanceFromDataset(dataset: NaturalDataset): ImageInstance
   const context = `image ${identity.sopInstanceUID}`;
   const frames = optionalNumber(dataset, "NumberOfFrames") ?? 1;
   if (frames > 1) {
-    throw new InvalidDicomError(`${context} is a multi-frame image (${frames} frames); only single-frame slices are stacked`, {
+    throw new InvalidDicomError(`${context} is a multi-frame image (${frames} frames); read it with parseImageFrames`, {
       sopInstanceUID: identity.sopInstanceUID,
     });
   }
@@ -215,7 +217,7 @@ export function orientationFromIop(iop: readonly number[], context: string): { r
   };
 }
 
-function imagePixelFromDataset(dataset: NaturalDataset, context: string): ImagePixelModule {
+export function imagePixelFromDataset(dataset: NaturalDataset, context: string): ImagePixelModule {
   const pixelRepresentation = requireNumber(dataset, "PixelRepresentation", context);
   if (pixelRepresentation !== 0 && pixelRepresentation !== 1) {
     throw new InvalidDicomError(`${context} has PixelRepresentation ${pixelRepresentation}; 0 or 1 expected`);

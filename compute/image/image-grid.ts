@@ -10,6 +10,8 @@ import { inPlaneToleranceMm, resolveTolerance, spacingsEqual, type GridTolerance
 
 export interface GridSlice {
   readonly sopInstanceUID: string;
+  /** Frame of a multi-frame image this slice comes from (1-based); undefined for single-frame images. */
+  readonly frameNumber?: number;
   readonly imagePositionPatient: Vec3;
   /** Projection of IPP onto the slice normal, mm; slices are sorted by it, ascending. */
   readonly offsetAlongNormal: number;
@@ -48,6 +50,7 @@ export function imageGridFromInstances(
   const slices = instances
     .map((instance) => ({
       sopInstanceUID: instance.sopInstanceUID,
+      frameNumber: instance.frameNumber,
       imagePositionPatient: instance.plane.imagePositionPatient,
       offsetAlongNormal: dot(instance.plane.imagePositionPatient, normal),
     }))

@@ -12,32 +12,54 @@ import { inPlaneToleranceMm, spacingsEqual, type GridTolerance } from "./grid-to
 /** Index k (in grid slice order) of the slice that frame lies on. */
 export function sliceIndexOfFrame(frame: SegmentationFrame, grid: ImageGrid, tolerance: GridTolerance): number {
   requireSameInPlaneGeometry(frame, grid, tolerance);
-  const bySource = sliceIndexBySource(frame, grid);
+  const source = sourceSlice(frame, grid);
   if (!frame.imagePositionPatient) {
-    if (bySource === undefined) {
-      throw new ReferencedImagesMissingError(
-        `SEG frame ${frame.frameNumber} has no plane position and none of its source images (${frame.sourceSopInstanceUIDs.join(", ") || "none"}) is in series ${grid.seriesInstanceUID}`,
-        { frameNumber: frame.frameNumber, sourceSopInstanceUIDs: frame.sourceSopInstanceUIDs },
-      );
-    }
-    return bySource;
+    if (source.index === undefined) throw unplaceableFrame(frame, grid, source.present);
+    return source.index;
   }
   const byPosition = sliceIndexByPosition(frame, grid, tolerance);
-  if (byPosition === undefined) throw frameOffGrid(frame, grid, bySource);
-  if (bySource !== undefined && bySource !== byPosition) {
+  if (byPosition === undefined) throw frameOffGrid(frame, grid, source);
+  if (source.index !== undefined && source.index !== byPosition) {
     throw new GeometryMismatchError(
-      `SEG frame ${frame.frameNumber} lies on slice ${grid.slices[byPosition]!.sopInstanceUID} but names ${grid.slices[bySource]!.sopInstanceUID} as its source`,
+      `SEG frame ${frame.frameNumber} lies on slice ${grid.slices[byPosition]!.sopInstanceUID} but names ${grid.slices[source.index]!.sopInstanceUID} as its source`,
       { frameNumber: frame.frameNumber },
     );
   }
   return byPosition;
 }
 
+interface SourceSlice {
+  /** The one slice the frame's source references point at, if they point at exactly one. */
+  readonly index?: number;
+  /** Whether any source reference is a slice of the grid. */
+  readonly present: boolean;
+}
+
+// Frames of a multi-frame source share its SOP UID: ReferencedFrameNumber then picks the slice.
+function sourceSlice(frame: SegmentationFrame, grid: ImageGrid): SourceSlice {
+  const matches: number[] = [];
+  grid.slices.forEach((slice, k) => frame.sourceSopInstanceUIDs.includes(slice.sopInstanceUID) && matches.push(k));
+  if (matches.length <= 1) return { index: matches[0], present: matches.length === 1 };
+  const byFrame = matches.filter((k) => grid.slices[k]!.frameNumber === frame.sourceFrameNumber);
+  return { index: byFrame.length === 1 ? byFrame[0] : undefined, present: true };
+}
+
+function unplaceableFrame(frame: SegmentationFrame, grid: ImageGrid, sourcePresent: boolean): Error {
+  const details = { frameNumber: frame.frameNumber, sourceSopInstanceUIDs: frame.sourceSopInstanceUIDs };
+  if (sourcePresent) {
+    return new GeometryMismatchError(`SEG frame ${frame.frameNumber} has no plane position and its source references match several slices`, details);
+  }
+  return new ReferencedImagesMissingError(
+    `SEG frame ${frame.frameNumber} has no plane position and none of its source images (${frame.sourceSopInstanceUIDs.join(", ") || "none"}) is in series ${grid.seriesInstanceUID}`,
+    details,
+  );
+}
+
 // Off the grid because its source slice was not given (an incomplete series) or because it really is elsewhere.
-function frameOffGrid(frame: SegmentationFrame, grid: ImageGrid, bySource: number | undefined): Error {
+function frameOffGrid(frame: SegmentationFrame, grid: ImageGrid, source: SourceSlice): Error {
   const along = dot(frame.imagePositionPatient!, grid.normal);
   const details = { frameNumber: frame.frameNumber, offsetAlongNormalMm: along, sourceSopInstanceUIDs: frame.sourceSopInstanceUIDs };
-  if (bySource === undefined && frame.sourceSopInstanceUIDs.length > 0) {
+  if (!source.present && frame.sourceSopInstanceUIDs.length > 0) {
     return new ReferencedImagesMissingError(
       `SEG frame ${frame.frameNumber} lies at ${along.toFixed(3)} mm along the slice normal, on source image ${frame.sourceSopInstanceUIDs.join(", ")}, which series ${grid.seriesInstanceUID} as given does not contain`,
       details,
@@ -45,7 +67,7 @@ function frameOffGrid(frame: SegmentationFrame, grid: ImageGrid, bySource: numbe
   }
   return new GeometryMismatchError(
     `SEG frame ${frame.frameNumber} lies at ${along.toFixed(3)} mm along the slice normal, on no slice of series ${grid.seriesInstanceUID}` +
-      (bySource === undefined ? "" : ` (its source image lies at ${grid.slices[bySource]!.offsetAlongNormal.toFixed(3)} mm)`),
+      (source.index === undefined ? "" : ` (its source image lies at ${grid.slices[source.index]!.offsetAlongNormal.toFixed(3)} mm)`),
     details,
   );
 }
@@ -82,14 +104,6 @@ function requireSameInPlaneGeometry(frame: SegmentationFrame, grid: ImageGrid, t
       { frameNumber: frame.frameNumber, frameOrientation: [frame.rowDirection, frame.columnDirection], framePixelSpacing: frame.pixelSpacing },
     );
   }
-}
-
-function sliceIndexBySource(frame: SegmentationFrame, grid: ImageGrid): number | undefined {
-  for (const uid of frame.sourceSopInstanceUIDs) {
-    const k = grid.slices.findIndex((slice) => slice.sopInstanceUID === uid);
-    if (k >= 0) return k;
-  }
-  return undefined;
 }
 
 function sliceIndexByPosition(frame: SegmentationFrame, grid: ImageGrid, tolerance: GridTolerance): number | undefined {

@@ -26,14 +26,19 @@ export function buildSeriesVolume(
 ): SeriesVolume {
   const grid = imageGridFromInstances(instances, options);
   const geometry = gridGeometry(grid);
-  const bySop = new Map(instances.map((instance) => [instance.sopInstanceUID, instance]));
+  const byKey = new Map(instances.map((instance) => [sliceKey(instance), instance]));
   const sliceSize = grid.rows * grid.columns;
   const data = new Float32Array(sliceSize * grid.slices.length);
   grid.slices.forEach((slice, k) => {
-    const instance = bySop.get(slice.sopInstanceUID)!;
+    const instance = byKey.get(sliceKey(slice))!;
     decodeFrameInto(requirePixelData(instance), instance.pixel, data, k * sliceSize, `image ${instance.sopInstanceUID}`);
   });
   return { volume: { geometry, data }, grid };
+}
+
+// Frames of one multi-frame image share the SOP Instance UID.
+function sliceKey(slice: { sopInstanceUID: string; frameNumber?: number }): string {
+  return `${slice.sopInstanceUID}#${slice.frameNumber ?? 0}`;
 }
 
 function requirePixelData(instance: ImageInstance): Uint8Array {

@@ -4,7 +4,8 @@
 export interface TestElement {
   readonly tag: number;
   readonly vr: string;
-  readonly value: string | Uint8Array;
+  /** Text, raw bytes, or for SQ the items (each a list of elements in ascending tag order). */
+  readonly value: string | Uint8Array | readonly (readonly TestElement[])[];
 }
 
 const LONG_VRS = new Set(["OB", "OD", "OF", "OL", "OV", "OW", "SQ", "SV", "UC", "UN", "UR", "UT", "UV"]);
@@ -26,7 +27,7 @@ export function part10File(
 }
 
 function encodeElement(element: TestElement): Uint8Array {
-  const raw = typeof element.value === "string" ? new TextEncoder().encode(element.value) : element.value;
+  const raw = encodeValue(element.value);
   const value = raw.length % 2 === 0 ? raw : concat([raw, new Uint8Array([element.vr === "UI" ? 0 : 0x20])]);
   const long = LONG_VRS.has(element.vr);
   const header = new DataView(new ArrayBuffer(long ? 12 : 8));
@@ -37,6 +38,15 @@ function encodeElement(element: TestElement): Uint8Array {
   if (long) header.setUint32(8, value.length, true);
   else header.setUint16(6, value.length, true);
   return concat([new Uint8Array(header.buffer), value]);
+}
+
+function encodeValue(value: TestElement["value"]): Uint8Array {
+  if (typeof value === "string") return new TextEncoder().encode(value);
+  if (value instanceof Uint8Array) return value;
+  return concat(value.map((item) => {
+    const content = concat(item.map(encodeElement));
+    return concat([itemHeader(0xe000, content.length), content]);
+  }));
 }
 
 function encapsulated(fragment: Uint8Array): Uint8Array {
