@@ -111,10 +111,18 @@ function toPixelPolygon(points: Float64Array, grid: ImageGrid, sliceIndex: numbe
   const polygon = new Float64Array((points.length / 3) * 2);
   for (let p = 0; p < points.length / 3; p++) {
     const d: Vec3 = [points[3 * p]! - origin[0], points[3 * p + 1]! - origin[1], points[3 * p + 2]! - origin[2]];
-    polygon[2 * p] = dot(d, grid.rowDirection) / columnSpacing;
-    polygon[2 * p + 1] = dot(d, grid.columnDirection) / rowSpacing;
+    polygon[2 * p] = snapToGrid(dot(d, grid.rowDirection) / columnSpacing);
+    polygon[2 * p + 1] = snapToGrid(dot(d, grid.columnDirection) / rowSpacing);
   }
   return polygon;
+}
+
+// Vertices written on pixel centres or corners come back as 129.99999999 or 130.00000001 after the
+// mm → index division; snapping to 1e-6 px makes such on-edge centres fall the same way every time.
+const SNAPS_PER_PIXEL = 1e6;
+
+function snapToGrid(index: number): number {
+  return Math.round(index * SNAPS_PER_PIXEL) / SNAPS_PER_PIXEL; // integer / 1e6: whole and half pixels come out exact
 }
 
 function pointAt(points: Float64Array, p: number): Vec3 {
