@@ -1,7 +1,7 @@
 // The one entry point: image + mask + settings → typed feature results, following the IBSI chain
 // interpolation → ROI masks (re-segmentation) → discretisation → feature families.
 import type { DiscretisationSettings } from "../image/discretisation.js";
-import { interpolateMask, interpolateVolume } from "../image/interpolation.js";
+import { interpolateMask, interpolateVolume, type IndexBox } from "../image/interpolation.js";
 import { assertSameGrid } from "../image/roi-masks.js";
 import type { Mask, Volume } from "../image/volume.js";
 import { computeGlcm } from "./glcm.js";
@@ -15,7 +15,7 @@ import { computeLocalIntensity } from "./local-intensity.js";
 import { computeMorphology } from "./morphology.js";
 import { computeNgldm } from "./ngldm.js";
 import { computeNgtdm } from "./ngtdm.js";
-import { buildRoiGrid, type RoiGrid } from "./roi.js";
+import { boundingBox, buildRoiGrid, type RoiGrid } from "./roi.js";
 import { resolveSettings, type FeatureSettings, type ResolvedSettings } from "./settings.js";
 import { FEATURE_FAMILIES, type FeatureFamily, type FeatureResult } from "./types.js";
 
@@ -38,11 +38,30 @@ function anchoredDiscretisation(settings: ResolvedSettings): DiscretisationSetti
   return d;
 }
 
+/**
+ * Original-grid box worth interpolating: the mask's bounding box grown by the local-intensity sphere
+ * radius plus two voxels (interpolation support and mask growth). Undefined (whole image) for an empty mask.
+ */
+function interpolationRegion(mask: Mask, settings: ResolvedSettings): IndexBox | undefined {
+  const box = boundingBox(mask.geometry, mask.data);
+  if (!box) return undefined;
+  const radius = Math.cbrt((3 * settings.localIntensitySphereVolume) / (4 * Math.PI));
+  const grow = mask.geometry.spacing.map((s) => Math.ceil(radius / s) + 2);
+  return {
+    lower: [box.lower[0] - grow[0]!, box.lower[1] - grow[1]!, box.lower[2] - grow[2]!],
+    upper: [box.upper[0] + grow[0]!, box.upper[1] + grow[1]!, box.upper[2] + grow[2]!],
+  };
+}
+
 export function prepareInput(volume: Volume, mask: Mask, settings: FeatureSettings): PreparedInput {
   const resolved = resolveSettings(settings);
   assertSameGrid(volume, mask);
-  const image = resolved.interpolation ? interpolateVolume(volume, resolved.interpolation) : volume;
-  const roiMask = resolved.interpolation ? interpolateMask(mask, resolved.interpolation) : mask;
+  let image = volume, roiMask = mask;
+  if (resolved.interpolation) {
+    const region = interpolationRegion(mask, resolved);
+    image = interpolateVolume(volume, resolved.interpolation, region);
+    roiMask = interpolateMask(mask, resolved.interpolation, region);
+  }
   const margin = Math.max(1, resolved.glcmDistance, resolved.ngtdmDistance, resolved.ngldmDistance);
   const roi = buildRoiGrid(image.geometry, image.data, roiMask.data, resolved.resegmentation, anchoredDiscretisation(resolved), margin);
   return { settings: resolved, volume: image, roi };

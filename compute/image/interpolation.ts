@@ -64,6 +64,34 @@ function axisSamples(n: number, start: number, step: number, count: number): { l
   return { lower, weight };
 }
 
+/** An inclusive box of voxel indices of the original grid. */
+export interface IndexBox { readonly lower: Vec3; readonly upper: Vec3 }
+
+/**
+ * The part of a centred grid whose sample points fall inside `box` (original-grid indices). Sampling only
+ * this part keeps the IBSI grid alignment of the whole image while never resampling a whole CT.
+ */
+export function restrictGrid(original: Geometry, grid: CentredGrid, box: IndexBox): CentredGrid {
+  const first: number[] = [], count: number[] = [];
+  for (let d = 0; d < 3; d++) {
+    const n = grid.geometry.size[d]!;
+    const lo = Math.max(0, Math.ceil((box.lower[d]! - grid.start[d]!) / grid.step[d]! - 1e-9));
+    const hi = Math.min(n - 1, Math.floor((box.upper[d]! - grid.start[d]!) / grid.step[d]! + 1e-9));
+    first.push(Math.min(lo, n - 1));
+    count.push(Math.max(1, hi - lo + 1));
+  }
+  const start: Vec3 = [
+    grid.start[0] + first[0]! * grid.step[0],
+    grid.start[1] + first[1]! * grid.step[1],
+    grid.start[2] + first[2]! * grid.step[2],
+  ];
+  return {
+    geometry: { ...grid.geometry, size: [count[0]!, count[1]!, count[2]!], origin: voxelToPatient(original, start[0], start[1], start[2]) },
+    start,
+    step: grid.step,
+  };
+}
+
 /** Trilinear resampling of any voxel array onto a centred grid. */
 export function trilinearResample(data: ArrayLike<number>, original: Geometry, grid: CentredGrid): Float32Array {
   const [na, nb, nc] = original.size;
@@ -98,18 +126,23 @@ export function trilinearResample(data: ArrayLike<number>, original: Geometry, g
   return out;
 }
 
-/** Interpolates an image per IBSI (trilinear, centred grid), optionally rounding intensities. */
-export function interpolateVolume(volume: Volume, settings: InterpolationSettings): Volume {
-  const grid = centredGrid(volume.geometry, settings.spacing);
+/**
+ * Interpolates an image per IBSI (trilinear, centred grid), optionally rounding intensities. With `region`
+ * only the new voxels inside that box of original indices are computed (same alignment as the whole grid).
+ */
+export function interpolateVolume(volume: Volume, settings: InterpolationSettings, region?: IndexBox): Volume {
+  const whole = centredGrid(volume.geometry, settings.spacing);
+  const grid = region ? restrictGrid(volume.geometry, whole, region) : whole;
   const data = trilinearResample(volume.data, volume.geometry, grid);
   if (settings.roundIntensities) for (let v = 0; v < data.length; v++) data[v] = Math.round(data[v]!);
   return { geometry: grid.geometry, data };
 }
 
 /** Interpolates a mask per IBSI: trilinear on 0/1 values, then inside where the value >= threshold. */
-export function interpolateMask(mask: Mask, settings: InterpolationSettings): Mask {
+export function interpolateMask(mask: Mask, settings: InterpolationSettings, region?: IndexBox): Mask {
   const threshold = settings.maskThreshold ?? 0.5;
-  const grid = centredGrid(mask.geometry, settings.spacing);
+  const whole = centredGrid(mask.geometry, settings.spacing);
+  const grid = region ? restrictGrid(mask.geometry, whole, region) : whole;
   const binary = new Uint8Array(mask.data.length);
   for (let v = 0; v < binary.length; v++) binary[v] = mask.data[v]! > 0 ? 1 : 0;
   const fractions = trilinearResample(binary, mask.geometry, grid);

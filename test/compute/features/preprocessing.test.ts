@@ -120,4 +120,22 @@ describe("interpolation (IBSI centred grid, trilinear)", () => {
     expect(approximateVolume).toBeGreaterThan(0.8 * 512);
     expect(approximateVolume).toBeLessThan(1.2 * 512);
   });
+
+  test("interpolating only the ROI's neighbourhood keeps the whole-image grid: same features as resampling everything", () => {
+    const geometry: Geometry = { size: [40, 36, 12], spacing: [0.9, 0.9, 3], origin: [-10, 5, 2], direction: AXIAL };
+    const maskData = new Uint8Array(40 * 36 * 12);
+    for (let k = 4; k < 8; k++) for (let j = 10; j < 17; j++) for (let i = 12; i < 20; i++) if ((i - 16) ** 2 + (j - 13) ** 2 < 14) maskData[i + 40 * (j + 36 * k)] = 1;
+    const mask = { geometry, data: maskData };
+    const volume = volumeOn(mask, (i, j, k) => Math.round(100 * Math.sin(i / 3) + 40 * Math.cos(j / 4) + 9 * k));
+    const interpolation = { spacing: [1, 1, 1] as [number, number, number], roundIntensities: true };
+    const settings = { discretisation: { method: "fixedBinSize", binWidth: 10 } } as const;
+    const regional = computeFeatures(volume, mask, { ...settings, interpolation });
+    const whole = computeFeatures(interpolateVolume(volume, interpolation), interpolateMask(mask, interpolation), settings);
+    expect(regional.length).toBe(whole.length);
+    regional.forEach((r, n) => {
+      expect(r.key).toBe(whole[n]!.key);
+      if (r.value === undefined) expect(whole[n]!.value).toBeUndefined();
+      else expect(r.value, r.key).toBeCloseTo(whole[n]!.value!, 9);
+    });
+  });
 });
