@@ -18,7 +18,6 @@ const DIMENSIONLESS = new Set(["skewness", "kurtosis", "coefficient_of_variation
 const f = (key: string, name: string, ibsiCode: string, description: string, compute: F["compute"]): F =>
   ({ key: `ih_${key}`, name, family: "intensity_histogram", ibsiCode, unit: DIMENSIONLESS.has(key) ? "" : "grey level", description, compute });
 
-const ZERO_VARIANCE = "the discretised intensities have zero variance";
 
 function argExtreme(values: Float64Array, better: (a: number, b: number) => boolean): number {
   let best = 0;
@@ -31,10 +30,10 @@ export const INTENSITY_HISTOGRAM_FORMULAS: readonly F[] = [
   f("mean", "Mean discretised intensity", "X6K6", "(1/N) Σ X_d", (s) => valueOf(s.mean)),
   // CH89: (1/N) Σ (X_d - μ)²
   f("variance", "Discretised intensity variance", "CH89", "(1/N) Σ (X_d - μ)²", (s) => valueOf(s.m2)),
-  // 88K1: m3 / m2^(3/2)
-  f("skewness", "Discretised intensity skewness", "88K1", "m3 / m2^(3/2)", (s) => ratio(s.m3, Math.pow(s.m2, 1.5), ZERO_VARIANCE)),
-  // C3I7: m4 / m2² - 3
-  f("kurtosis", "(Excess) discretised intensity kurtosis", "C3I7", "m4 / m2² - 3", (s) => (s.m2 === 0 ? undefinedBecause(ZERO_VARIANCE) : valueOf(s.m4 / (s.m2 * s.m2) - 3))),
+  // 88K1: m3 / m2^(3/2); IBSI: 0 when the variance is 0
+  f("skewness", "Discretised intensity skewness", "88K1", "m3 / m2^(3/2), 0 if m2 = 0 (IBSI)", (s) => valueOf(s.m2 === 0 ? 0 : s.m3 / Math.pow(s.m2, 1.5))),
+  // C3I7: m4 / m2² - 3; IBSI: 0 when the variance is 0
+  f("kurtosis", "(Excess) discretised intensity kurtosis", "C3I7", "m4 / m2² - 3, 0 if m2 = 0 (IBSI)", (s) => valueOf(s.m2 === 0 ? 0 : s.m4 / (s.m2 * s.m2) - 3)),
   // WIFQ: median of X_d
   f("median", "Median discretised intensity", "WIFQ", "median of X_d", (s) => valueOf(s.median)),
   // 1PR8: min X_d

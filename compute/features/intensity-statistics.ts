@@ -7,17 +7,16 @@ type F = FeatureFormula<SampleSummary>;
 const f = (key: string, name: string, ibsiCode: string, unit: string, description: string, compute: F["compute"]): F =>
   ({ key: `stat_${key}`, name, family: "intensity_statistics", ibsiCode, unit, description, compute });
 
-const ZERO_VARIANCE = "the ROI intensities have zero variance";
 
 export const INTENSITY_STATISTICS_FORMULAS: readonly F[] = [
   // Q4LE: μ = (1/N) Σ X_k
   f("mean", "Mean intensity", "Q4LE", "intensity", "μ = (1/N) Σ X_k", (s) => valueOf(s.mean)),
   // ECT3: σ² = (1/N) Σ (X_k - μ)²
   f("variance", "Intensity variance", "ECT3", "intensity²", "(1/N) Σ (X_k - μ)²", (s) => valueOf(s.m2)),
-  // KE2A: m3 / m2^(3/2)
-  f("skewness", "Intensity skewness", "KE2A", "", "m3 / m2^(3/2)", (s) => ratio(s.m3, Math.pow(s.m2, 1.5), ZERO_VARIANCE)),
-  // IPH6: m4 / m2² - 3
-  f("kurtosis", "(Excess) intensity kurtosis", "IPH6", "", "m4 / m2² - 3", (s) => (s.m2 === 0 ? { undefinedReason: ZERO_VARIANCE } : valueOf(s.m4 / (s.m2 * s.m2) - 3))),
+  // KE2A: m3 / m2^(3/2); IBSI: 0 when the variance is 0
+  f("skewness", "Intensity skewness", "KE2A", "", "m3 / m2^(3/2), 0 if m2 = 0 (IBSI)", (s) => valueOf(s.m2 === 0 ? 0 : s.m3 / Math.pow(s.m2, 1.5))),
+  // IPH6: m4 / m2² - 3; IBSI: 0 when the variance is 0
+  f("kurtosis", "(Excess) intensity kurtosis", "IPH6", "", "m4 / m2² - 3, 0 if m2 = 0 (IBSI)", (s) => valueOf(s.m2 === 0 ? 0 : s.m4 / (s.m2 * s.m2) - 3)),
   // Y12H: median of X
   f("median", "Median intensity", "Y12H", "intensity", "median of X", (s) => valueOf(s.median)),
   // 1GSF: min X

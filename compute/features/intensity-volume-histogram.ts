@@ -49,9 +49,9 @@ export const IVH_FORMULAS: readonly F[] = [
   f("v10_minus_v90", "Volume fraction difference between 10% and 90% intensity", "DDTU", "", "V_10 - V_90", (t) => difference(volumeAtIntensityFraction(t, 0.1), volumeAtIntensityFraction(t, 0.9))),
   // CNV2: I_10 - I_90
   f("i10_minus_i90", "Intensity difference between 10% and 90% volume", "CNV2", "intensity", "I_10 - I_90", (t) => valueOf(intensityAtVolumeFraction(t, 0.1) - intensityAtVolumeFraction(t, 0.9))),
-  // 9CMM: area under the IVH curve, trapezoidal in γ (no IBSI consensus value)
-  f("area_under_curve", "Area under the IVH curve", "9CMM", "", "∫ ν dγ (trapezoid rule)", (t) => {
-    if (t.levels.length < 2) return undefinedBecause("the ROI has a single intensity level, so the intensity fraction is undefined");
+  // 9CMM: area under the IVH curve, trapezoidal in γ; IBSI: 0 for a single grey level (no consensus value)
+  f("area_under_curve", "Area under the IVH curve", "9CMM", "", "∫ ν dγ (trapezoid rule), 0 for one level (IBSI)", (t) => {
+    if (t.levels.length < 2) return valueOf(0);
     let area = 0;
     for (let i = 1; i < t.levels.length; i++) area += ((t.volumeFraction[i]! + t.volumeFraction[i - 1]!) / 2) * (t.intensityFraction[i]! - t.intensityFraction[i - 1]!);
     return valueOf(area);

@@ -63,41 +63,40 @@ export function sumOfAbsoluteDifferences(x: Float64Array): number {
   return 2 * acc;
 }
 
-const SINGLE_LEVEL = "only one grey level has a valid neighbourhood";
 
 type F = FeatureFormula<NgtdmTerms>;
 const f = (key: string, name: string, ibsiCode: string, description: string, compute: F["compute"]): F =>
   ({ key: `ngt_${key}`, name, family: "ngtdm", ibsiCode, unit: "", description, compute });
 
 export const NGTDM_FORMULAS: readonly F[] = [
-  // QCDE: 1 / Σ p_i s_i
-  f("coarseness", "Coarseness", "QCDE", "1 / Σ p_i s_i", (t) => ratio(1, t.sumPS, "Σ p_i s_i is zero (no grey tone differences)")),
-  // 65HE: [Σ Σ p_i p_j (i - j)² / (N_g,p (N_g,p - 1))] · [Σ s_i / N_vc]
-  f("contrast", "Contrast", "65HE", "(Σ_ij p_i p_j (i - j)² / (N_gp (N_gp - 1))) (Σ s_i / N_vc)", (t) => {
+  // QCDE: 1 / Σ p_i s_i; IBSI caps it at 10^6 when Σ p_i s_i = 0
+  f("coarseness", "Coarseness", "QCDE", "1 / Σ p_i s_i, 10^6 if the sum is 0 (IBSI)", (t) => valueOf(t.sumPS === 0 ? 1e6 : Math.min(1e6, 1 / t.sumPS))),
+  // 65HE: [Σ Σ p_i p_j (i - j)² / (N_g,p (N_g,p - 1))] · [Σ s_i / N_vc]; IBSI: 0 when N_g,p = 1
+  f("contrast", "Contrast", "65HE", "(Σ_ij p_i p_j (i - j)² / (N_gp (N_gp - 1))) (Σ s_i / N_vc), 0 if N_gp = 1 (IBSI)", (t) => {
     const ngp = t.levels.length;
-    if (ngp < 2) return undefinedBecause(SINGLE_LEVEL);
+    if (ngp < 2) return valueOf(0); // IBSI: 0 when N_g,p = 1
     // Σ_ij p_i p_j (i - j)² = 2 (Σ p_i i² - (Σ p_i i)²) because Σ p_i = 1.
     let m1 = 0, m2 = 0;
     for (let a = 0; a < ngp; a++) { m1 += t.p[a]! * t.levels[a]!; m2 += t.p[a]! * t.levels[a]! ** 2; }
     return valueOf(((2 * (m2 - m1 * m1)) / (ngp * (ngp - 1))) * (t.sumS / t.voxelCount));
   }),
-  // NQ30: Σ p_i s_i / Σ Σ |i p_i - j p_j|
-  f("busyness", "Busyness", "NQ30", "Σ p_i s_i / Σ_ij |i p_i - j p_j|", (t) => {
-    if (t.levels.length < 2) return undefinedBecause(SINGLE_LEVEL);
+  // NQ30: Σ p_i s_i / Σ Σ |i p_i - j p_j|; IBSI: 0 when N_g,p = 1
+  f("busyness", "Busyness", "NQ30", "Σ p_i s_i / Σ_ij |i p_i - j p_j|, 0 if N_gp = 1 (IBSI)", (t) => {
+    if (t.levels.length < 2) return valueOf(0); // IBSI: 0 when N_g,p = 1
     return ratio(t.sumPS, sumOfAbsoluteDifferences(Float64Array.from(t.levels, (i, a) => i * t.p[a]!)), "Σ |i p_i - j p_j| is zero");
   }),
   // HDEZ: (1/N_vc) Σ Σ |i - j| (p_i s_i + p_j s_j) / (p_i + p_j)
   f("complexity", "Complexity", "HDEZ", "(1/N_vc) Σ_ij |i - j| (p_i s_i + p_j s_j) / (p_i + p_j)", (t) =>
     valueOf(pairSum(t, (a, b) => (Math.abs(t.levels[a]! - t.levels[b]!) * (t.p[a]! * t.s[a]! + t.p[b]! * t.s[b]!)) / (t.p[a]! + t.p[b]!)) / t.voxelCount)),
-  // 1X9X: Σ Σ (p_i + p_j)(i - j)² / Σ s_i
-  f("strength", "Strength", "1X9X", "Σ_ij (p_i + p_j)(i - j)² / Σ s_i", (t) => {
+  // 1X9X: Σ Σ (p_i + p_j)(i - j)² / Σ s_i; IBSI: 0 when Σ s_i = 0
+  f("strength", "Strength", "1X9X", "Σ_ij (p_i + p_j)(i - j)² / Σ s_i, 0 if Σ s_i = 0 (IBSI)", (t) => {
     // Σ_ij (p_i + p_j)(i - j)² = 2 Σ_i p_i Σ_j (i - j)², and Σ_j (i - j)² = n i² - 2 i S1 + S2 over present j.
     const n = t.levels.length;
     let s1 = 0, s2 = 0;
     for (const j of t.levels) { s1 += j; s2 += j * j; }
     let numerator = 0;
     for (let a = 0; a < n; a++) { const i = t.levels[a]!; numerator += 2 * t.p[a]! * (n * i * i - 2 * i * s1 + s2); }
-    return ratio(numerator, t.sumS, "Σ s_i is zero (no grey tone differences)");
+    return valueOf(t.sumS === 0 ? 0 : numerator / t.sumS); // IBSI: 0 when Σ s_i = 0
   }),
 ];
 
