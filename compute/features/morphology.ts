@@ -89,7 +89,7 @@ export const MORPHOLOGY_FORMULAS: readonly F[] = [
     const [a, b, c] = aeeSemiAxes(t);
     return a === 0 ? undefinedBecause("the enclosing ellipsoid is degenerate") : ratio(t.area, ellipsoidSurfaceArea(a, b, c), "the enclosing ellipsoid has no area");
   }),
-  // SWZ1: V / V_MVEE (Khachiyan on convex-hull vertices)
+  // SWZ1: V / V_MVEE (Khachiyan on convex-hull vertices, IBSI tolerance 0.001)
   f("volume_density_mvee", "Volume density (minimum volume enclosing ellipsoid)", "SWZ1", "", "V / V_mvee", (t) => {
     if (!t.mvee) return undefinedBecause("the ROI is flat, no enclosing ellipsoid");
     const [a, b, c] = t.mvee.semiAxes;
@@ -173,7 +173,7 @@ export function morphologyTerms(roi: RoiGrid, spatialAutocorrelationMaxGridPoint
     maximumDiameter: maximumDistance(hull ? hull.vertices : vertices),
     aabb,
     pcaBox: hull ? boxInFrame(hull.vertices, eigen.vectors) : undefined,
-    mvee: hull ? minimumVolumeEnclosingEllipsoid(hull.vertices, 1e-4, 2000) : undefined,
+    mvee: hull ? minimumVolumeEnclosingEllipsoid(hull.vertices, 1e-3, 10_000) : undefined,
     meanIntensity: values.length === 0 ? NaN : sum / values.length,
     moransI,
     gearysC,
