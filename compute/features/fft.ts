@@ -1,4 +1,5 @@
-// In-place radix-2 complex FFT (1D and 3D) on split real/imaginary Float64Arrays.
+// Complex FFTs (1D and 3D) on split real/imaginary Float64Arrays, for lengths whose prime factors are
+// 2, 3 and 5 (radix-2 iterative fast path for powers of two, recursive mixed radix otherwise).
 
 export function nextPowerOfTwo(n: number): number {
   let p = 1;
@@ -6,8 +7,16 @@ export function nextPowerOfTwo(n: number): number {
   return p;
 }
 
-/** In-place FFT of length n (a power of two); inverse = true computes the unnormalised inverse. */
-export function fft1d(re: Float64Array, im: Float64Array, inverse: boolean): void {
+/** Smallest n' >= n with no prime factor above 5 — FFT-friendly, and much tighter than a power of two. */
+export function nextFastLength(n: number): number {
+  for (let m = Math.max(1, n); ; m++) {
+    let r = m;
+    for (const p of [2, 3, 5]) while (r % p === 0) r /= p;
+    if (r === 1) return m;
+  }
+}
+
+function radix2(re: Float64Array, im: Float64Array, inverse: boolean): void {
   const n = re.length;
   for (let i = 1, j = 0; i < n; i++) {
     let bit = n >> 1;
@@ -36,7 +45,60 @@ export function fft1d(re: Float64Array, im: Float64Array, inverse: boolean): voi
   }
 }
 
-/** In-place 3D FFT over a grid of size [px, py, pz] (each a power of two), x fastest. Inverse is normalised. */
+/** Mixed-radix plan for one length: twiddles exp(∓2πi j / n) and scratch buffers. */
+class MixedRadix {
+  private readonly cos: Float64Array;
+  private readonly sin: Float64Array;
+  private readonly outRe: Float64Array;
+  private readonly outIm: Float64Array;
+  constructor(private readonly n: number) {
+    this.cos = Float64Array.from({ length: n }, (_, j) => Math.cos((2 * Math.PI * j) / n));
+    this.sin = Float64Array.from({ length: n }, (_, j) => Math.sin((2 * Math.PI * j) / n));
+    this.outRe = new Float64Array(n);
+    this.outIm = new Float64Array(n);
+  }
+
+  run(re: Float64Array, im: Float64Array, inverse: boolean): void {
+    this.step(re, im, 0, 1, this.n, 0, inverse ? 1 : -1);
+    re.set(this.outRe);
+    im.set(this.outIm);
+  }
+
+  /** Writes the DFT of in[offset + t·stride], t < n, to out[outOffset .. outOffset + n). */
+  private step(re: Float64Array, im: Float64Array, offset: number, stride: number, n: number, outOffset: number, sign: number): void {
+    const oRe = this.outRe, oIm = this.outIm;
+    if (n === 1) { oRe[outOffset] = re[offset]!; oIm[outOffset] = im[offset]!; return; }
+    const p = n % 2 === 0 ? 2 : n % 3 === 0 ? 3 : 5;
+    const m = n / p;
+    for (let q = 0; q < p; q++) this.step(re, im, offset + q * stride, stride * p, m, outOffset + q * m, sign);
+    const scale = this.n / n; // twiddle index step for a sub-transform of length n
+    const tRe = new Float64Array(p), tIm = new Float64Array(p);
+    for (let k = 0; k < m; k++) {
+      for (let q = 0; q < p; q++) { tRe[q] = oRe[outOffset + q * m + k]!; tIm[q] = oIm[outOffset + q * m + k]!; }
+      for (let s = 0; s < p; s++) {
+        const index = k + s * m;
+        let accRe = 0, accIm = 0;
+        for (let q = 0; q < p; q++) {
+          const j = ((q * index) % n) * scale;
+          const wr = this.cos[j]!, wi = sign * this.sin[j]!;
+          accRe += tRe[q]! * wr - tIm[q]! * wi;
+          accIm += tRe[q]! * wi + tIm[q]! * wr;
+        }
+        oRe[outOffset + index] = accRe;
+        oIm[outOffset + index] = accIm;
+      }
+    }
+  }
+}
+
+/** In-place FFT of any 5-smooth length; inverse = true computes the unnormalised inverse. */
+export function fft1d(re: Float64Array, im: Float64Array, inverse: boolean, plan?: MixedRadix): void {
+  const n = re.length;
+  if ((n & (n - 1)) === 0) radix2(re, im, inverse);
+  else (plan ?? new MixedRadix(n)).run(re, im, inverse);
+}
+
+/** In-place 3D FFT over a grid of size [px, py, pz] (5-smooth lengths), x fastest. Inverse is normalised. */
 export function fft3d(re: Float64Array, im: Float64Array, size: readonly [number, number, number], inverse: boolean): void {
   const [px, py, pz] = size;
   const strides = [1, px, px * py];
@@ -44,12 +106,13 @@ export function fft3d(re: Float64Array, im: Float64Array, size: readonly [number
   for (let axis = 0; axis < 3; axis++) {
     const n = lengths[axis]!, stride = strides[axis]!;
     if (n === 1) continue;
+    const plan = (n & (n - 1)) === 0 ? undefined : new MixedRadix(n);
     const bufRe = new Float64Array(n), bufIm = new Float64Array(n);
     const [ua, wa] = axis === 0 ? [1, 2] : axis === 1 ? [0, 2] : [0, 1];
     for (let w = 0; w < lengths[wa]!; w++) for (let u = 0; u < lengths[ua]!; u++) {
       const base = u * strides[ua]! + w * strides[wa]!;
       for (let t = 0; t < n; t++) { bufRe[t] = re[base + t * stride]!; bufIm[t] = im[base + t * stride]!; }
-      fft1d(bufRe, bufIm, inverse);
+      fft1d(bufRe, bufIm, inverse, plan);
       for (let t = 0; t < n; t++) { re[base + t * stride] = bufRe[t]!; im[base + t * stride] = bufIm[t]!; }
     }
   }

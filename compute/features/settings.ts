@@ -3,7 +3,7 @@ import { BadUserInputError } from "../errors.js";
 import type { DiscretisationSettings } from "../image/discretisation.js";
 import type { InterpolationSettings } from "../image/interpolation.js";
 import type { ResegmentationSettings } from "../image/resegmentation.js";
-import type { Aggregation, FeatureFamily } from "./types.js";
+import type { Aggregation } from "./types.js";
 
 /** Discretisation of the intensity-volume histogram (IBSI: finer than for texture). */
 export type IvhDiscretisationSettings =
@@ -36,7 +36,7 @@ export interface FeatureSettings {
   /**
    * Moran's I and Geary's C weigh every pair of ROI voxels; larger ROIs use an exact FFT convolution on a
    * zero-padded grid. Above this many grid points (memory: 32 bytes each) they are reported undefined
-   * rather than approximated (default 2^23 ≈ 8.4 million, e.g. a 128 × 128 × 64 voxel bounding box).
+   * rather than approximated (default 2^23 ≈ 8.4 million points, i.e. ROI bounding boxes up to about 100 voxels per axis).
    */
   readonly spatialAutocorrelationMaxGridPoints?: number;
   /** Texture aggregations to compute (default: all that apply to each family). */
@@ -82,4 +82,3 @@ export function resolveSettings(settings: FeatureSettings): ResolvedSettings {
   };
 }
 
-export type FamilySelection = readonly FeatureFamily[] | undefined;

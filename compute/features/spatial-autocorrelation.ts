@@ -2,7 +2,7 @@
 // pairs of intensity-mask voxels. Small ROIs sum the pairs directly; larger ones use the identity that
 // these pair sums are correlations of the mask and the centred intensities with the kernel 1/r, computed
 // exactly (to rounding) by FFT convolution on a zero-padded grid — O(M log M) instead of O(N²).
-import { fft3d, nextPowerOfTwo } from "./fft.js";
+import { fft3d, nextFastLength } from "./fft.js";
 import type { RoiGrid } from "./roi.js";
 import { undefinedBecause, valueOf, type FeatureOutcome } from "./types.js";
 
@@ -98,7 +98,7 @@ export function spatialAutocorrelation(roi: RoiGrid, maxGridPoints: number): Spa
     }
     sums = direct(points, centred);
   } else {
-    const padded = roi.size.map((s) => nextPowerOfTwo(2 * s - 1)) as [number, number, number];
+    const padded = roi.size.map((s) => nextFastLength(2 * s - 1)) as [number, number, number];
     const points = padded[0] * padded[1] * padded[2];
     if (points > maxGridPoints) {
       return both(`the ROI's bounding box needs a ${padded.join("×")} FFT grid (${points} points), above spatialAutocorrelationMaxGridPoints = ${maxGridPoints}`);
@@ -112,4 +112,4 @@ export function spatialAutocorrelation(roi: RoiGrid, maxGridPoints: number): Spa
 }
 
 /** Exposed for tests: the direct O(N²) pair sums and the FFT route on the same ROI must agree. */
-export const spatialAutocorrelationRoutes = { direct, byConvolution, nextPowerOfTwo };
+export const spatialAutocorrelationRoutes = { direct, byConvolution, nextFastLength };
