@@ -50,8 +50,8 @@ export function discretiseFixedBinNumber(intensities: ArrayLike<number>, mask: U
   const span = range.max - range.min;
   for (let v = 0; v < mask.length; v++) {
     if (mask[v] === 0) continue;
-    // A single intensity in the ROI has no span: every voxel lands in bin 1.
-    const level = span > 0 ? Math.floor((binCount * (intensities[v]! - range.min)) / span) + 1 : 1;
+    // IBSI's second case (X = X_max → N_g) also covers an ROI of one intensity, where the span is 0.
+    const level = span > 0 ? Math.floor((binCount * (intensities[v]! - range.min)) / span) + 1 : binCount;
     greyLevels[v] = Math.min(level, binCount);
   }
   return { greyLevels, numberOfGreyLevels: binCount, lowerBound: range.min, binWidth: span / binCount };

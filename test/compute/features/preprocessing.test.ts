@@ -17,6 +17,8 @@ describe("discretisation", () => {
     const d = discretiseFixedBinNumber(x, all(6), 4);
     expect([...d.greyLevels]).toEqual([1, 2, 3, 3, 4, 4]);
     expect(d.numberOfGreyLevels).toBe(4);
+    // One intensity: every voxel equals X_max, so IBSI puts it in bin N_g.
+    expect([...discretiseFixedBinNumber(Float32Array.of(7, 7), all(2), 4).greyLevels]).toEqual([4, 4]);
   });
 
   test("fixed bin size: anchored at the ROI minimum, or at the re-segmentation lower bound", () => {
