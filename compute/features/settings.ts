@@ -82,3 +82,22 @@ export function resolveSettings(settings: FeatureSettings): ResolvedSettings {
   };
 }
 
+
+/** JSON with object keys sorted, so equal values always give equal text. */
+function stableJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(stableJson).join(",")}]`;
+  if (value instanceof Set) return stableJson([...value].sort());
+  if (value !== null && typeof value === "object") {
+    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableJson(v)}`).join(",")}}`;
+  }
+  return JSON.stringify(value);
+}
+
+/**
+ * The settings with every default filled in, as canonical JSON: two requests that compute the same
+ * features give the same text, so callers can hash it into a settings key for provenance and caching.
+ */
+export function canonicalSettings(settings: FeatureSettings): string {
+  return stableJson({ ibsiFeatureSettingsVersion: 1, ...resolveSettings(settings) });
+}

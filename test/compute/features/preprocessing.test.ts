@@ -141,3 +141,15 @@ describe("interpolation (IBSI centred grid, trilinear)", () => {
     });
   });
 });
+
+describe("canonical settings", () => {
+  test("defaults are filled and key order does not matter", async () => {
+    const { canonicalSettings } = await import("../../../compute/features/settings.js");
+    const a = canonicalSettings({ discretisation: { method: "fixedBinSize", binWidth: 25 }, glcmDistance: 1 });
+    const b = canonicalSettings({ glcmDistance: 1, discretisation: { binWidth: 25, method: "fixedBinSize" } });
+    const c = canonicalSettings({ discretisation: { method: "fixedBinSize", binWidth: 25 } });
+    expect(a).toBe(b);
+    expect(a).toBe(c); // glcmDistance 1 is the default
+    expect(canonicalSettings({ discretisation: { method: "fixedBinSize", binWidth: 10 } })).not.toBe(a);
+  });
+});
