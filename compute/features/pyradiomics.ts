@@ -4,8 +4,8 @@
 // computes the same quantity; where its definition differs, the pyradiomics definition is applied here:
 //   firstorder Kurtosis is not excess (IBSI + 3); Energy, TotalEnergy and RootMeanSquared add
 //   voxelArrayShift to every intensity; TotalEnergy multiplies by the voxel volume.
-// Not provided: pyradiomics-only features without an IBSI counterpart (e.g. glcm MCC, shape Maximum2D*),
-// and glcm Idn/Idmn, whose Ng pyradiomics takes from the grey levels present in the ROI.
+// Not provided: pyradiomics-only features without an IBSI counterpart (e.g. glcm MCC, shape Maximum2D*).
+// glcm Idn/Idmn use Ng = the highest grey level, as pyradiomics' coefficients['Ng'] does.
 import type { Mask, Volume } from "../image/volume.js";
 import { computeFamily, prepareInput } from "./compute-features.js";
 import type { FeatureSettings } from "./settings.js";
@@ -62,6 +62,7 @@ export const PYRADIOMICS_NAMES: Readonly<Record<string, string>> = {
   cm_joint_entropy_3d_avg: "glcm_JointEntropy", cm_information_correlation_1_3d_avg: "glcm_Imc1",
   cm_information_correlation_2_3d_avg: "glcm_Imc2", cm_inverse_difference_moment_3d_avg: "glcm_Idm",
   cm_inverse_difference_3d_avg: "glcm_Id", cm_inverse_variance_3d_avg: "glcm_InverseVariance",
+  cm_normalised_inverse_difference_3d_avg: "glcm_Idn", cm_normalised_inverse_difference_moment_3d_avg: "glcm_Idmn",
   cm_joint_maximum_3d_avg: "glcm_MaximumProbability", cm_sum_average_3d_avg: "glcm_SumAverage",
   cm_sum_entropy_3d_avg: "glcm_SumEntropy", cm_joint_variance_3d_avg: "glcm_SumSquares",
   // glrlm: features per direction, averaged
