@@ -1,5 +1,6 @@
 // The ROI as every family sees it: the image, both masks and the grey levels, cropped to the ROI's
 // bounding box plus a zero margin (so neighbour look-ups never leave the arrays).
+import { BadUserInputError } from "../errors.js";
 import { discretise, type DiscretisationSettings } from "../image/discretisation.js";
 import type { ResegmentationSettings } from "../image/resegmentation.js";
 import { splitRoiMasks } from "../image/roi-masks.js";
@@ -93,6 +94,11 @@ export function buildRoiGrid(
   const croppedIntensities = cropArray(intensities, geometry, box, margin, (n) => new Float32Array(n));
   const croppedMask = cropArray(mask, geometry, box, margin, (n) => new Float32Array(n));
   const { morphological: morphologicalMask, intensity: intensityMask } = splitRoiMasks(croppedIntensities, croppedMask, resegmentation);
+  for (let v = 0; v < morphologicalMask.length; v++) {
+    if (morphologicalMask[v] !== 0 && !Number.isFinite(croppedIntensities[v]!)) {
+      throw new BadUserInputError("the image holds a non-finite intensity (NaN or ±Infinity) inside the ROI", { croppedIndex: v });
+    }
+  }
   const discretised = discretise(croppedIntensities, intensityMask, discretisation);
   return {
     size,

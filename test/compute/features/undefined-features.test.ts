@@ -94,6 +94,8 @@ describe("undefined features", () => {
     expect(codeOf(() => computeFeatures(volume, mask, { discretisation: { method: "fixedBinSize", binWidth: -1 } }))).toBe("BAD_USER_INPUT");
     expect(codeOf(() => computeFeatures(volumeOn(mask, () => 0.5), mask, { discretisation: { method: "none" } }))).toBe("BAD_USER_INPUT");
     expect(codeOf(() => computeFeatures(volume, mask, { ...SETTINGS, glcmDistance: 0 }))).toBe("BAD_USER_INPUT");
+    const withNaN = volumeOn(mask, (i) => (i === 3 ? NaN : i));
+    expect(codeOf(() => computeFeatures(withNaN, mask, SETTINGS))).toBe("BAD_USER_INPUT");
     const other = cubeMask(4, [1, 1, 1]);
     expect(codeOf(() => computeFeatures(volume, other, SETTINGS))).toBe("GEOMETRY_MISMATCH");
   });
