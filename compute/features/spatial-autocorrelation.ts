@@ -27,20 +27,27 @@ function direct(points: Float64Array, centred: Float64Array): PairSums {
   return { weights: 2 * weights, cross: 2 * cross, squaredDifferences: 2 * squaredDifferences };
 }
 
-/** Pair sums by FFT: (K * m) and (K * f) in one complex transform (m real part, f imaginary part). */
-function byConvolution(roi: RoiGrid, centredField: Float64Array, paddedSize: [number, number, number]): PairSums {
+/** Spectrum of the kernel 1/r on offsets within ±(n-1), wrapped; the kernel is real and even, so its spectrum is real. */
+function kernelSpectrum(roi: RoiGrid, paddedSize: [number, number, number]): Float64Array {
   const [nx, ny, nz] = roi.size;
   const [px, py, pz] = paddedSize;
   const [sx, sy, sz] = roi.spacing;
-  const total = px * py * pz;
-  // Kernel 1/r on offsets within ±(n-1), wrapped; it is real and even, so its spectrum is real.
-  const kRe = new Float64Array(total), kIm = new Float64Array(total);
+  const kRe = new Float64Array(px * py * pz), kIm = new Float64Array(px * py * pz);
   for (let dz = -(nz - 1); dz < nz; dz++) for (let dy = -(ny - 1); dy < ny; dy++) for (let dx = -(nx - 1); dx < nx; dx++) {
     if (dx === 0 && dy === 0 && dz === 0) continue;
     const index = ((dx + px) % px) + px * (((dy + py) % py) + py * ((dz + pz) % pz));
     kRe[index] = 1 / Math.sqrt((dx * sx) ** 2 + (dy * sy) ** 2 + (dz * sz) ** 2);
   }
   fft3d(kRe, kIm, paddedSize, false);
+  return kRe; // the imaginary part is zero up to rounding and is dropped here
+}
+
+/** Pair sums by FFT: (K * m) and (K * f) in one complex transform (m real part, f imaginary part). */
+function byConvolution(roi: RoiGrid, centredField: Float64Array, paddedSize: [number, number, number]): PairSums {
+  const [nx, ny, nz] = roi.size;
+  const [px, py, pz] = paddedSize;
+  const total = px * py * pz;
+  const spectrum = kernelSpectrum(roi, paddedSize);
   const re = new Float64Array(total), im = new Float64Array(total);
   for (let k = 0; k < nz; k++) for (let j = 0; j < ny; j++) for (let i = 0; i < nx; i++) {
     const v = i + nx * (j + ny * k);
@@ -50,7 +57,7 @@ function byConvolution(roi: RoiGrid, centredField: Float64Array, paddedSize: [nu
     im[p] = centredField[v]!;
   }
   fft3d(re, im, paddedSize, false);
-  for (let p = 0; p < total; p++) { re[p]! *= kRe[p]!; im[p]! *= kRe[p]!; }
+  for (let p = 0; p < total; p++) { re[p]! *= spectrum[p]!; im[p]! *= spectrum[p]!; }
   fft3d(re, im, paddedSize, true);
   let weights = 0, cross = 0, squares = 0;
   for (let k = 0; k < nz; k++) for (let j = 0; j < ny; j++) for (let i = 0; i < nx; i++) {
