@@ -123,6 +123,18 @@ describe("interpolation (IBSI centred grid, trilinear)", () => {
     expect(approximateVolume).toBeLessThan(1.2 * 512);
   });
 
+  test("interpolating to the original spacing is the identity: features equal those without interpolation", () => {
+    const mask = ellipsoidMask([7, 6, 5], [0.8, 0.8, 2]);
+    const volume = volumeOn(mask, (i, j, k) => Math.round(30 * Math.sin(i / 2) + 7 * j - 4 * k));
+    const settings = { discretisation: { method: "fixedBinNumber", binCount: 16 } } as const;
+    const plain = computeFeatures(volume, mask, settings);
+    const identity = computeFeatures(volume, mask, { ...settings, interpolation: { spacing: [0.8, 0.8, 2] } });
+    plain.forEach((r, n) => {
+      if (r.value === undefined) expect(identity[n]!.value).toBeUndefined();
+      else expect(identity[n]!.value, r.key).toBeCloseTo(r.value, 6);
+    });
+  });
+
   test("interpolating only the ROI's neighbourhood keeps the whole-image grid: same features as resampling everything", () => {
     const geometry: Geometry = { size: [40, 36, 12], spacing: [0.9, 0.9, 3], origin: [-10, 5, 2], direction: AXIAL };
     const maskData = new Uint8Array(40 * 36 * 12);
