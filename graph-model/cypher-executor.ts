@@ -22,6 +22,11 @@ export interface CypherExecutor {
   readonly location: string;
   read(query: CypherQuery): Promise<Row[]>;
   write<T>(work: (tx: Transaction) => Promise<T>): Promise<T>;
+  /**
+   * Deletes whatever `match` binds to `variable` (a MATCH … WHERE … without RETURN), in batches where
+   * one transaction could not hold it all (Neo4j caps transaction memory). Not atomic as a whole.
+   */
+  deleteMatched(match: CypherQuery, variable: string, detach?: boolean): Promise<void>;
   /** Creates many relationships fast (Ladybug COPY, Neo4j batched UNWIND); not one transaction. */
   bulkCreateRelationships(input: BulkRelationships): Promise<number>;
   ensureSchema(): Promise<void>;

@@ -96,14 +96,13 @@ export class CypherGraphStore implements GraphStore {
     const symbols = [...new Set(records.map((r) => r.geneSymbol))];
     await this.requireExisting(N.Patient, patientIds, "patient");
     await this.requireExisting(N.Gene, symbols, "gene");
-    const d = this.executor.dialect;
     const rows = records.map((r) => {
       for (const value of [r.value, r.tpm, r.z])
         if (value !== undefined && value !== null && !Number.isFinite(value))
           throw new BadUserInputError(`expression of ${r.geneSymbol} in ${r.patientId} is not a finite number`);
       return { from: r.patientId, to: r.geneSymbol, properties: { value: r.value ?? null, tpm: r.tpm ?? null, z: r.z ?? null } };
     });
-    await this.executor.write((tx) => tx.run(linkCypher.deleteExpression(patientIds, symbols, d)));
+    await this.executor.deleteMatched(linkCypher.matchExpression(patientIds, symbols), "e");
     const written = await this.executor.bulkCreateRelationships({ relationship: R.EXPRESSES, from: N.Patient, to: N.Gene, rows });
     return { written };
   }
@@ -230,9 +229,8 @@ export class CypherGraphStore implements GraphStore {
   }
 
   async deleteEverything(): Promise<void> {
-    await this.executor.write(async (tx) => {
-      for (const spec of N.NODES) await tx.run(linkCypher.deleteAllOf(spec));
-    });
+    for (const relationship of R.RELATIONSHIPS) await this.executor.deleteMatched(linkCypher.matchAllRelationships(relationship.type), "e");
+    for (const spec of N.NODES) await this.executor.deleteMatched(linkCypher.matchAllNodes(spec), "n", true);
   }
 
   close(): Promise<void> {

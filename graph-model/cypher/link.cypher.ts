@@ -3,7 +3,6 @@ import { Collection, Gene, Pathway } from "../model/nodes.js";
 import { EXPRESSES, IN_COLLECTION, IN_PATHWAY } from "../model/relationships.js";
 import type { NodeSpec } from "../nodes-and-relationships.js";
 import type { PathwayQuery } from "../graph-store.js";
-import type { Dialect } from "./dialect.js";
 import { project } from "./node.cypher.js";
 import { cypher, type CypherQuery } from "./query.js";
 
@@ -52,9 +51,10 @@ export function pathways(query: PathwayQuery): CypherQuery {
   return cypher(`MATCH (n:Pathway) ${where} RETURN ${project(Pathway, "n")} ORDER BY n.id`, params);
 }
 
-export function deleteExpression(patientIds: readonly string[], symbols: readonly string[], _dialect: Dialect): CypherQuery {
+/** Binds `e` to the expression of these patients for these genes (for deleteMatched). */
+export function matchExpression(patientIds: readonly string[], symbols: readonly string[]): CypherQuery {
   return cypher(
-    `MATCH (p:Patient)-[e:${EXPRESSES.type}]->(g:Gene) WHERE p.id IN $patients AND g.symbol IN $genes DELETE e`,
+    `MATCH (p:Patient)-[e:${EXPRESSES.type}]->(g:Gene) WHERE p.id IN $patients AND g.symbol IN $genes`,
     { patients: patientIds, genes: symbols },
   );
 }
@@ -78,6 +78,12 @@ export function collectionsOfPatients(patientIds: readonly string[]): CypherQuer
   );
 }
 
-export function deleteAllOf(spec: NodeSpec): CypherQuery {
-  return cypher(`MATCH (n:${spec.label}) DETACH DELETE n`);
+/** Binds `e` to every relationship of a type (for deleteMatched). */
+export function matchAllRelationships(type: string): CypherQuery {
+  return cypher(`MATCH ()-[e:${type}]->()`);
+}
+
+/** Binds `n` to every node of a label (for deleteMatched). */
+export function matchAllNodes(spec: NodeSpec): CypherQuery {
+  return cypher(`MATCH (n:${spec.label})`);
 }

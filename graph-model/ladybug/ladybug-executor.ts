@@ -23,6 +23,9 @@ function isLockError(error: unknown): boolean {
   return /lock/i.test(String((error as Error)?.message ?? error));
 }
 
+/** Rows per COPY statement: bounds the temporary CSV file. */
+const COPY_CHUNK = 1_000_000;
+
 export class LadybugExecutor implements CypherExecutor {
   readonly dialect = ladybugDialect;
   readonly kind = "embedded" as const;
@@ -72,8 +75,17 @@ export class LadybugExecutor implements CypherExecutor {
     });
   }
 
+  async deleteMatched(match: CypherQuery, variable: string, detach = false): Promise<void> {
+    await this.write((tx) => tx.run({ text: `${match.text} ${detach ? "DETACH " : ""}DELETE ${variable}`, params: match.params }));
+  }
+
   async bulkCreateRelationships(input: BulkRelationships): Promise<number> {
-    const { relationship, from, to, rows } = input;
+    for (let i = 0; i < input.rows.length; i += COPY_CHUNK) await this.copyChunk(input, input.rows.slice(i, i + COPY_CHUNK));
+    return input.rows.length;
+  }
+
+  /** Writes one chunk to a CSV file beside the database and COPYs it into the relationship table. */
+  private async copyChunk({ relationship, from, to }: BulkRelationships, rows: BulkRelationships["rows"]): Promise<void> {
     const names = Object.keys(relationship.properties);
     const file = path.join(path.dirname(this.location), `.bulk-${process.pid}-${this.bulkFiles++}.csv`);
     const out = createWriteStream(file);
@@ -88,7 +100,6 @@ export class LadybugExecutor implements CypherExecutor {
     } finally {
       await rm(file, { force: true });
     }
-    return rows.length;
   }
 
   async ensureSchema(): Promise<void> {

@@ -15,6 +15,7 @@ export interface Neo4jOptions {
 }
 
 const BULK_BATCH = 20_000;
+const DELETE_BATCH = 20_000;
 
 async function run(tx: ManagedTransaction, query: CypherQuery): Promise<Row[]> {
   const result = await tx.run(query.text, query.params);
@@ -64,6 +65,17 @@ export class Neo4jExecutor implements CypherExecutor {
     const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.WRITE });
     try {
       return await session.executeWrite((tx) => work({ run: (query) => run(tx, query) }));
+    } finally {
+      await session.close();
+    }
+  }
+
+  async deleteMatched(match: CypherQuery, variable: string, detach = false): Promise<void> {
+    // CALL … IN TRANSACTIONS commits every batch; it needs an auto-commit (implicit) transaction.
+    const text = `${match.text} CALL (${variable}) { ${detach ? "DETACH " : ""}DELETE ${variable} } IN TRANSACTIONS OF ${DELETE_BATCH} ROWS`;
+    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.WRITE });
+    try {
+      await session.run(text, match.params);
     } finally {
       await session.close();
     }
