@@ -10,11 +10,15 @@ import type { Page, PageRequest, PatientFilter } from "./patient-filter.js";
 import * as nodeCypher from "./cypher/node.cypher.js";
 import * as patientCypher from "./cypher/patient-filter.cypher.js";
 import * as linkCypher from "./cypher/link.cypher.js";
+import * as relCypher from "./cypher/relationship.cypher.js";
 import type { Row } from "./cypher/query.js";
 import { validateRecords } from "./validate-record.js";
 import { decodeCursor, encodeCursor } from "./cursor.js";
 
 const WRITE_BATCH = 5_000;
+
+const MUTATIONS: relCypher.RelationshipRows = { relationship: R.HAS_MUTATION, from: N.Patient, to: N.Gene, createMissingTarget: true };
+const LESION_FEATURES: relCypher.RelationshipRows = { relationship: R.HAS_FEATURE, from: N.Lesion, to: N.Feature };
 
 const LINKS = {
   patientCollection: { parent: N.Collection, relationship: R.IN_COLLECTION.type, field: "collectionId", childToParent: true },
@@ -87,6 +91,47 @@ export class CypherGraphStore implements GraphStore {
       await tx.run(linkCypher.clearPathwayMembers(records.map((r) => r.id)));
       for (const batch of chunks(memberships, WRITE_BATCH)) await tx.run(linkCypher.addPathwayMembers(batch));
       return { written: records.length };
+    });
+  }
+
+  async upsertMutations(records: readonly M.MutationRecord[]): Promise<WriteSummary> {
+    const rows = records.map((r, index) => {
+      for (const field of ["patientId", "geneSymbol", "proteinChange"] as const)
+        if (typeof r[field] !== "string" || r[field] === "") throw new BadUserInputError(`mutation #${index} has no ${field}`);
+      if (r.vaf !== undefined && r.vaf !== null && !(Number.isFinite(r.vaf) && r.vaf >= 0 && r.vaf <= 1))
+        throw new BadUserInputError(`mutation ${r.geneSymbol} ${r.proteinChange} of ${r.patientId}: vaf must be a fraction in [0, 1]`);
+      const { patientId, geneSymbol, ...properties } = r;
+      return { from: patientId, to: geneSymbol, properties };
+    });
+    return this.upsertRelationshipRows(MUTATIONS, rows, "patient");
+  }
+
+  async saveLesionFeatures(records: readonly M.LesionFeatureRecord[]): Promise<WriteSummary> {
+    const features = [...new Map(records.map((r) => [r.feature.key, r.feature])).values()];
+    validateRecords(N.Feature, features);
+    const rows = records.map((r) => {
+      const defined = typeof r.value === "number" && Number.isFinite(r.value);
+      if (!defined && !r.undefinedReason)
+        throw new BadUserInputError(`feature ${r.feature.key} of lesion ${r.lesionId} has neither a finite value nor an undefinedReason`);
+      return { from: r.lesionId, to: r.feature.key, properties: { value: defined ? r.value : null, undefinedReason: defined ? null : r.undefinedReason, computedAt: r.computedAt ?? null } };
+    });
+    await this.requireExisting(N.Lesion, [...new Set(rows.map((r) => r.from))], "lesion");
+    const d = this.executor.dialect;
+    return this.executor.write(async (tx) => {
+      for (const batch of chunks(features, WRITE_BATCH)) await tx.run(nodeCypher.upsertNodes(N.Feature, d, nodeCypher.encodeRows(N.Feature, d, batch)));
+      for (const batch of chunks(rows, WRITE_BATCH))
+        await tx.run(relCypher.upsertRelationships(LESION_FEATURES, d, relCypher.encodeRelationshipRows(LESION_FEATURES, d, batch)));
+      return { written: rows.length };
+    });
+  }
+
+  private async upsertRelationshipRows(target: relCypher.RelationshipRows, rows: Array<{ from: string; to: string; properties: Record<string, unknown> }>, noun: string): Promise<WriteSummary> {
+    if (!rows.length) return { written: 0 };
+    await this.requireExisting(target.from, [...new Set(rows.map((r) => r.from))], noun);
+    const d = this.executor.dialect;
+    return this.executor.write(async (tx) => {
+      for (const batch of chunks(rows, WRITE_BATCH)) await tx.run(relCypher.upsertRelationships(target, d, relCypher.encodeRelationshipRows(target, d, batch)));
+      return { written: rows.length };
     });
   }
 
@@ -200,6 +245,24 @@ export class CypherGraphStore implements GraphStore {
     }));
   }
 
+  async mutationsOfPatients(patientIds: readonly string[]): Promise<Map<string, M.Mutation[]>> {
+    if (!patientIds.length) return new Map();
+    const rows = await this.executor.read(relCypher.relationshipsFrom(MUTATIONS, patientIds));
+    return groupBy(rows.map((row) => ({ parentKey: row.fromKey as string, item: { patientId: row.fromKey as string, geneSymbol: row.symbol as string, ...this.decodeRelationship(R.HAS_MUTATION, row) } as M.Mutation })));
+  }
+
+  async featuresOfLesions(lesionIds: readonly string[], settingsHash?: string): Promise<Map<string, M.LesionFeature[]>> {
+    if (!lesionIds.length) return new Map();
+    const filter = settingsHash === undefined ? undefined : { property: "settingsHash", values: [settingsHash] };
+    const rows = await this.executor.read(relCypher.relationshipsFrom(LESION_FEATURES, lesionIds, filter));
+    return groupBy(
+      rows.map((row) => ({
+        parentKey: row.fromKey as string,
+        item: { lesionId: row.fromKey as string, feature: this.decode(N.Feature, row) as M.Feature, ...this.decodeRelationship(R.HAS_FEATURE, row) } as M.LesionFeature,
+      })),
+    );
+  }
+
   async patients(filter: PatientFilter, page: PageRequest): Promise<Page<M.Patient>> {
     const d = this.executor.dialect;
     const afterId = page.after ? decodeCursor(page.after) : null;
@@ -224,7 +287,8 @@ export class CypherGraphStore implements GraphStore {
   async counts(): Promise<GraphCounts> {
     const counts: GraphCounts = {};
     for (const spec of N.NODES) counts[spec.label] = Number((await this.executor.read(nodeCypher.countNodes(spec)))[0]?.n ?? 0);
-    counts[R.EXPRESSES.type] = Number((await this.executor.read(linkCypher.countExpression()))[0]?.n ?? 0);
+    for (const relationship of R.RELATIONSHIPS)
+      counts[relationship.type] = Number((await this.executor.read(linkCypher.countRelationships(relationship.type)))[0]?.n ?? 0);
     return counts;
   }
 
@@ -252,6 +316,12 @@ export class CypherGraphStore implements GraphStore {
 
   private decodeAll<T>(spec: NodeSpec, rows: Row[]): T[] {
     return rows.map((row) => this.decode(spec, row) as T);
+  }
+
+  private decodeRelationship(spec: R.RelationshipSpec, row: Row): Record<string, unknown> {
+    const out: Record<string, unknown> = {};
+    for (const [name, property] of Object.entries(spec.properties)) out[name] = this.executor.dialect.decode(property.kind, row[`rel_${name}`]);
+    return out;
   }
 
   private decode(spec: NodeSpec, row: Row): Record<string, unknown> {

@@ -32,6 +32,10 @@ export interface GraphStore {
   upsertGenes(records: readonly M.GeneRecord[]): Promise<WriteSummary>;
   /** Upserts pathways and makes each one's membership exactly its `geneSymbols`. */
   upsertPathways(records: readonly M.PathwayRecord[]): Promise<WriteSummary>;
+  /** Somatic mutations, keyed by (patient, gene, protein change); a gene not yet in the graph is created. */
+  upsertMutations(records: readonly M.MutationRecord[]): Promise<WriteSummary>;
+  /** Feature values of lesions with the features' definitions and settings (provenance). */
+  saveLesionFeatures(records: readonly M.LesionFeatureRecord[]): Promise<WriteSummary>;
   /** Bulk path: replaces the expression values of the given (patient, gene) pairs. */
   replaceExpression(records: readonly M.ExpressionRecord[]): Promise<WriteSummary>;
 
@@ -49,6 +53,9 @@ export interface GraphStore {
   pathwaysOfGenes(symbols: readonly string[]): Promise<Map<string, M.Pathway[]>>;
   genesOfPathways(pathwayIds: readonly string[]): Promise<Map<string, M.Gene[]>>;
   expressionOf(patientIds: readonly string[], symbols: readonly string[]): Promise<M.Expression[]>;
+  mutationsOfPatients(patientIds: readonly string[]): Promise<Map<string, M.Mutation[]>>;
+  /** Stored feature values of lesions, for one settings hash (or all settings when omitted). */
+  featuresOfLesions(lesionIds: readonly string[], settingsHash?: string): Promise<Map<string, M.LesionFeature[]>>;
 
   // Queries.
   patients(filter: PatientFilter, page: PageRequest): Promise<Page<M.Patient>>;

@@ -67,8 +67,8 @@ export function expressionOf(patientIds: readonly string[], symbols: readonly st
   );
 }
 
-export function countExpression(): CypherQuery {
-  return cypher(`MATCH (:Patient)-[e:${EXPRESSES.type}]->(:Gene) RETURN count(e) AS n`);
+export function countRelationships(type: string): CypherQuery {
+  return cypher(`MATCH ()-[e:${type}]->() RETURN count(e) AS n`);
 }
 
 export function collectionsOfPatients(patientIds: readonly string[]): CypherQuery {

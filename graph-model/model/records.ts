@@ -17,6 +17,14 @@ export type PathwayRecord = NodeRecord<typeof N.Pathway> & { geneSymbols: string
 /** One expression value of one gene in one patient's primary tumour. */
 export type ExpressionRecord = { patientId: string; geneSymbol: string } & RecordOf<typeof R.EXPRESSES.properties, never>;
 
+export type FeatureRecord = NodeRecord<typeof N.Feature>;
+
+/** One somatic mutation of a patient's tumour in one gene. */
+export type MutationRecord = { patientId: string; geneSymbol: string; proteinChange: string } & RecordOf<typeof R.HAS_MUTATION.properties, never>;
+
+/** One feature value of one lesion, computed with the feature's settings. */
+export type LesionFeatureRecord = { lesionId: string; feature: FeatureRecord } & RecordOf<typeof R.HAS_FEATURE.properties, never>;
+
 /** Read-side shapes: what the store returns (all declared properties, null when unknown). */
 type Stored<T> = { [K in keyof T]-?: Exclude<T[K], undefined> | (undefined extends T[K] ? null : never) };
 export type Collection = Stored<CollectionRecord>;
@@ -27,3 +35,6 @@ export type Lesion = Stored<NodeRecord<typeof N.Lesion>>;
 export type Gene = Stored<GeneRecord>;
 export type Pathway = Stored<NodeRecord<typeof N.Pathway>>;
 export type Expression = Stored<ExpressionRecord>;
+export type Feature = Stored<FeatureRecord>;
+export type Mutation = Stored<MutationRecord>;
+export type LesionFeature = { lesionId: string; feature: Feature } & Stored<RecordOf<typeof R.HAS_FEATURE.properties, never>>;

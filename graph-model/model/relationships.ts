@@ -32,7 +32,8 @@ export const HAS_STUDY = rel("HAS_STUDY", [[N.Patient, N.Study]], {});
 export const HAS_SERIES = rel("HAS_SERIES", [[N.Study, N.Series]], {});
 export const HAS_LESION = rel("HAS_LESION", [[N.Series, N.Lesion]], {});
 export const HAS_FEATURE = rel("HAS_FEATURE", [[N.Lesion, N.Feature]], {
-  value: prop.float("Feature value in the feature's unit"),
+  value: prop.float("Feature value in the feature's unit; null when undefined for this lesion"),
+  undefinedReason: prop.string("Why the feature is undefined for this lesion (empty ROI, one grey level, …)"),
   computedAt: prop.string("ISO-8601 time of computation"),
 });
 export const HAS_MUTATION = rel(

@@ -158,4 +158,45 @@ describe.each(BOTH_STORES)("GraphStore contract [$name]", (target) => {
     await expect(store.replaceExpression(rows)).rejects.toMatchObject({ code: "BAD_USER_INPUT", message: expect.stringContaining("NOT_A_GENE") });
     expect(await store.counts()).toEqual(before);
   });
+
+  it("upserts mutations by (patient, gene, protein change) and reads them back", async () => {
+    const patient = cohort.patients[1]!.id;
+    const mutations: M.MutationRecord[] = [
+      { patientId: patient, geneSymbol: "EGFR", proteinChange: "p.L858R", consequence: "missense_variant", vaf: 0.31, sampleId: `${patient}-01A`, source: "GDC" },
+      { patientId: patient, geneSymbol: "EGFR", proteinChange: "p.T790M", consequence: "missense_variant", vaf: 0.12, source: "GDC" },
+      { patientId: patient, geneSymbol: "NEWGENE2", proteinChange: "p.R12*", consequence: "stop_gained" },
+    ];
+    await store.upsertMutations(mutations);
+    await store.upsertMutations(mutations);
+    const stored = (await store.mutationsOfPatients([patient])).get(patient)!;
+    expect(stored).toHaveLength(3);
+    expect(stored.find((m) => m.proteinChange === "p.L858R")).toMatchObject({ geneSymbol: "EGFR", vaf: 0.31, consequence: "missense_variant", sampleId: `${patient}-01A` });
+    expect((await store.genesBySymbols(["NEWGENE2"]))).toHaveLength(1);
+    await expect(store.upsertMutations([{ patientId: "TCGA-XX-0001", geneSymbol: "TP53", proteinChange: "p.R175H" }])).rejects.toMatchObject({ code: "BAD_USER_INPUT" });
+    await expect(store.upsertMutations([{ patientId: patient, geneSymbol: "TP53", proteinChange: "p.R175H", vaf: 1.7 }])).rejects.toMatchObject({ code: "BAD_USER_INPUT" });
+    expect((await store.counts()).HAS_MUTATION).toBe(3);
+  });
+
+  it("stores feature values with their settings, undefined values with their reason", async () => {
+    const lesion = cohort.lesions[0]!.id;
+    const settings = { discretisation: { method: "fixedBinSize", binWidth: 25 } };
+    const feature = (name: string, hash: string): M.FeatureRecord => ({ key: `${name}@${hash}`, name, family: "glcm", ibsiCode: "TU9B", settingsHash: hash, settings, unit: null });
+    const records: M.LesionFeatureRecord[] = [
+      { lesionId: lesion, feature: feature("glcm_joint_entropy_3d_mrg", "h1"), value: 3.25, computedAt: "2026-11-29T00:00:00Z" },
+      { lesionId: lesion, feature: feature("glcm_correlation_3d_mrg", "h1"), value: null, undefinedReason: "one grey level" },
+      { lesionId: lesion, feature: feature("glcm_joint_entropy_3d_mrg", "h2"), value: 2.5 },
+    ];
+    await store.saveLesionFeatures(records);
+    await store.saveLesionFeatures(records);
+    const h1 = (await store.featuresOfLesions([lesion], "h1")).get(lesion)!;
+    expect(h1.map((f) => [f.feature.name, f.value, f.undefinedReason])).toEqual([
+      ["glcm_correlation_3d_mrg", null, "one grey level"],
+      ["glcm_joint_entropy_3d_mrg", 3.25, null],
+    ]);
+    expect(h1[1]!.feature.settings).toEqual(settings);
+    expect((await store.featuresOfLesions([lesion])).get(lesion)).toHaveLength(3);
+    await expect(store.saveLesionFeatures([{ lesionId: "no-such-lesion", feature: feature("x", "h1"), value: 1 }])).rejects.toMatchObject({ code: "BAD_USER_INPUT" });
+    await expect(store.saveLesionFeatures([{ lesionId: lesion, feature: feature("x", "h1"), value: Number.NaN }])).rejects.toMatchObject({ code: "BAD_USER_INPUT" });
+    expect((await store.counts()).HAS_FEATURE).toBe(3);
+  });
 });
