@@ -1,0 +1,36 @@
+// What an HttpClient error says about the upstream's answer. The HttpClient port does not fix an error
+// shape, so this reads the usual places (PlatformError.details, axios-like response) and never throws.
+
+export interface UpstreamFailure {
+  status: number | null;
+  /** The upstream's own message (GDC `message`/`error`, cBioPortal `message`, Reactome `messages`). */
+  message: string | null;
+}
+
+export function upstreamFailureOf(error: unknown): UpstreamFailure {
+  const e = (error ?? {}) as Record<string, any>;
+  const status = firstNumber(e.details?.status, e.status, e.response?.status, e.statusCode);
+  const body = e.details?.body ?? e.body ?? e.response?.data;
+  return { status, message: messageOf(body) };
+}
+
+function firstNumber(...values: unknown[]): number | null {
+  for (const value of values) if (typeof value === "number" && Number.isFinite(value)) return value;
+  return null;
+}
+
+function messageOf(body: unknown): string | null {
+  if (typeof body === "string") {
+    try {
+      return messageOf(JSON.parse(body));
+    } catch {
+      return null;
+    }
+  }
+  if (body === null || typeof body !== "object") return null;
+  const b = body as Record<string, unknown>;
+  if (typeof b.message === "string") return b.message;
+  if (typeof b.error === "string") return b.error;
+  if (Array.isArray(b.messages) && b.messages.length > 0) return b.messages.map(String).join("; ");
+  return null;
+}
