@@ -20,8 +20,31 @@ function grouped<T>(fetch: (keys: readonly string[]) => Promise<Map<string, T[]>
   });
 }
 
+/** One loader per argument value, created on first use, so fields with arguments batch too. */
+function perArgument<A, L>(create: (arg: A) => L): (arg: A) => L {
+  const loaders = new Map<A, L>();
+  return (arg) => {
+    let loader = loaders.get(arg);
+    if (!loader) loaders.set(arg, (loader = create(arg)));
+    return loader;
+  };
+}
+
 export function createLoaders(store: GraphStore) {
   return {
+    mutationsOfPatient: grouped((ids) => store.mutationsOfPatients(ids)),
+    featuresOfLesion: perArgument((settingsHash: string | null) => grouped((ids) => store.featuresOfLesions(ids, settingsHash ?? undefined))),
+    expressionOfPatient: perArgument((symbolsKey: string) =>
+      grouped(async (ids) => {
+        const groups = new Map<string, M.Expression[]>();
+        for (const row of await store.expressionOf(ids, JSON.parse(symbolsKey) as string[])) {
+          const group = groups.get(row.patientId);
+          if (group) group.push(row);
+          else groups.set(row.patientId, [row]);
+        }
+        return groups;
+      }),
+    ),
     patient: byKey<M.Patient>((ids) => store.patientsByIds(ids), (p) => p.id),
     collection: byKey<M.Collection>((ids) => store.collectionsByIds(ids), (c) => c.id),
     gene: byKey<M.Gene>((symbols) => store.genesBySymbols(symbols), (g) => g.symbol),

@@ -5,6 +5,8 @@ import { Collection } from "../schema/collection.type.js";
 import { PatientConnection } from "../schema/patient-connection.type.js";
 import { PatientFilterInput } from "../schema/patient-filter.input.js";
 import { Patient } from "../schema/patient.type.js";
+import { GeneExpression } from "../schema/gene-expression.type.js";
+import { SomaticMutation } from "../schema/somatic-mutation.type.js";
 import { Study } from "../schema/study.type.js";
 import type { RequestContext } from "./context.js";
 
@@ -50,5 +52,21 @@ export class PatientResolver {
   @FieldResolver(() => [Study], { description: "Imaging studies of the patient" })
   studies(@Root() patient: Patient, @Ctx() ctx: RequestContext): Promise<Study[]> {
     return ctx.loaders.studiesOfPatient.load(patient.id);
+  }
+
+  @FieldResolver(() => [SomaticMutation], { description: "Somatic mutations of the patient's tumour" })
+  mutations(@Root() patient: Patient, @Ctx() ctx: RequestContext): Promise<SomaticMutation[]> {
+    return ctx.loaders.mutationsOfPatient.load(patient.id);
+  }
+
+  @FieldResolver(() => [GeneExpression], { description: "Expression of the given genes in the primary tumour" })
+  async expression(
+    @Root() patient: Patient,
+    @Arg("genes", () => [String], { description: "HGNC symbols, at most 500" }) genes: string[],
+    @Ctx() ctx: RequestContext,
+  ): Promise<GeneExpression[]> {
+    if (genes.length === 0 || genes.length > 500) throw new BadUserInputError("expression(genes:) takes 1 to 500 gene symbols");
+    const symbols = [...new Set(genes)].sort();
+    return ctx.loaders.expressionOfPatient(JSON.stringify(symbols)).load(patient.id);
   }
 }

@@ -4,13 +4,17 @@ import "reflect-metadata";
 import type { GraphQLSchema } from "graphql";
 import { buildSchema } from "type-graphql";
 import { CollectionResolver } from "../resolvers/collection.resolver.js";
+import { FeatureDefinitionResolver } from "../resolvers/feature-definition.resolver.js";
 import { GeneResolver } from "../resolvers/gene.resolver.js";
+import { LesionResolver } from "../resolvers/lesion.resolver.js";
 import { PathwayResolver } from "../resolvers/pathway.resolver.js";
 import { PatientResolver } from "../resolvers/patient.resolver.js";
 import { SeriesResolver } from "../resolvers/series.resolver.js";
 import { StudyResolver } from "../resolvers/study.resolver.js";
 
-export const RESOLVERS = [CollectionResolver, PatientResolver, StudyResolver, SeriesResolver, GeneResolver, PathwayResolver] as const;
+export const RESOLVERS = [
+  CollectionResolver, PatientResolver, StudyResolver, SeriesResolver, LesionResolver, GeneResolver, PathwayResolver, FeatureDefinitionResolver,
+] as const;
 
 export function buildPlatformSchema(): Promise<GraphQLSchema> {
   return buildSchema({

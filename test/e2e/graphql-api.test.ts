@@ -122,3 +122,47 @@ describe.each(BOTH_STORES)("GraphQL API [$name]", (target) => {
     expect(body.counts.Patient).toBe(60);
   });
 });
+
+describe.each(BOTH_STORES)("GraphQL genomic and radiomic fields [$name]", (target) => {
+  let store: GraphStore;
+  let server: RunningServer;
+  const lesion = cohort.lesions[0]!;
+  const patientOfLesion = cohort.studies.find((s) => s.uid === cohort.series.find((x) => x.uid === lesion.seriesUid)!.studyUid)!.patientId;
+
+  beforeAll(async () => {
+    store = await target.open();
+    await loadCohort(store, cohort);
+    await store.upsertMutations([{ patientId: patientOfLesion, geneSymbol: "IDH1", proteinChange: "p.R132H", consequence: "missense_variant", vaf: 0.42, source: "GDC" }]);
+    await store.saveLesionFeatures([
+      { lesionId: lesion.id, feature: { key: "glcm_joint_entropy_3d_mrg@abc", name: "glcm_joint_entropy_3d_mrg", family: "glcm", ibsiCode: "TU9B", settingsHash: "abc", settings: { binWidth: 25 }, unit: "" }, value: 4.5 },
+    ]);
+    server = await startServer({ store, logger: pino({ level: "silent" }), port: 0 });
+  });
+  afterAll(async () => {
+    await server.stop();
+    await target.dispose(store);
+  });
+
+  it("returns a patient's mutations, expression and lesion features", async () => {
+    const { data, errors } = await graphql(
+      server.graphqlUrl,
+      `query($id: ID!) { patient(id: $id) { mutations { geneSymbol proteinChange vaf } expression(genes: ["CA9", "EGFR"]) { geneSymbol value tpm z }
+        studies { series { lesions { id features(settingsHash: "abc") { name ibsiCode value settings } } } } } }`,
+      { id: patientOfLesion },
+    );
+    expect(errors).toBeUndefined();
+    expect(data.patient.mutations).toEqual([{ geneSymbol: "IDH1", proteinChange: "p.R132H", vaf: 0.42 }]);
+    const expected = cohort.expression.filter((e) => e.patientId === patientOfLesion && ["CA9", "EGFR"].includes(e.geneSymbol));
+    expect(data.patient.expression).toEqual(expected.map(({ geneSymbol, value, tpm, z }) => ({ geneSymbol, value, tpm, z })).sort((a, b) => a.geneSymbol.localeCompare(b.geneSymbol)));
+    const lesions = data.patient.studies.flatMap((s: any) => s.series.flatMap((x: any) => x.lesions));
+    expect(lesions.find((l: any) => l.id === lesion.id).features).toEqual([{ name: "glcm_joint_entropy_3d_mrg", ibsiCode: "TU9B", value: 4.5, settings: { binWidth: 25 } }]);
+  });
+
+  it("lists the IBSI feature catalogue and rejects an unknown family", async () => {
+    const { data } = await graphql(server.graphqlUrl, `{ featureDefinitions(family: "glcm") { key name ibsiCode aggregations } }`);
+    expect(data.featureDefinitions.find((d: any) => d.name === "Joint entropy")).toMatchObject({ ibsiCode: "TU9B" });
+    expect(data.featureDefinitions.every((d: any) => d.aggregations.includes("3D, merged"))).toBe(true);
+    const bad = await graphql(server.graphqlUrl, `{ featureDefinitions(family: "glmc") { key } }`);
+    expect(bad.errors![0]!.extensions!.code).toBe("BAD_USER_INPUT");
+  });
+});
