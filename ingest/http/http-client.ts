@@ -13,6 +13,8 @@ export interface HttpRequest {
   headers?: Record<string, string>;
   /** Overrides the client's timeout for this request, ms. */
   timeoutMs?: number;
+  /** Cancels the request and any pending retry (e.g. the job was cancelled); rejects with its reason. */
+  signal?: AbortSignal;
 }
 
 export interface HttpResponse<T> {
