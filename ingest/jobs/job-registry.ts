@@ -1,0 +1,176 @@
+// The in-memory list of jobs of this process: queues submitted jobs (at most maxRunningJobs run at
+// once), keeps each job's status, timestamps, progress and item errors up to date from its events,
+// and cancels. The GraphQL `Job` and `job(id)` read snapshots from here.
+
+import { BadUserInputError } from "../../compute/errors.js";
+import { assertValidJobId } from "./checkpoint-store.js";
+import { JobCancelledError } from "./job-errors.js";
+import { JobEvents } from "./job-events.js";
+import type { JobDefinition, JobSnapshot } from "./job.js";
+import { DEFAULT_MAX_RECORDED_ERRORS, type JobRunner } from "./job-runner.js";
+
+export interface JobRegistryOptions {
+  runner: JobRunner;
+  /** Jobs running at once; the rest wait QUEUED (default 1). */
+  maxRunningJobs?: number;
+  /** Finished jobs remembered; the oldest are forgotten first (default 100). */
+  keepFinished?: number;
+  now?: () => Date;
+}
+
+export interface JobHandle {
+  readonly id: string;
+  readonly events: JobEvents;
+  /** Settles with the final snapshot (never rejects). */
+  readonly result: Promise<JobSnapshot>;
+  cancel(): void;
+}
+
+interface Entry {
+  snapshot: JobSnapshot;
+  events: JobEvents;
+  controller: AbortController;
+  start: () => void;
+  result: Promise<JobSnapshot>;
+}
+
+const ACTIVE = new Set(["QUEUED", "RUNNING"]);
+
+export class JobRegistry {
+  private readonly entries = new Map<string, Entry>();
+  private readonly queue: string[] = [];
+  private running = 0;
+  private readonly now: () => Date;
+
+  constructor(private readonly options: JobRegistryOptions) {
+    this.now = options.now ?? (() => new Date());
+  }
+
+  /** Queues the job; it starts as soon as a slot is free. Its id must not be queued or running. */
+  submit<T>(job: JobDefinition<T>): JobHandle {
+    assertValidJobId(job.id);
+    const existing = this.entries.get(job.id);
+    if (existing !== undefined && ACTIVE.has(existing.snapshot.status)) {
+      throw new BadUserInputError(`Job '${job.id}' is already ${existing.snapshot.status.toLowerCase()}`, { jobId: job.id });
+    }
+    const entry = this.createEntry(job);
+    this.entries.delete(job.id);
+    this.entries.set(job.id, entry);
+    this.queue.push(job.id);
+    this.startQueued();
+    return { id: job.id, events: entry.events, result: entry.result, cancel: () => this.cancel(job.id) };
+  }
+
+  get(id: string): JobSnapshot | undefined {
+    const entry = this.entries.get(id);
+    return entry === undefined ? undefined : copyOf(entry.snapshot);
+  }
+
+  /** Newest first. */
+  list(): JobSnapshot[] {
+    return [...this.entries.values()].reverse().map((entry) => copyOf(entry.snapshot));
+  }
+
+  events(id: string): JobEvents | undefined {
+    return this.entries.get(id)?.events;
+  }
+
+  /** Cancels a queued or running job; false if it is unknown or already finished. */
+  cancel(id: string): boolean {
+    const entry = this.entries.get(id);
+    if (entry === undefined || !ACTIVE.has(entry.snapshot.status)) return false;
+    entry.controller.abort(new JobCancelledError(id));
+    const queuedAt = this.queue.indexOf(id);
+    if (queuedAt >= 0) {
+      this.queue.splice(queuedAt, 1);
+      this.running++;
+      entry.start();
+    }
+    return true;
+  }
+
+  private createEntry<T>(job: JobDefinition<T>): Entry {
+    const events = new JobEvents();
+    const controller = new AbortController();
+    const createdAt = this.now();
+    const snapshot: JobSnapshot = {
+      id: job.id,
+      name: job.name,
+      status: "QUEUED",
+      createdAt,
+      progress: { total: undefined, done: 0, failed: 0, skipped: 0, running: [] },
+      errors: [],
+    };
+    let start!: () => void;
+    const started = new Promise<void>((resolve) => (start = resolve));
+    const entry: Entry = { snapshot, events, controller, start, result: Promise.resolve(snapshot) };
+    this.track(entry);
+    entry.result = started.then(() => this.execute(job, entry, createdAt));
+    return entry;
+  }
+
+  private async execute<T>(job: JobDefinition<T>, entry: Entry, createdAt: Date): Promise<JobSnapshot> {
+    try {
+      if (entry.controller.signal.aborted) return this.finishUnstarted(entry);
+      return await this.options.runner.run(job, { signal: entry.controller.signal, events: entry.events, createdAt });
+    } catch (error) {
+      const failed: JobSnapshot = {
+        ...entry.snapshot,
+        status: "FAILED",
+        finishedAt: this.now(),
+        failure: { code: "INTERNAL", message: error instanceof Error ? error.message : String(error) },
+      };
+      entry.snapshot = failed;
+      entry.events.emit("finished", failed);
+      return failed;
+    } finally {
+      this.running--;
+      this.forgetOldFinished();
+      this.startQueued();
+    }
+  }
+
+  /** A job cancelled while queued never runs. */
+  private finishUnstarted(entry: Entry): JobSnapshot {
+    const cancelled: JobSnapshot = { ...entry.snapshot, status: "CANCELLED", finishedAt: this.now() };
+    entry.snapshot = cancelled;
+    entry.events.emit("finished", cancelled);
+    return cancelled;
+  }
+
+  private track(entry: Entry): void {
+    entry.events.on("started", (snapshot) => (entry.snapshot = { ...snapshot }));
+    entry.events.on("progress", (event) => (entry.snapshot = { ...entry.snapshot, progress: event.progress }));
+    entry.events.on("itemFailed", ({ jobId: _jobId, ...error }) => {
+      if (entry.snapshot.errors.length < DEFAULT_MAX_RECORDED_ERRORS) entry.snapshot.errors.push(error);
+    });
+    entry.events.on("finished", (snapshot) => (entry.snapshot = { ...snapshot }));
+  }
+
+  private startQueued(): void {
+    const limit = Math.max(1, this.options.maxRunningJobs ?? 1);
+    while (this.running < limit && this.queue.length > 0) {
+      const id = this.queue.shift()!;
+      const entry = this.entries.get(id);
+      if (entry === undefined) continue;
+      this.running++;
+      entry.start();
+    }
+  }
+
+  private forgetOldFinished(): void {
+    const keep = this.options.keepFinished ?? 100;
+    const finished = [...this.entries.values()].filter((entry) => !ACTIVE.has(entry.snapshot.status));
+    for (const entry of finished.slice(0, Math.max(0, finished.length - keep))) {
+      this.entries.delete(entry.snapshot.id);
+    }
+  }
+}
+
+function copyOf(snapshot: JobSnapshot): JobSnapshot {
+  return {
+    ...snapshot,
+    progress: { ...snapshot.progress, running: [...snapshot.progress.running] },
+    errors: [...snapshot.errors],
+  };
+}

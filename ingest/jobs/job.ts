@@ -1,0 +1,68 @@
+// What a job is: a name, work items with stable string keys, and a handler per item. Shared by every
+// ingest source (imaging, genomics, pathways) and by feature computation.
+
+import type { ErrorCode } from "../../compute/errors.js";
+
+export type JobStatus = "QUEUED" | "RUNNING" | "SUCCEEDED" | "PARTIAL" | "FAILED" | "CANCELLED";
+
+export interface ItemContext {
+  readonly jobId: string;
+  readonly key: string;
+  /** Aborts when the job is cancelled or the item times out; pass it to HTTP requests. */
+  readonly signal: AbortSignal;
+}
+
+export interface JobDefinition<T> {
+  /**
+   * Stable id ([A-Za-z0-9._-], up to 200 chars): names the checkpoint. Running a job again with the
+   * same id resumes it: items completed before are skipped.
+   */
+  id: string;
+  /** Human-readable, e.g. "Ingest imaging TCGA-GBM". */
+  name: string;
+  items: Iterable<T> | AsyncIterable<T>;
+  /** Stable key of an item (e.g. a series UID or case barcode); one completion per key. */
+  keyOf(item: T): string;
+  /** Does the work for one item; must be idempotent (upserts) and should honour `context.signal`. */
+  handle(item: T, context: ItemContext): Promise<void>;
+  /** Number of items, when `items` is lazy and the source knows it; arrays are counted. */
+  total?: number;
+}
+
+export interface ItemError {
+  key: string;
+  code: ErrorCode;
+  message: string;
+  at: Date;
+}
+
+export interface JobProgress {
+  /** Undefined until known (lazy sources without a total). */
+  total?: number;
+  /** Completed in this run. */
+  done: number;
+  failed: number;
+  /** Completed in an earlier run (from the checkpoint), not run again. */
+  skipped: number;
+  /** Keys being worked on now. */
+  running: string[];
+}
+
+export interface JobFailure {
+  code: ErrorCode;
+  message: string;
+}
+
+export interface JobSnapshot {
+  id: string;
+  name: string;
+  status: JobStatus;
+  createdAt: Date;
+  startedAt?: Date;
+  finishedAt?: Date;
+  progress: JobProgress;
+  /** Per-item errors, the first `maxRecordedErrors` of them (progress.failed counts all). */
+  errors: ItemError[];
+  /** Why the job as a whole failed (its item source threw), if it did. */
+  failure?: JobFailure;
+}

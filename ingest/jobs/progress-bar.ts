@@ -1,0 +1,32 @@
+// Shows a job's progress as a cli-progress bar on stderr (the CLI's view of JobEvents).
+
+import cliProgress from "cli-progress";
+import type { JobEvents } from "./job-events.js";
+
+/** Starts a bar on the job's `started` event and stops it on `finished`; returns the unsubscribe. */
+export function attachProgressBar(events: JobEvents, bar = defaultBar()): () => void {
+  let active = false;
+  const unsubscribe = [
+    events.on("started", (job) => {
+      active = true;
+      bar.start(job.progress.total ?? 0, 0, { failed: 0, current: "" });
+    }),
+    events.on("progress", ({ key, progress }) => {
+      if (!active) return;
+      if (progress.total !== undefined) bar.setTotal(progress.total);
+      bar.update(progress.done + progress.skipped + progress.failed, { failed: progress.failed, current: key });
+    }),
+    events.on("finished", () => {
+      if (active) bar.stop();
+      active = false;
+    }),
+  ];
+  return () => unsubscribe.forEach((off) => off());
+}
+
+function defaultBar(): cliProgress.SingleBar {
+  return new cliProgress.SingleBar(
+    { format: "{bar} {value}/{total} | failed {failed} | {current}", hideCursor: true, clearOnComplete: false },
+    cliProgress.Presets.shades_classic,
+  );
+}
