@@ -5,15 +5,11 @@ import { ApolloServer } from "@apollo/server";
 import { expressMiddleware } from "@as-integrations/express5";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import express from "express";
-import type { Logger } from "pino";
-import type { GraphStore } from "../graph-model/graph-store.js";
-import { createRequestContext, type RequestContext } from "../resolvers/context.js";
+import { createRequestContext, type RequestContext, type Services } from "../resolvers/context.js";
 import { createErrorFormatter } from "../resolvers/format-error.js";
 import { buildPlatformSchema } from "../schema/build-schema.js";
 
-export interface ServerOptions {
-  store: GraphStore;
-  logger: Logger;
+export interface ServerOptions extends Services {
   port: number;
   host?: string;
   /** Largest request body accepted, e.g. "1mb". */
@@ -28,6 +24,7 @@ export interface RunningServer {
 
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const { store, logger } = options;
+  const services: Services = { store, logger, features: options.features };
   const app = express();
   const httpServer = http.createServer(app);
   const apollo = new ApolloServer<RequestContext>({
@@ -48,7 +45,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   app.use(
     "/graphql",
     express.json({ limit: options.bodyLimit ?? "1mb" }),
-    expressMiddleware(apollo, { context: async () => createRequestContext(store, logger) }),
+    expressMiddleware(apollo, { context: async () => createRequestContext(services) }),
   );
 
   await new Promise<void>((resolve, reject) => {

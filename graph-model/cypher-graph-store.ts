@@ -206,6 +206,10 @@ export class CypherGraphStore implements GraphStore {
     return this.byKeys(N.Gene, symbols);
   }
 
+  lesionsByIds(ids: readonly string[]): Promise<M.Lesion[]> {
+    return this.byKeys(N.Lesion, ids);
+  }
+
   async collectionsOfPatients(patientIds: readonly string[]): Promise<Map<string, M.Collection[]>> {
     if (!patientIds.length) return new Map();
     const rows = await this.executor.read(linkCypher.collectionsOfPatients(patientIds));

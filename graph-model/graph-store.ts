@@ -44,6 +44,7 @@ export interface GraphStore {
   collectionsByIds(ids: readonly string[]): Promise<M.Collection[]>;
   patientsByIds(ids: readonly string[]): Promise<M.Patient[]>;
   genesBySymbols(symbols: readonly string[]): Promise<M.Gene[]>;
+  lesionsByIds(ids: readonly string[]): Promise<M.Lesion[]>;
 
   // Neighbourhoods, keyed by the parent's natural key.
   collectionsOfPatients(patientIds: readonly string[]): Promise<Map<string, M.Collection[]>>;

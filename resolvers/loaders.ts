@@ -3,6 +3,9 @@
 import DataLoader from "dataloader";
 import type { GraphStore } from "../graph-model/graph-store.js";
 import type * as M from "../graph-model/model/records.js";
+import type { FeatureSettings } from "../compute/features/settings.js";
+import type { FeatureFamily } from "../compute/features/types.js";
+import type { FeatureService } from "../ingest/features/feature-service.js";
 
 /** Loads items by key; a key with no item resolves to null. */
 function byKey<T>(fetch: (keys: readonly string[]) => Promise<T[]>, keyOf: (item: T) => string): DataLoader<string, T | null> {
@@ -30,8 +33,14 @@ function perArgument<A, L>(create: (arg: A) => L): (arg: A) => L {
   };
 }
 
-export function createLoaders(store: GraphStore) {
+export function createLoaders(store: GraphStore, features: FeatureService) {
+  const computed = perArgument((key: string) => {
+    const { settings, families } = JSON.parse(key) as { settings: FeatureSettings; families: FeatureFamily[] };
+    return new DataLoader<string, M.LesionFeature[]>((ids) => features.featuresOfLesions(ids, settings, families));
+  });
   return {
+    /** Features per lesion for one (settings, families) pair, computed where the graph has none. */
+    computedFeatures: (settings: FeatureSettings, families: FeatureFamily[]) => computed(JSON.stringify({ settings, families })),
     mutationsOfPatient: grouped((ids) => store.mutationsOfPatients(ids)),
     featuresOfLesion: perArgument((settingsHash: string | null) => grouped((ids) => store.featuresOfLesions(ids, settingsHash ?? undefined))),
     expressionOfPatient: perArgument((symbolsKey: string) =>

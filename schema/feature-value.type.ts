@@ -3,7 +3,7 @@ import { Field, Float, ObjectType } from "type-graphql";
 
 @ObjectType({ description: "A stored radiomic feature value of a lesion, with the settings that produced it" })
 export class FeatureValue {
-  @Field(() => String, { description: "Feature name with its aggregation, e.g. glcm_joint_entropy_3d_mrg" })
+  @Field(() => String, { description: "Feature name with its aggregation, e.g. cm_joint_entropy_3d_mrg" })
   name!: string;
 
   @Field(() => String, { nullable: true })

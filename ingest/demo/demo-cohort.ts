@@ -81,10 +81,17 @@ export function demoCohort(options: DemoOptions = {}): CohortRecords {
   return records;
 }
 
-/** log2(TPM+1) per patient and gene, with per-gene z-scores across the cohort. */
+/** The demo's hidden hypoxia activity of a patient (standard normal), deterministic in the barcode. */
+export function demoHypoxiaActivity(patientId: string): number {
+  let seed = 2166136261;
+  for (const char of patientId) seed = Math.imul(seed ^ char.charCodeAt(0), 16777619);
+  return new SeededRandom(seed >>> 0).normal();
+}
+
+/** log2(TPM+1) per patient and gene, with per-gene z-scores; hypoxia genes follow the hidden activity. */
 function demoExpression(patients: M.PatientRecord[], rng: SeededRandom): M.ExpressionRecord[] {
   const hypoxia = new Set(DEMO_PATHWAYS[0]!.geneSymbols);
-  const activity = new Map(patients.map((p) => [p.id, rng.normal()]));
+  const activity = new Map(patients.map((p) => [p.id, demoHypoxiaActivity(p.id)]));
   const out: M.ExpressionRecord[] = [];
   for (const gene of DEMO_GENES) {
     const base = rng.normal(5, 1.5);

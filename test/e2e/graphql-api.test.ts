@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { pino } from "pino";
 import { startServer, type RunningServer } from "../../cli/server.js";
+import { createServices } from "../../cli/services.js";
 import type { GraphStore } from "../../graph-model/graph-store.js";
 import { demoCohort } from "../../ingest/demo/demo-cohort.js";
 import { loadCohort } from "../../ingest/demo/load-demo.js";
@@ -28,7 +29,7 @@ describe.each(BOTH_STORES)("GraphQL API [$name]", (target) => {
     store = await target.open();
     await loadCohort(store, cohort);
     counting = countingStore(store);
-    server = await startServer({ store: counting.store, logger: pino({ level: "silent" }), port: 0 });
+    server = await startServer({ ...createServices(counting.store, pino({ level: "silent" })), port: 0 });
   });
   afterAll(async () => {
     await server.stop();
@@ -134,9 +135,9 @@ describe.each(BOTH_STORES)("GraphQL genomic and radiomic fields [$name]", (targe
     await loadCohort(store, cohort);
     await store.upsertMutations([{ patientId: patientOfLesion, geneSymbol: "IDH1", proteinChange: "p.R132H", consequence: "missense_variant", vaf: 0.42, source: "GDC" }]);
     await store.saveLesionFeatures([
-      { lesionId: lesion.id, feature: { key: "glcm_joint_entropy_3d_mrg@abc", name: "glcm_joint_entropy_3d_mrg", family: "glcm", ibsiCode: "TU9B", settingsHash: "abc", settings: { binWidth: 25 }, unit: "" }, value: 4.5 },
+      { lesionId: lesion.id, feature: { key: "cm_joint_entropy_3d_mrg@abc", name: "cm_joint_entropy_3d_mrg", family: "glcm", ibsiCode: "TU9B", settingsHash: "abc", settings: { binWidth: 25 }, unit: "" }, value: 4.5 },
     ]);
-    server = await startServer({ store, logger: pino({ level: "silent" }), port: 0 });
+    server = await startServer({ ...createServices(store, pino({ level: "silent" })), port: 0 });
   });
   afterAll(async () => {
     await server.stop();
@@ -147,7 +148,7 @@ describe.each(BOTH_STORES)("GraphQL genomic and radiomic fields [$name]", (targe
     const { data, errors } = await graphql(
       server.graphqlUrl,
       `query($id: ID!) { patient(id: $id) { mutations { geneSymbol proteinChange vaf } expression(genes: ["CA9", "EGFR"]) { geneSymbol value tpm z }
-        studies { series { lesions { id features(settingsHash: "abc") { name ibsiCode value settings } } } } } }`,
+        studies { series { lesions { id storedFeatures(settingsHash: "abc") { name ibsiCode value settings } } } } } }`,
       { id: patientOfLesion },
     );
     expect(errors).toBeUndefined();
@@ -155,7 +156,7 @@ describe.each(BOTH_STORES)("GraphQL genomic and radiomic fields [$name]", (targe
     const expected = cohort.expression.filter((e) => e.patientId === patientOfLesion && ["CA9", "EGFR"].includes(e.geneSymbol));
     expect(data.patient.expression).toEqual(expected.map(({ geneSymbol, value, tpm, z }) => ({ geneSymbol, value, tpm, z })).sort((a, b) => a.geneSymbol.localeCompare(b.geneSymbol)));
     const lesions = data.patient.studies.flatMap((s: any) => s.series.flatMap((x: any) => x.lesions));
-    expect(lesions.find((l: any) => l.id === lesion.id).features).toEqual([{ name: "glcm_joint_entropy_3d_mrg", ibsiCode: "TU9B", value: 4.5, settings: { binWidth: 25 } }]);
+    expect(lesions.find((l: any) => l.id === lesion.id).storedFeatures).toEqual([{ name: "cm_joint_entropy_3d_mrg", ibsiCode: "TU9B", value: 4.5, settings: { binWidth: 25 } }]);
   });
 
   it("lists the IBSI feature catalogue and rejects an unknown family", async () => {

@@ -182,16 +182,16 @@ describe.each(BOTH_STORES)("GraphStore contract [$name]", (target) => {
     const settings = { discretisation: { method: "fixedBinSize", binWidth: 25 } };
     const feature = (name: string, hash: string): M.FeatureRecord => ({ key: `${name}@${hash}`, name, family: "glcm", ibsiCode: "TU9B", settingsHash: hash, settings, unit: null });
     const records: M.LesionFeatureRecord[] = [
-      { lesionId: lesion, feature: feature("glcm_joint_entropy_3d_mrg", "h1"), value: 3.25, computedAt: "2026-11-29T00:00:00Z" },
-      { lesionId: lesion, feature: feature("glcm_correlation_3d_mrg", "h1"), value: null, undefinedReason: "one grey level" },
-      { lesionId: lesion, feature: feature("glcm_joint_entropy_3d_mrg", "h2"), value: 2.5 },
+      { lesionId: lesion, feature: feature("cm_joint_entropy_3d_mrg", "h1"), value: 3.25, computedAt: "2026-11-29T00:00:00Z" },
+      { lesionId: lesion, feature: feature("cm_correlation_3d_mrg", "h1"), value: null, undefinedReason: "one grey level" },
+      { lesionId: lesion, feature: feature("cm_joint_entropy_3d_mrg", "h2"), value: 2.5 },
     ];
     await store.saveLesionFeatures(records);
     await store.saveLesionFeatures(records);
     const h1 = (await store.featuresOfLesions([lesion], "h1")).get(lesion)!;
     expect(h1.map((f) => [f.feature.name, f.value, f.undefinedReason])).toEqual([
-      ["glcm_correlation_3d_mrg", null, "one grey level"],
-      ["glcm_joint_entropy_3d_mrg", 3.25, null],
+      ["cm_correlation_3d_mrg", null, "one grey level"],
+      ["cm_joint_entropy_3d_mrg", 3.25, null],
     ]);
     expect(h1[1]!.feature.settings).toEqual(settings);
     expect((await store.featuresOfLesions([lesion])).get(lesion)).toHaveLength(3);

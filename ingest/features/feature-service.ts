@@ -1,0 +1,91 @@
+// On-demand radiomic features: stored values for the requested settings when the graph has them,
+// otherwise fetch the lesion's image and mask, compute (IBSI), store with full provenance, and return.
+// Identical concurrent requests share one computation.
+import { computeFeatures } from "../../compute/features/compute-features.js";
+import type { FeatureSettings } from "../../compute/features/settings.js";
+import { FEATURE_FAMILIES, type FeatureFamily, type FeatureResult } from "../../compute/features/types.js";
+import { BadUserInputError, NotFoundError } from "../../compute/errors.js";
+import type { GraphStore } from "../../graph-model/graph-store.js";
+import type * as M from "../../graph-model/model/records.js";
+import type { LesionImageSource } from "./lesion-image-source.js";
+import { settingsKey } from "./feature-settings-key.js";
+
+export interface FeatureRequest {
+  lesionId: string;
+  settings: FeatureSettings;
+  families?: readonly FeatureFamily[];
+}
+
+export class FeatureService {
+  private readonly inFlight = new Map<string, Promise<M.LesionFeature[]>>();
+
+  constructor(
+    private readonly store: GraphStore,
+    private readonly images: readonly LesionImageSource[],
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  /** Feature values of one lesion for the settings: from the graph, or computed and stored first. */
+  async featuresOf(request: FeatureRequest): Promise<M.LesionFeature[]> {
+    return (await this.featuresOfLesions([request.lesionId], request.settings, request.families))[0]!;
+  }
+
+  /** The same for many lesions with one store read; lesions without stored values are computed. */
+  async featuresOfLesions(lesionIds: readonly string[], settings: FeatureSettings, requested?: readonly FeatureFamily[]): Promise<M.LesionFeature[][]> {
+    const families = this.checkFamilies(requested);
+    const key = settingsKey(settings);
+    const stored = await this.store.featuresOfLesions(lesionIds, key.hash);
+    return Promise.all(
+      lesionIds.map((lesionId) => coveringFamilies(stored.get(lesionId) ?? [], families) ?? this.computeOnce(lesionId, settings, families)),
+    );
+  }
+
+  private computeOnce(lesionId: string, settings: FeatureSettings, families: FeatureFamily[]): Promise<M.LesionFeature[]> {
+    const flightKey = `${lesionId}|${settingsKey(settings).hash}|${families.join(",")}`;
+    let flight = this.inFlight.get(flightKey);
+    if (!flight) {
+      flight = this.computeAndStore(lesionId, settings, families).finally(() => this.inFlight.delete(flightKey));
+      this.inFlight.set(flightKey, flight);
+    }
+    return flight;
+  }
+
+  private checkFamilies(families: readonly FeatureFamily[] | undefined): FeatureFamily[] {
+    const chosen = [...new Set(families?.length ? families : FEATURE_FAMILIES)];
+    const unknown = chosen.filter((f) => !FEATURE_FAMILIES.includes(f));
+    if (unknown.length) throw new BadUserInputError(`unknown feature families: ${unknown.join(", ")}; use ${FEATURE_FAMILIES.join(", ")}`);
+    return chosen.sort();
+  }
+
+  private async computeAndStore(lesionId: string, settings: FeatureSettings, families: FeatureFamily[]): Promise<M.LesionFeature[]> {
+    const [lesion] = await this.store.lesionsByIds([lesionId]);
+    if (!lesion) throw new NotFoundError("Lesion", lesionId);
+    const source = this.images.find((s) => s.serves(lesion));
+    if (!source) throw new BadUserInputError(`no image source serves lesion '${lesionId}' (segmentation ${lesion.segmentationSeriesUid ?? "unknown"}); configure a DICOMweb server or local DICOM folder for its collection`);
+    const image = await source.load(lesion);
+    const key = settingsKey(settings);
+    const computedAt = this.now().toISOString();
+    const results = computeFeatures(image.volume, image.mask, settings, families);
+    const provenance = { ...(key.canonical as Record<string, unknown>), imageSource: image.source };
+    await this.store.saveLesionFeatures(results.map((result) => toRecord(lesionId, result, key.hash, provenance, computedAt)));
+    const stored = (await this.store.featuresOfLesions([lesionId], key.hash)).get(lesionId) ?? [];
+    return coveringFamilies(stored, families) ?? [];
+  }
+}
+
+/** The values of the requested families when every one of them is present, else null. */
+function coveringFamilies(stored: M.LesionFeature[], families: FeatureFamily[]): M.LesionFeature[] | null {
+  const wanted = stored.filter((f) => families.includes(f.feature.family as FeatureFamily));
+  const present = new Set(wanted.map((f) => f.feature.family));
+  return families.every((family) => present.has(family)) ? wanted : null;
+}
+
+function toRecord(lesionId: string, result: FeatureResult, hash: string, settings: unknown, computedAt: string): M.LesionFeatureRecord {
+  return {
+    lesionId,
+    feature: { key: `${result.key}@${hash}`, name: result.key, family: result.family, ibsiCode: result.ibsiCode, settingsHash: hash, settings, unit: result.unit },
+    value: result.value ?? null,
+    undefinedReason: result.undefinedReason ?? null,
+    computedAt,
+  };
+}

@@ -1,0 +1,40 @@
+import { ArrayMaxSize, ArrayMinSize, IsOptional, IsPositive, Max, Min } from "class-validator";
+import { Field, Float, InputType, Int, registerEnumType } from "type-graphql";
+
+export enum DiscretisationMethod {
+  FIXED_BIN_NUMBER = "fixedBinNumber",
+  FIXED_BIN_SIZE = "fixedBinSize",
+}
+registerEnumType(DiscretisationMethod, { name: "DiscretisationMethod", description: "IBSI grey-level discretisation" });
+
+@InputType({ description: "Radiomic extraction settings, named as IBSI names them; omitted fields take IBSI defaults" })
+export class FeatureSettingsInput {
+  @Field(() => DiscretisationMethod, { defaultValue: DiscretisationMethod.FIXED_BIN_NUMBER })
+  discretisation!: DiscretisationMethod;
+
+  @Field(() => Int, { nullable: true, description: "Bins for FIXED_BIN_NUMBER (default 32)" })
+  @IsOptional() @Min(2) @Max(4096)
+  binCount?: number;
+
+  @Field(() => Float, { nullable: true, description: "Bin width for FIXED_BIN_SIZE, in image units (e.g. 25 HU)" })
+  @IsOptional() @IsPositive()
+  binWidth?: number;
+
+  @Field(() => Float, { nullable: true, description: "Re-segmentation range lower bound (e.g. -1000 HU)" })
+  resegmentationMin?: number;
+
+  @Field(() => Float, { nullable: true, description: "Re-segmentation range upper bound (e.g. 400 HU)" })
+  resegmentationMax?: number;
+
+  @Field(() => Float, { nullable: true, description: "Outlier re-segmentation: keep mean ± this many SD (IBSI: 3)" })
+  @IsOptional() @IsPositive()
+  outlierSigmas?: number;
+
+  @Field(() => [Float], { nullable: true, description: "Interpolate to this voxel spacing [x, y, z] in mm first (trilinear, IBSI grid alignment)" })
+  @IsOptional() @ArrayMinSize(3) @ArrayMaxSize(3) @IsPositive({ each: true })
+  voxelSpacing?: number[];
+
+  @Field(() => Int, { nullable: true, description: "GLCM Chebyshev distance (default 1)" })
+  @IsOptional() @Min(1) @Max(5)
+  glcmDistance?: number;
+}

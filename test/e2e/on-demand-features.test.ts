@@ -1,0 +1,91 @@
+// Lesion.features over GraphQL on both stores: the first request computes IBSI features from the
+// lesion's image and stores them with their settings; the next is served from the graph; other
+// settings give new values; identical concurrent requests share one computation.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { pino } from "pino";
+import { startServer, type RunningServer } from "../../cli/server.js";
+import { createServices } from "../../cli/services.js";
+import type { GraphStore } from "../../graph-model/graph-store.js";
+import { demoCohort, demoHypoxiaActivity } from "../../ingest/demo/demo-cohort.js";
+import { demoLesionImage } from "../../ingest/demo/demo-lesion-images.js";
+import { loadCohort } from "../../ingest/demo/load-demo.js";
+import { countingStore, type CountingStore } from "../support/counting-store.js";
+import { graphql } from "../support/graphql-client.js";
+import { BOTH_STORES } from "../support/stores.js";
+
+const cohort = demoCohort();
+const lesion = cohort.lesions[2]!;
+const series = cohort.series.find((s) => s.uid === lesion.seriesUid)!;
+const patientId = cohort.studies.find((s) => s.uid === series.studyUid)!.patientId;
+
+const QUERY = `query($patient: ID!, $settings: FeatureSettingsInput, $families: [String!]) {
+  patient(id: $patient) { studies { series { lesions { id features(settings: $settings, families: $families) { name family ibsiCode value undefinedReason settingsHash settings computedAt } } } } }
+}`;
+
+function featuresIn(data: any): any[] {
+  return data.patient.studies[0].series[0].lesions.find((l: any) => l.id === lesion.id).features;
+}
+
+describe.each(BOTH_STORES)("on-demand radiomic features [$name]", (target) => {
+  let store: GraphStore;
+  let counting: CountingStore;
+  let server: RunningServer;
+
+  beforeAll(async () => {
+    store = await target.open();
+    await loadCohort(store, cohort);
+    counting = countingStore(store);
+    server = await startServer({ ...createServices(counting.store, pino({ level: "silent" })), port: 0 });
+  });
+  afterAll(async () => {
+    await server.stop();
+    await target.dispose(store);
+  });
+
+  it("computes on first request, stores with provenance, then serves from the graph", async () => {
+    counting.reset();
+    const variables = { patient: patientId, families: ["morphology", "glcm"] };
+    const first = await graphql(server.graphqlUrl, QUERY, variables);
+    expect(first.errors).toBeUndefined();
+    expect(counting.calls.get("saveLesionFeatures")).toBe(1);
+    const features = featuresIn(first.data);
+    expect(new Set(features.map((f: any) => f.family))).toEqual(new Set(["morphology", "glcm"]));
+
+    const { mask } = demoLesionImage(lesion.id, demoHypoxiaActivity(patientId), series.modality!);
+    const voxels = mask.data.reduce((a, b) => a + b, 0);
+    const voxelVolume = features.find((f: any) => f.ibsiCode === "YEKZ");
+    expect(voxelVolume.value).toBeCloseTo(voxels * 0.9 * 0.9 * 2.5, 6);
+    expect(features[0].settings).toMatchObject({ discretisation: { method: "fixedBinNumber", binCount: 32 }, imageSource: "demo generator v1" });
+    expect(features.every((f: any) => f.value !== null || f.undefinedReason)).toBe(true);
+
+    counting.reset();
+    const second = await graphql(server.graphqlUrl, QUERY, variables);
+    expect(counting.calls.get("saveLesionFeatures")).toBeUndefined();
+    expect(featuresIn(second.data)).toEqual(features);
+  });
+
+  it("computes new values when the settings change", async () => {
+    const base = featuresIn((await graphql(server.graphqlUrl, QUERY, { patient: patientId, families: ["glcm"] })).data);
+    const coarse = featuresIn((await graphql(server.graphqlUrl, QUERY, { patient: patientId, families: ["glcm"], settings: { binCount: 8 } })).data);
+    expect(coarse[0].settingsHash).not.toBe(base[0].settingsHash);
+    const entropy = (list: any[]) => list.find((f) => f.ibsiCode === "TU9B" && f.name.endsWith("_3d_mrg")).value;
+    expect(entropy(coarse)).toBeLessThan(entropy(base));
+  });
+
+  it("shares one computation between identical concurrent requests", async () => {
+    counting.reset();
+    const variables = { patient: patientId, families: ["ngtdm"], settings: { discretisation: "FIXED_BIN_SIZE", binWidth: 10 } };
+    const answers = await Promise.all([1, 2, 3].map(() => graphql(server.graphqlUrl, QUERY, variables)));
+    expect(answers.every((a) => a.errors === undefined)).toBe(true);
+    expect(counting.calls.get("saveLesionFeatures")).toBe(1);
+    expect(featuresIn(answers[1]!.data)).toEqual(featuresIn(answers[0]!.data));
+  });
+
+  it("rejects unknown families and incomplete settings as BAD_USER_INPUT", async () => {
+    const unknown = await graphql(server.graphqlUrl, QUERY, { patient: patientId, families: ["glmc"] });
+    expect(unknown.errors![0]!.extensions!.code).toBe("BAD_USER_INPUT");
+    const noWidth = await graphql(server.graphqlUrl, QUERY, { patient: patientId, settings: { discretisation: "FIXED_BIN_SIZE" } });
+    expect(noWidth.errors![0]!.extensions!.code).toBe("BAD_USER_INPUT");
+    expect(noWidth.errors![0]!.message).toContain("binWidth");
+  });
+});
