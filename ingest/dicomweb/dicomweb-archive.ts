@@ -1,0 +1,111 @@
+// A DICOMweb server (IDC's public proxy by default, Orthanc in tests) as a DicomArchive: QIDO-RS to
+// search, WADO-RS for series metadata and Part-10 instances, through dicomweb-client.
+import { datasetFromDicomJson, type NaturalDataset } from "../../compute/image/dicom-dataset.js";
+import { dicomWebCalls, type DicomWebCalls } from "./dicomweb-client-api.js";
+import { dicomWebError } from "./dicomweb-errors.js";
+import { requireValidStudyDate, type ImagingQuery } from "./imaging-query.js";
+import type { DicomArchive, InstanceLocator, SeriesEntry, SeriesLocator, StudyEntry } from "./dicom-archive.js";
+
+/** IDC's public DICOMweb proxy (no authentication, per-IP daily quota, always the latest IDC release). */
+export const IDC_PUBLIC_DICOMWEB_URL =
+  "https://proxy.imaging.datacommons.cancer.gov/current/viewer-only-no-downloads-see-tinyurl-dot-com-slash-3j3d9jyp/dicomWeb";
+
+export interface DicomWebArchiveOptions {
+  /** DICOMweb root (…/dicomWeb or …/dicom-web); default IDC's public proxy. */
+  readonly url?: string;
+  /** Sent with every request, e.g. { Authorization: "Bearer …" } or "Basic …". */
+  readonly headers?: Record<string, string>;
+  /** Provenance on the records; default "IDC" for the IDC proxy, else "DICOMweb". */
+  readonly source?: string;
+  /** Release the records come from, e.g. "IDC v21". */
+  readonly dataRelease?: string;
+}
+
+const STUDY_DESCRIPTION = "00081030"; // not returned by QIDO-RS studies unless asked for (Orthanc)
+
+export class DicomWebArchive implements DicomArchive {
+  readonly source: string;
+  readonly dataRelease?: string;
+  readonly remote = true;
+  readonly url: string;
+  private readonly calls: DicomWebCalls;
+
+  constructor(options: DicomWebArchiveOptions = {}) {
+    this.url = (options.url ?? IDC_PUBLIC_DICOMWEB_URL).replace(/\/+$/, "");
+    this.source = options.source ?? (this.url === IDC_PUBLIC_DICOMWEB_URL ? "IDC" : "DICOMweb");
+    this.dataRelease = options.dataRelease;
+    this.calls = dicomWebCalls(this.url, { ...options.headers });
+  }
+
+  async findStudies(query: ImagingQuery): Promise<StudyEntry[]> {
+    requireValidStudyDate(query.studyDate);
+    const patients = query.patientIds ?? [undefined];
+    const found = await Promise.all(
+      patients.map((patientId) => this.search("studies", patientId ?? "*", () => this.calls.searchForStudies({ queryParams: studyParams(query, patientId) }))),
+    );
+    return found.flat().map(studyEntry);
+  }
+
+  async findSeries(studyUid: string): Promise<SeriesEntry[]> {
+    const found = await this.search("study", studyUid, () => this.calls.searchForSeries({ studyInstanceUID: studyUid }));
+    return found.map((json) => ({ ...seriesEntry(json), studyUid }));
+  }
+
+  async locateSeries(seriesUid: string): Promise<SeriesLocator | undefined> {
+    const found = await this.search("series", seriesUid, () => this.calls.searchForSeries({ queryParams: { SeriesInstanceUID: seriesUid } }));
+    return found.length > 0 ? seriesEntry(found[0]!) : undefined;
+  }
+
+  async seriesMetadata(series: SeriesLocator): Promise<NaturalDataset[]> {
+    const json = await this.search("series", series.seriesUid, () =>
+      this.calls.retrieveSeriesMetadata({ studyInstanceUID: series.studyUid, seriesInstanceUID: series.seriesUid }),
+    );
+    return json.map((item) => datasetFromDicomJson(item));
+  }
+
+  async instanceBytes(instance: InstanceLocator): Promise<Uint8Array> {
+    const bytes = await this.search("instance", instance.sopInstanceUid, () =>
+      this.calls.retrieveInstance({ studyInstanceUID: instance.studyUid, seriesInstanceUID: instance.seriesUid, sopInstanceUID: instance.sopInstanceUid }),
+    );
+    return new Uint8Array(bytes);
+  }
+
+  seriesUrl(series: SeriesLocator): string {
+    return `${this.url}/studies/${series.studyUid}/series/${series.seriesUid}`;
+  }
+
+  private async search<T>(kind: string, id: string, call: () => Promise<T>): Promise<T> {
+    try {
+      return await call();
+    } catch (error) {
+      throw dicomWebError(error, `DICOMweb server ${this.url}`, { kind, id });
+    }
+  }
+}
+
+function studyParams(query: ImagingQuery, patientId: string | undefined): Record<string, string> {
+  const params: Record<string, string> = { includefield: STUDY_DESCRIPTION };
+  if (patientId) params.PatientID = patientId;
+  if (query.studyDate) params.StudyDate = query.studyDate; // '-' is not percent-encoded, so Orthanc reads ranges
+  return params;
+}
+
+function studyEntry(json: Record<string, unknown>): StudyEntry {
+  const dataset = datasetFromDicomJson(json);
+  return {
+    studyUid: String(dataset.StudyInstanceUID),
+    patientId: stringOf(dataset.PatientID),
+    studyDate: stringOf(dataset.StudyDate),
+    description: stringOf(dataset.StudyDescription),
+  };
+}
+
+function seriesEntry(json: Record<string, unknown>): SeriesEntry {
+  const dataset = datasetFromDicomJson(json);
+  return { studyUid: String(dataset.StudyInstanceUID), seriesUid: String(dataset.SeriesInstanceUID), modality: stringOf(dataset.Modality) };
+}
+
+function stringOf(value: unknown): string | undefined {
+  const first = Array.isArray(value) ? value[0] : value;
+  return typeof first === "string" && first !== "" ? first : undefined;
+}
