@@ -4,7 +4,7 @@
 # Extra arguments go to vitest, e.g. `npm test -- test/graph-model`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-[ -d node_modules ] || npm ci --no-audit --no-fund
+[ -d node_modules ] || npm install --no-audit --no-fund
 
 export NEO4J_PORT=${NEO4J_PORT:-7687} ORTHANC_PORT=${ORTHANC_PORT:-8042}
 started=()
