@@ -8,7 +8,8 @@ import type { Readable } from "node:stream";
 import type { HttpClient, HttpClientOptions, HttpRequest, HttpResponse, RetryPolicy } from "./http-client.js";
 import { isRetryable, networkCodeOf, type AttemptFailure } from "./attempt-failure.js";
 import { fullJitterDelay, type RandomSource } from "./backoff.js";
-import { summarizeErrorBody } from "./error-body.js";
+import { htmlToText, looksLikeHtml, shorten, summarizeErrorBody } from "./error-body.js";
+import { withTypedErrors } from "./typed-stream.js";
 import { failureToError, retryAfterTooLongError, type RequestContext } from "./failure-to-error.js";
 import { buildQueryString, resolveUrl } from "./query-string.js";
 import { parseRetryAfter } from "./retry-after.js";
@@ -83,7 +84,7 @@ export class AxiosHttpClient implements HttpClient {
     const prepared = this.prepare(request);
     const failures: AttemptFailure[] = [];
     for (let attempt = 1; ; attempt++) {
-      const outcome = await this.attempt(prepared, kind, decode);
+      const outcome = await this.attempt(prepared, attempt, kind, decode);
       if (outcome.ok) return outcome.response;
       const context: RequestContext = { ...prepared.context, attempts: attempt };
       const retryable = isRetryable(outcome.failure, prepared.method, failures);
@@ -129,7 +130,12 @@ export class AxiosHttpClient implements HttpClient {
   }
 
   /** One HTTP exchange under its own deadline; never throws except when the caller aborts. */
-  private async attempt<T>(prepared: PreparedRequest, kind: BodyKind, decode: Decoder<T>): Promise<Outcome<T>> {
+  private async attempt<T>(
+    prepared: PreparedRequest,
+    attempt: number,
+    kind: BodyKind,
+    decode: Decoder<T>,
+  ): Promise<Outcome<T>> {
     const deadline = new AbortController();
     const timer = setTimeout(() => deadline.abort(), prepared.timeoutMs);
     const callerSignal = prepared.request.signal;
@@ -141,12 +147,14 @@ export class AxiosHttpClient implements HttpClient {
         data: prepared.request.body,
         headers: { ...defaultAccept(kind), ...prepared.request.headers },
         responseType: kind === "stream" ? "stream" : "arraybuffer",
-        timeout: prepared.timeoutMs,
+        // streams: the deadline covers the headers, typed-stream.ts the body's idleness
+        timeout: kind === "stream" ? 0 : prepared.timeoutMs,
         signal,
       });
-      return await this.readResponse(response, kind, decode);
+      return await this.readResponse(prepared, attempt, response, kind, decode);
     } catch (error) {
       if (callerSignal?.aborted) throw callerSignal.reason;
+      if (!axios.isAxiosError(error)) throw error;
       if (deadline.signal.aborted || isAxiosTimeout(error)) {
         return { ok: false, failure: { kind: "timeout", timeoutMs: prepared.timeoutMs } };
       }
@@ -157,6 +165,8 @@ export class AxiosHttpClient implements HttpClient {
   }
 
   private async readResponse<T>(
+    prepared: PreparedRequest,
+    attempt: number,
     response: AxiosResponse<Buffer | Readable>,
     kind: BodyKind,
     decode: Decoder<T>,
@@ -164,7 +174,9 @@ export class AxiosHttpClient implements HttpClient {
     const headers = flattenHeaders(response.headers);
     const isSuccess = response.status >= 200 && response.status < 300;
     if (isSuccess && kind === "stream") {
-      return { ok: true, response: { status: response.status, headers, data: response.data as T } };
+      const context = { ...prepared.context, attempts: attempt };
+      const data = withTypedErrors(response.data as Readable, context, prepared.timeoutMs, response.status);
+      return { ok: true, response: { status: response.status, headers, data: data as T } };
     }
     const bytes = Buffer.isBuffer(response.data) ? response.data : await readLimited(response.data);
     if (!isSuccess) return { ok: false, failure: statusFailure(response, headers, bytes, this.now()) };
@@ -184,8 +196,10 @@ function parseJsonBody<T>(bytes: Buffer): Decoded<T> {
   try {
     return { ok: true, value: JSON.parse(text) as T };
   } catch (error) {
-    const html = /^\s*</.test(text) ? "an HTML page instead of JSON" : "invalid or truncated JSON";
-    return { ok: false, reason: `${html}: ${error instanceof Error ? error.message : String(error)}` };
+    if (looksLikeHtml(text, undefined)) {
+      return { ok: false, reason: `an HTML page instead of JSON: "${shorten(htmlToText(text))}"` };
+    }
+    return { ok: false, reason: `invalid or truncated JSON: ${error instanceof Error ? error.message : String(error)}` };
   }
 }
 

@@ -166,6 +166,50 @@ describe("AxiosHttpClient against a real local server", () => {
     expect(server.requests("/api/bad-json")).toHaveLength(2);
   });
 
+  it("reports an HTML page served with 200 to a JSON request by its text, never its markup", async () => {
+    server.script("/api/login-page", [{ html: "<html><body><h1>Please sign in</h1><form></form></body></html>", status: 200 }]);
+    const error = await failure(client().json({ url: "/login-page" }));
+    expect(error).toBeInstanceOf(UpstreamInvalidResponseError);
+    expect(error.message).toContain('an HTML page instead of JSON: "Please sign in"');
+    expect(error.message).not.toMatch(/[<>]/);
+    expect(server.requests("/api/login-page")).toHaveLength(2);
+  });
+
+  it("errors a stream that stalls mid-body past the timeout", async () => {
+    server.script("/api/stall.tsv", [{ truncate: "gene\tvalue\n", declaredLength: 1_000_000, stallMs: 2_000 }]);
+    const response = await client().stream({ url: "/stall.tsv", timeoutMs: 150 });
+    const read = async (): Promise<string> => {
+      let text = "";
+      for await (const chunk of response.data) text += String(chunk);
+      return text;
+    };
+    await expect(read()).rejects.toMatchObject({
+      code: "UPSTREAM_UNAVAILABLE",
+      message: expect.stringContaining("did not answer GET /api/stall.tsv within 150 ms"),
+    });
+  });
+
+  it("does not time out a stream whose reader is slow (backpressure is not idleness)", async () => {
+    const big = "x".repeat(128 * 1024);
+    server.script("/api/big.tsv", [{ status: 200, body: big }]);
+    const response = await client().stream({ url: "/big.tsv", timeoutMs: 50 });
+    let length = 0;
+    for await (const chunk of response.data) {
+      length += String(chunk).length;
+      await new Promise((resolve) => setTimeout(resolve, 80)); // longer than the 50 ms idle timeout
+    }
+    expect(length).toBe(big.length);
+  });
+
+  it("types a stream cut off by the upstream", async () => {
+    server.script("/api/cut.tsv", [{ truncate: "gene\tvalue\n", declaredLength: 1_000_000, stallMs: 20 }]);
+    const response = await client().stream({ url: "/cut.tsv" });
+    const read = async (): Promise<void> => {
+      for await (const _chunk of response.data) void _chunk;
+    };
+    await expect(read()).rejects.toBeInstanceOf(UpstreamInvalidResponseError);
+  });
+
   it("treats a body cut short by the connection as a truncated response, retried once", async () => {
     server.script("/api/cut", [{ truncate: '{"hits": [', declaredLength: 1_000 }]);
     const error = await failure(client().json({ url: "/cut" }));

@@ -9,7 +9,7 @@ export type Step =
   | { json: unknown; status?: number; headers?: Record<string, string> }
   | { html: string; status: number }
   | { destroy: true }
-  | { truncate: string; declaredLength: number }
+  | { truncate: string; declaredLength: number; stallMs?: number }
   | { delayMs: number; then: Step };
 
 export interface FaultServer {
@@ -66,7 +66,8 @@ function play(step: Step, res: http.ServerResponse): void {
   if ("truncate" in step) {
     res.writeHead(200, { "content-type": "application/json", "content-length": String(step.declaredLength) });
     res.write(step.truncate);
-    setTimeout(() => res.socket?.destroy(), 10);
+    const timer = setTimeout(() => res.socket?.destroy(), step.stallMs ?? 10);
+    res.on("close", () => clearTimeout(timer));
     return;
   }
   if ("html" in step) {
