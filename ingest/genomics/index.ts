@@ -1,6 +1,7 @@
 export * from "./tcga-barcode.js";
 export * from "./mutation-record.js";
 export * from "./log2-tpm.js";
+export * from "./protein-change.js";
 export * from "./ensembl-id.js";
 export * from "./text-lines.js";
 export * from "./star-counts-parser.js";
@@ -8,3 +9,5 @@ export * from "./tpm-by-symbol.js";
 export * from "./cohort-z-scores.js";
 export * from "./overall-survival.js";
 export * from "./upstream-failure.js";
+export * from "./expression-matrix.js";
+export * from "./json-readers.js";

@@ -1,5 +1,6 @@
 // What an HttpClient error says about the upstream's answer. The HttpClient port does not fix an error
-// shape, so this reads the usual places (PlatformError.details, axios-like response) and never throws.
+// type; AxiosHttpClient's errors (ingest/http/http-errors.ts) carry `details.status` and
+// `details.upstreamMessage`. Other shapes (status/body on the error) are read too; this never throws.
 
 export interface UpstreamFailure {
   status: number | null;
@@ -9,9 +10,9 @@ export interface UpstreamFailure {
 
 export function upstreamFailureOf(error: unknown): UpstreamFailure {
   const e = (error ?? {}) as Record<string, any>;
-  const status = firstNumber(e.details?.status, e.status, e.response?.status, e.statusCode);
-  const body = e.details?.body ?? e.body ?? e.response?.data;
-  return { status, message: messageOf(body) };
+  const status = firstNumber(e.details?.status, e.status, e.response?.status);
+  const said = e.details?.upstreamMessage;
+  return { status, message: typeof said === "string" ? said : messageOf(e.details?.body ?? e.body ?? e.response?.data) };
 }
 
 function firstNumber(...values: unknown[]): number | null {
