@@ -1,0 +1,54 @@
+// bench/features: time per IBSI family and voxels/s for spherical ROIs of 10^3 … 10^6 voxels in a
+// noisy CT-like image (fixed bin number 32), and how the time grows with ROI size (the ratio of
+// successive sizes; 10× the voxels should cost about 10×). Run: npm run bench:features
+import { performance } from "node:perf_hooks";
+import { computeFeatures } from "../compute/features/compute-features.js";
+import { FEATURE_FAMILIES } from "../compute/features/types.js";
+import { AXIAL, type Mask, type Volume } from "../compute/image/volume.js";
+import { SeededRandom } from "../compute/seeded-random.js";
+
+const SIZES = (process.env.BENCH_SIZES ?? "1000,10000,100000,1000000").split(",").map(Number);
+
+/** A sphere of about `voxels` voxels centred in a cube with 20% margin, intensities N(40, 15) inside. */
+function sphereCase(voxels: number): { volume: Volume; mask: Mask; roi: number } {
+  const radius = Math.cbrt((3 * voxels) / (4 * Math.PI));
+  const n = Math.ceil(2 * radius * 1.2) + 2;
+  const geometry = { size: [n, n, n] as const, spacing: [1, 1, 1] as const, origin: [0, 0, 0] as const, direction: AXIAL };
+  const rng = new SeededRandom(voxels);
+  const data = new Float32Array(n * n * n);
+  const mask = new Uint8Array(n * n * n);
+  let roi = 0;
+  const c = (n - 1) / 2;
+  for (let k = 0; k < n; k++)
+    for (let j = 0; j < n; j++)
+      for (let i = 0; i < n; i++) {
+        const index = i + n * (j + n * k);
+        const inside = (i - c) ** 2 + (j - c) ** 2 + (k - c) ** 2 <= radius * radius;
+        mask[index] = inside ? 1 : 0;
+        roi += mask[index]!;
+        data[index] = Math.round(inside ? rng.normal(40, 15) : rng.normal(-20, 10));
+      }
+  return { volume: { geometry, data }, mask: { geometry, data: mask }, roi };
+}
+
+const settings = { discretisation: { method: "fixedBinNumber", binCount: 32 } } as const;
+const seconds: Record<string, number[]> = {};
+console.log(`family                       ${SIZES.map((s) => `${s.toExponential(0).padStart(9)} vox`).join("  ")}   growth per 10×`);
+const rois: number[] = [];
+for (const size of SIZES) {
+  const { volume, mask, roi } = sphereCase(size);
+  rois.push(roi);
+  for (const family of FEATURE_FAMILIES) {
+    const start = performance.now();
+    computeFeatures(volume, mask, settings, [family]);
+    (seconds[family] ??= []).push((performance.now() - start) / 1000);
+  }
+}
+for (const family of FEATURE_FAMILIES) {
+  const times = seconds[family]!;
+  const growth = times.slice(1).map((t, i) => (t / times[i]!).toFixed(1));
+  console.log(`${family.padEnd(28)} ${times.map((t) => `${t.toFixed(3).padStart(9)} s  `).join("  ")}   ${growth.join(", ")}`);
+}
+const totals = SIZES.map((_, i) => FEATURE_FAMILIES.reduce((sum, f) => sum + seconds[f]![i]!, 0));
+console.log(`${"all families".padEnd(28)} ${totals.map((t) => `${t.toFixed(3).padStart(9)} s  `).join("  ")}   ${totals.slice(1).map((t, i) => (t / totals[i]!).toFixed(1)).join(", ")}`);
+console.log(`${"voxels/s (all families)".padEnd(28)} ${totals.map((t, i) => `${Math.round(rois[i]! / t).toLocaleString("en").padStart(11)}  `).join("  ")}`);
