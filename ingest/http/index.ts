@@ -9,3 +9,4 @@ export {
 } from "./http-errors.js";
 export type { Sleep } from "./sleep.js";
 export type { RandomSource } from "./backoff.js";
+export type { UpstreamError } from "./failure-to-error.js";

@@ -6,4 +6,4 @@ export { assertValidJobId, type CheckpointStore } from "./checkpoint-store.js";
 export { FileCheckpointStore, type FileCheckpointStoreOptions } from "./file-checkpoint-store.js";
 export { MemoryCheckpointStore } from "./memory-checkpoint-store.js";
 export { ItemTimeoutError, JobCancelledError, describeError } from "./job-errors.js";
-export { attachProgressBar } from "./progress-bar.js";
+export { attachProgressBar, type ProgressBarLike } from "./progress-bar.js";

@@ -24,7 +24,7 @@ export interface JobRunnerOptions {
   checkpoints?: CheckpointStore;
   /** Per-item errors kept in the report (all are counted). Default 1000. */
   maxRecordedErrors?: number;
-  logger?: Pick<Logger, "warn" | "info">;
+  logger?: Pick<Logger, "warn">;
   now?: () => Date;
 }
 

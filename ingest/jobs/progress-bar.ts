@@ -3,8 +3,16 @@
 import cliProgress from "cli-progress";
 import type { JobEvents } from "./job-events.js";
 
+/** The part of a cli-progress bar this uses (a SingleBar fits). */
+export interface ProgressBarLike {
+  start(total: number, startValue: number, payload?: object): void;
+  update(value: number, payload?: object): void;
+  setTotal(total: number): void;
+  stop(): void;
+}
+
 /** Starts a bar on the job's `started` event and stops it on `finished`; returns the unsubscribe. */
-export function attachProgressBar(events: JobEvents, bar = defaultBar()): () => void {
+export function attachProgressBar(events: JobEvents, bar: ProgressBarLike = defaultBar()): () => void {
   let active = false;
   const unsubscribe = [
     events.on("started", (job) => {
