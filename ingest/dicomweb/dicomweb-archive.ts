@@ -4,6 +4,8 @@ import { datasetFromDicomJson, type NaturalDataset } from "../../compute/image/d
 import { dicomWebCalls, type DicomWebCalls } from "./dicomweb-client-api.js";
 import { dicomWebError } from "./dicomweb-errors.js";
 import { requireValidStudyDate, type ImagingQuery } from "./imaging-query.js";
+import { mapLimited } from "./instance-loader.js";
+import { DEFAULT_RETRY, withRetry, type RetryOptions } from "./transient-retry.js";
 import type { DicomArchive, InstanceLocator, SeriesEntry, SeriesLocator, StudyEntry } from "./dicom-archive.js";
 
 /** IDC's public DICOMweb proxy (no authentication, per-IP daily quota, always the latest IDC release). */
@@ -19,9 +21,12 @@ export interface DicomWebArchiveOptions {
   readonly source?: string;
   /** Release the records come from, e.g. "IDC v21". */
   readonly dataRelease?: string;
+  /** Retries of 429/5xx/connection failures; default 4 attempts, 250 ms base backoff with jitter. */
+  readonly retry?: Partial<RetryOptions>;
 }
 
 const STUDY_DESCRIPTION = "00081030"; // not returned by QIDO-RS studies unless asked for (Orthanc)
+const PARALLEL_PATIENT_SEARCHES = 4;
 
 export class DicomWebArchive implements DicomArchive {
   readonly source: string;
@@ -29,19 +34,22 @@ export class DicomWebArchive implements DicomArchive {
   readonly remote = true;
   readonly url: string;
   private readonly calls: DicomWebCalls;
+  private readonly retry: RetryOptions;
 
   constructor(options: DicomWebArchiveOptions = {}) {
     this.url = (options.url ?? IDC_PUBLIC_DICOMWEB_URL).replace(/\/+$/, "");
     this.source = options.source ?? (this.url === IDC_PUBLIC_DICOMWEB_URL ? "IDC" : "DICOMweb");
     this.dataRelease = options.dataRelease;
     this.calls = dicomWebCalls(this.url, { ...options.headers });
+    this.retry = { ...DEFAULT_RETRY, ...options.retry };
   }
 
   async findStudies(query: ImagingQuery): Promise<StudyEntry[]> {
     requireValidStudyDate(query.studyDate);
     const patients = query.patientIds ?? [undefined];
-    const found = await Promise.all(
-      patients.map((patientId) => this.search("studies", patientId ?? "*", () => this.calls.searchForStudies({ queryParams: studyParams(query, patientId) }))),
+    // One QIDO-RS search per barcode: PatientID takes no value lists.
+    const found = await mapLimited(patients, PARALLEL_PATIENT_SEARCHES, (patientId) =>
+      this.search("patient", patientId ?? "*", () => this.calls.searchForStudies({ queryParams: studyParams(query, patientId) })),
     );
     return found.flat().map(studyEntry);
   }
@@ -76,7 +84,7 @@ export class DicomWebArchive implements DicomArchive {
 
   private async search<T>(kind: string, id: string, call: () => Promise<T>): Promise<T> {
     try {
-      return await call();
+      return await withRetry(call, this.retry);
     } catch (error) {
       throw dicomWebError(error, `DICOMweb server ${this.url}`, { kind, id });
     }
@@ -85,7 +93,7 @@ export class DicomWebArchive implements DicomArchive {
 
 function studyParams(query: ImagingQuery, patientId: string | undefined): Record<string, string> {
   const params: Record<string, string> = { includefield: STUDY_DESCRIPTION };
-  if (patientId) params.PatientID = patientId;
+  if (patientId) params.PatientID = patientId; // TCGA barcodes need no percent-encoding, which Orthanc 1.10 would not decode
   if (query.studyDate) params.StudyDate = query.studyDate; // '-' is not percent-encoded, so Orthanc reads ranges
   return params;
 }
