@@ -5,9 +5,17 @@ import { demoCohort } from "../ingest/demo/demo-cohort.js";
 import { DemoLesionImages } from "../ingest/demo/demo-lesion-images.js";
 import { FeatureService } from "../ingest/features/feature-service.js";
 import type { LesionImageSource } from "../ingest/features/lesion-image-source.js";
+import type { FeatureWorkerPool } from "../ingest/features/feature-worker-pool.js";
 import type { Services } from "../resolvers/context.js";
 
-export function createServices(store: GraphStore, logger: Logger, imageSources: LesionImageSource[] = []): Services {
-  const sources = [...imageSources, new DemoLesionImages(demoCohort())];
-  return { store, logger, features: new FeatureService(store, sources) };
+export interface ServiceOptions {
+  /** Image sources tried before the demo generator (DICOMweb, local folders). */
+  imageSources?: LesionImageSource[];
+  /** Compute features on worker threads (one per core) instead of the request's thread. */
+  featurePool?: FeatureWorkerPool;
+}
+
+export function createServices(store: GraphStore, logger: Logger, options: ServiceOptions = {}): Services {
+  const sources = [...(options.imageSources ?? []), new DemoLesionImages(demoCohort())];
+  return { store, logger, features: new FeatureService(store, sources, options.featurePool?.compute) };
 }

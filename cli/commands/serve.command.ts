@@ -3,6 +3,7 @@ import type { Command } from "commander";
 import type { Logger } from "pino";
 import { BadUserInputError } from "../../compute/errors.js";
 import { openStore } from "../../graph-model/open-store.js";
+import { FeatureWorkerPool } from "../../ingest/features/feature-worker-pool.js";
 import { startServer } from "../server.js";
 import { createServices } from "../services.js";
 import { addStoreFlags, storeConfig, type StoreFlags } from "../store-options.js";
@@ -30,11 +31,13 @@ export function serveCommand(program: Command, logger: Logger): void {
       const port = parsePort(flags.port);
       const store = await openStore(storeConfig(flags));
       if (flags.demo && (await store.counts()).Patient === 0) await loadDemo(store, logger);
-      const server = await startServer({ ...createServices(store, logger), port, host: flags.host });
+      const featurePool = new FeatureWorkerPool();
+      const server = await startServer({ ...createServices(store, logger, { featurePool }), port, host: flags.host });
       logger.info({ graphql: server.graphqlUrl, store: store.kind, location: store.location }, "radiogenomics is serving");
       process.stdout.write(`GraphQL API: ${server.graphqlUrl}  (store: ${store.kind} at ${store.location})\n`);
       const shutdown = async () => {
         await server.stop();
+        await featurePool.close();
         await store.close();
         process.exit(0);
       };

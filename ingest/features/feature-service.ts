@@ -8,6 +8,7 @@ import { BadUserInputError, NotFoundError } from "../../compute/errors.js";
 import type { GraphStore } from "../../graph-model/graph-store.js";
 import type * as M from "../../graph-model/model/records.js";
 import type { LesionImageSource } from "./lesion-image-source.js";
+import type { FeatureComputer } from "./feature-task.js";
 import { settingsKey } from "./feature-settings-key.js";
 
 export interface FeatureRequest {
@@ -22,6 +23,8 @@ export class FeatureService {
   constructor(
     private readonly store: GraphStore,
     private readonly images: readonly LesionImageSource[],
+    /** Where the computation runs: in-process by default, or a FeatureWorkerPool's `compute`. */
+    private readonly compute: FeatureComputer = async (volume, mask, settings, families) => computeFeatures(volume, mask, settings, families),
     private readonly now: () => Date = () => new Date(),
   ) {}
 
@@ -65,7 +68,7 @@ export class FeatureService {
     const image = await source.load(lesion);
     const key = settingsKey(settings);
     const computedAt = this.now().toISOString();
-    const results = computeFeatures(image.volume, image.mask, settings, families);
+    const results = await this.compute(image.volume, image.mask, settings, families);
     const provenance = { ...(key.canonical as Record<string, unknown>), imageSource: image.source };
     await this.store.saveLesionFeatures(results.map((result) => toRecord(lesionId, result, key.hash, provenance, computedAt)));
     const stored = (await this.store.featuresOfLesions([lesionId], key.hash)).get(lesionId) ?? [];

@@ -1,0 +1,36 @@
+// The worker pool computes exactly what the in-process code computes, runs tasks on every worker,
+// and turns a worker's failure into the same typed error. (Workers load dist/: npm test builds first.)
+import { afterAll, describe, expect, it } from "vitest";
+import { computeFeatures } from "../../../compute/features/compute-features.js";
+import { demoLesionImage } from "../../../ingest/demo/demo-lesion-images.js";
+import { FeatureWorkerPool } from "../../../ingest/features/feature-worker-pool.js";
+
+const pool = new FeatureWorkerPool(2);
+afterAll(() => pool.close());
+
+const settings = { discretisation: { method: "fixedBinNumber", binCount: 16 } } as const;
+
+describe("FeatureWorkerPool", () => {
+  it("gives the in-process results for several lesions at once", async () => {
+    const ids = ["a:1", "b:1", "c:1", "d:1"];
+    const expected = ids.map((id) => {
+      const { volume, mask } = demoLesionImage(id, 0.3, "CT");
+      return computeFeatures(volume, mask, settings, ["glcm", "intensity_statistics"]);
+    });
+    const actual = await Promise.all(
+      ids.map((id) => {
+        const { volume, mask } = demoLesionImage(id, 0.3, "CT");
+        return pool.compute(volume, mask, settings, ["glcm", "intensity_statistics"]);
+      }),
+    );
+    expect(actual).toEqual(expected);
+  });
+
+  it("reports invalid settings as the same typed error", async () => {
+    const { volume, mask } = demoLesionImage("e:1", 0, "MR");
+    await expect(pool.compute(volume, mask, { discretisation: { method: "fixedBinNumber", binCount: 16 }, glcmDistance: 0 }, ["glcm"])).rejects.toMatchObject({
+      code: "BAD_USER_INPUT",
+      message: expect.stringContaining("glcmDistance"),
+    });
+  });
+});
