@@ -26,6 +26,8 @@ interface Entry {
 }
 
 const TEMP_DIRECTORY = "tmp";
+/** Temporary files older than this were left by a writer that died; they are removed on scan. */
+const ABANDONED_TEMP_MS = 60 * 60 * 1000;
 
 export class PixelCache {
   readonly stats: PixelCacheStats = { hits: 0, misses: 0, evictions: 0 };
@@ -128,6 +130,7 @@ export class PixelCache {
 
   private async scan(): Promise<Map<string, Entry>> {
     await mkdir(join(this.options.directory, TEMP_DIRECTORY), { recursive: true });
+    await this.removeAbandonedTemporaries();
     const entries = new Map<string, Entry>();
     const shards = await readdir(this.options.directory, { withFileTypes: true });
     for (const shard of shards.filter((s) => s.isDirectory() && s.name !== TEMP_DIRECTORY)) {
@@ -137,6 +140,15 @@ export class PixelCache {
       }
     }
     return entries;
+  }
+
+  // Only old ones: a fresh temporary file may be another process's write in progress.
+  private async removeAbandonedTemporaries(): Promise<void> {
+    const directory = join(this.options.directory, TEMP_DIRECTORY);
+    for (const name of await readdir(directory)) {
+      const info = await stat(join(directory, name)).catch(() => undefined);
+      if (info && Date.now() - info.mtimeMs > ABANDONED_TEMP_MS) await rm(join(directory, name), { force: true });
+    }
   }
 }
 

@@ -1,6 +1,6 @@
 // The on-disk instance cache: content-addressed keys, hit/miss, atomic writes, LRU eviction by size,
 // persistence across instances, and several caches sharing one directory concurrently.
-import { mkdtemp, readdir, rm, stat } from "node:fs/promises";
+import { mkdir, mkdtemp, readdir, rm, stat, utimes, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -86,6 +86,16 @@ describe("PixelCache", () => {
     expect(await second.totalBytes()).toBe(3000);
     expect(await second.get(instance(2))).toEqual(bytes(2));
     expect(second.stats.hits).toBe(1);
+  });
+
+  it("removes temporary files abandoned by a dead writer, but not fresh ones", async () => {
+    await mkdir(join(directory, "tmp"), { recursive: true });
+    await writeFile(join(directory, "tmp", "abandoned"), "x");
+    await writeFile(join(directory, "tmp", "in-progress"), "x");
+    const twoHoursAgo = new Date(Date.now() - 2 * 60 * 60 * 1000);
+    await utimes(join(directory, "tmp", "abandoned"), twoHoursAgo, twoHoursAgo);
+    await new PixelCache({ directory, maxBytes: 10_000 }).totalBytes();
+    expect(await readdir(join(directory, "tmp"))).toEqual(["in-progress"]);
   });
 
   it("stays consistent when several caches share one directory concurrently", async () => {
