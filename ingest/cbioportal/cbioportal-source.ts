@@ -42,6 +42,8 @@ export interface CbioportalExpression {
   records: ExpressionRecord[];
 }
 
+const GENES_PER_CALL = 200;
+
 export class CbioportalSource {
   constructor(private readonly http: HttpClient) {}
 
@@ -139,8 +141,13 @@ export class CbioportalSource {
     return { profileId: profile.molecularProfileId, zScoreProfileId: zProfile?.molecularProfileId ?? null, sampleListId, unknownGenes, records };
   }
 
-  private async molecularData(profileId: string, filter: object) {
-    const rows = asArray(await this.post<unknown[]>(`/molecular-profiles/${encodeURIComponent(profileId)}/molecular-data/fetch`, filter, { projection: "DETAILED" }));
+  /** Genes go in batches to keep payloads manageable (reference §2.6). */
+  private async molecularData(profileId: string, filter: { entrezGeneIds: (number | null | undefined)[]; sampleListId: string }) {
+    const rows: unknown[] = [];
+    for (let i = 0; i < filter.entrezGeneIds.length; i += GENES_PER_CALL) {
+      const batch = { ...filter, entrezGeneIds: filter.entrezGeneIds.slice(i, i + GENES_PER_CALL) };
+      rows.push(...asArray(await this.post<unknown[]>(`/molecular-profiles/${encodeURIComponent(profileId)}/molecular-data/fetch`, batch, { projection: "DETAILED" })));
+    }
     return rows.flatMap((row) => {
       const sampleId = stringAt(row, "sampleId");
       const entrezId = numberAt(row, "entrezGeneId");

@@ -14,14 +14,15 @@ export interface LocusTpm {
   tpm: number;
 }
 
-/** Random TPMs per locus: log-normal around a per-gene level; silent genes and PAR_Y copies are 0. */
+/** Random TPMs per locus: log-normal around a per-gene level; silent genes are 0. PAR_Y copies get a
+ * small non-zero TPM (real files mostly have 0 there) so that a parser summing them would be caught. */
 export function drawLocusTpms(genes: FixtureGene[], rng: SeededRandom): LocusTpm[] {
   return genes.flatMap((gene, geneIndex) =>
     gene.loci.map((locus) => ({
       gene,
       geneId: `${locus.ensemblId}.${locus.version}${locus.parY ? "_PAR_Y" : ""}`,
       parY: Boolean(locus.parY),
-      tpm: gene.silent || locus.parY ? 0 : round(Math.exp(rng.normal(1 + (geneIndex % 4), 0.8)), 4),
+      tpm: gene.silent ? 0 : locus.parY ? round(0.5 + rng.next(), 4) : round(Math.exp(rng.normal(1 + (geneIndex % 4), 0.8)), 4),
     })),
   );
 }
