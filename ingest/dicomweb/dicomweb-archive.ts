@@ -95,6 +95,8 @@ function studyParams(query: ImagingQuery, patientId: string | undefined): Record
   const params: Record<string, string> = { includefield: STUDY_DESCRIPTION };
   if (patientId) params.PatientID = patientId; // TCGA barcodes need no percent-encoding, which Orthanc 1.10 would not decode
   if (query.studyDate) params.StudyDate = query.studyDate; // '-' is not percent-encoded, so Orthanc reads ranges
+  // One modality only: a list needs a backslash, which is percent-encoded and Orthanc 1.10 would not decode.
+  if (query.modalities?.length === 1) params.ModalitiesInStudy = query.modalities[0]!;
   return params;
 }
 

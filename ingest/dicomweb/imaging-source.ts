@@ -57,12 +57,21 @@ export class ImagingSource {
         yield failureItem({ kind: "study", uid: study.studyUid, error: new Error(`study ${study.studyUid} has no PatientID`) });
         continue;
       }
+      let seriesList: SeriesEntry[];
+      try {
+        seriesList = await this.archive.findSeries(study.studyUid);
+      } catch (error) {
+        yield failureItem({ kind: "study", uid: study.studyUid, patientId, error });
+        continue;
+      }
+      // Servers match ModalitiesInStudy for one modality at most (see studyParams): check here for all.
+      if (query.modalities?.length && !seriesList.some((series) => isImageModality(series.modality) && keepsModality(query, series.modality))) continue;
       if (query.collectionId && !patientsSeen.has(patientId)) {
         patientsSeen.add(patientId);
         yield recordItem({ kind: "patient", record: patientRecord(patientId, query.collectionId, this.archive) });
       }
       yield recordItem({ kind: "study", record: studyRecord({ ...study, patientId }, this.archive) });
-      yield* this.studyContents({ ...study, patientId }, query);
+      yield* this.studyContents({ ...study, patientId }, seriesList, query);
     }
   }
 
@@ -78,14 +87,7 @@ export class ImagingSource {
     return loadLesionVolumeAndMask(this.archive, this.load, ref);
   }
 
-  private async *studyContents(study: StudyEntry & { patientId: string }, query: ImagingQuery): AsyncGenerator<ImagingItem> {
-    let seriesList: SeriesEntry[];
-    try {
-      seriesList = await this.archive.findSeries(study.studyUid);
-    } catch (error) {
-      yield failureItem({ kind: "study", uid: study.studyUid, patientId: study.patientId, error });
-      return;
-    }
+  private async *studyContents(study: StudyEntry & { patientId: string }, seriesList: readonly SeriesEntry[], query: ImagingQuery): AsyncGenerator<ImagingItem> {
     const loaded = new Map<string, LoadedImageSeries>();
     for (const entry of seriesList.filter((s) => isImageModality(s.modality)).sort(bySeriesUid)) {
       try {

@@ -49,8 +49,17 @@ export class LocalFolderArchive implements DicomArchive {
   async findStudies(query: ImagingQuery): Promise<StudyEntry[]> {
     requireValidStudyDate(query.studyDate);
     return [...this.studies.values()].filter(
-      (study) => (!query.patientIds || (study.patientId !== undefined && query.patientIds.includes(study.patientId))) && matchesStudyDate(query, study.studyDate),
+      (study) =>
+        (!query.patientIds || (study.patientId !== undefined && query.patientIds.includes(study.patientId))) &&
+        matchesStudyDate(query, study.studyDate) &&
+        this.hasAnyModality(study.studyUid, query.modalities),
     );
+  }
+
+  // As ModalitiesInStudy matching does on a server.
+  private hasAnyModality(studyUid: string, modalities: readonly string[] | undefined): boolean {
+    if (!modalities || modalities.length === 0) return true;
+    return [...this.series.values()].some((entry) => entry.studyUid === studyUid && entry.modality !== undefined && modalities.includes(entry.modality));
   }
 
   async findSeries(studyUid: string): Promise<SeriesEntry[]> {

@@ -2,6 +2,7 @@
 // to pick records out of a source's items.
 import { orthancUrl } from "../../support/dicomweb-stow.js";
 import { seedDicomWeb } from "../../support/cohort/seed-archive.js";
+import { deleteOrthancPatients } from "../../support/cohort/orthanc-reset.js";
 import { syntheticCohort, type SyntheticCohort } from "../../support/cohort/synthetic-cohort.js";
 import type { ImagingFailure, ImagingItem, ImagingRecord } from "../../../ingest/dicomweb/index.js";
 
@@ -10,10 +11,10 @@ export const patientIds = cohort.patients.map((patient) => patient.id);
 
 let seeded: Promise<void> | undefined;
 
-/** STOWs the cohort into the Orthanc at ORTHANC_URL (once per test file; re-STOW is harmless). */
+/** Replaces the cohort's patients in the Orthanc at ORTHANC_URL by a fresh STOW (once per test file). */
 export function seededOrthanc(): Promise<string> {
   const url = orthancUrl();
-  seeded ??= seedDicomWeb(url, cohort);
+  seeded ??= deleteOrthancPatients(url, patientIds).then(() => seedDicomWeb(url, cohort));
   return seeded.then(() => url);
 }
 

@@ -128,7 +128,10 @@ describe("DICOMweb imaging source query filters", () => {
 
   it("keeps only the asked modality's series and the lesions drawn on them", async () => {
     const mrOnly = await source.collect({ patientIds, modalities: ["MR"] });
+    expect(recordsOf(mrOnly, "study").map((s) => s.patientId)).toEqual(["TCGA-SY-0002"]); // ModalitiesInStudy=MR
     expect(recordsOf(mrOnly, "series").map((s) => s.modality)).toEqual(["MR"]);
+    const ctOrMr = await source.collect({ patientIds, modalities: ["CT", "MR"] });
+    expect(recordsOf(ctOrMr, "series").map((s) => s.modality)).toEqual(["CT", "MR", "CT"]);
     const mrSeries = cohort.patients[1]!.studies[0]!.imageSeries[0]!.seriesUid;
     const lesions = recordsOf(mrOnly, "lesion");
     expect(lesions.length).toBe(cohort.lesions.filter((l) => l.imageSeriesUid === mrSeries).length);

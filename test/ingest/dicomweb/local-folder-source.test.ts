@@ -54,7 +54,9 @@ describe("local-folder imaging source", () => {
   it("filters by StudyDate and modality like the DICOMweb source", async () => {
     const query = { patientIds, studyDate: "-20231231", modalities: ["MR"] };
     const mr = await local.collect(query);
-    expect(recordsOf(mr, "study").map((s) => s.patientId)).toEqual(["TCGA-SY-0002", "TCGA-SY-0003"]);
+    expect(recordsOf(mr, "study").map((s) => s.patientId)).toEqual(["TCGA-SY-0002"]);
+    const older = await local.collect({ patientIds, studyDate: "-20231231" });
+    expect(recordsOf(older, "study").map((s) => s.patientId)).toEqual(["TCGA-SY-0002", "TCGA-SY-0003"]);
     expect(recordsOf(mr, "series").map((s) => s.modality)).toEqual(["MR"]);
   });
 

@@ -196,6 +196,7 @@ function obliqueMrPatient(seed: number, random: () => number): SyntheticPatient 
   const segShapes = [
     ellipsoid("Enhancing tumour", inSeries(geometry, [-5.3, 4.2, -3.7]), [9, 6, 12]),
     sphere("Necrosis", inSeries(geometry, [7.1, -8.4, 6.3]), 5),
+    shell("Ring enhancement", inSeries(geometry, [-6.2, -9.1, 8.4]), [7, 7, 9], [3.5, 3.5, 4.5]),
   ];
   const rtShapes = [shell("Cyst wall", inSeries(geometry, [3.3, -1.9, 2.2]), [10, 10, 13], [5, 5, 7])];
   const mr: ImageSeriesSpec = {
