@@ -14,12 +14,14 @@ afterAll(async () => {
   await server.close();
 });
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- raw upstream JSON, inspected field by field
+const jsonOf = async (response: Response | Promise<Response>): Promise<any> => (await response).json();
 const post = (url: string, body: unknown) => fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
 
 describe("replay server formats", () => {
   it("GDC search: {data:{hits,pagination},warnings}, only the fields asked for, sorted pages", async () => {
     const body = { filters: { op: "in", content: { field: "project.project_id", value: [fixture.projectId] } }, fields: "submitter_id,demographic.vital_status", sort: "submitter_id:desc", size: 3, from: 3 };
-    const json = await (await post(`${server.gdcUrl}/cases`, body)).json();
+    const json = await jsonOf(post(`${server.gdcUrl}/cases`, body));
     expect(Object.keys(json).sort()).toEqual(["data", "warnings"]);
     expect(json.data.pagination).toEqual({ count: 3, total: 8, size: 3, from: 3, sort: "submitter_id:desc", page: 2, pages: 3 });
     expect(json.data.hits.map((h: { submitter_id: string }) => h.submitter_id)).toEqual(["TCGA-RG-A005", "TCGA-RG-A004", "TCGA-RG-A003"]);
@@ -31,13 +33,13 @@ describe("replay server formats", () => {
 
   it("GDC: GET with URL-encoded filters works like POST; unknown project → empty hits; bad op → 400 JSON", async () => {
     const filters = encodeURIComponent(JSON.stringify({ op: "=", content: { field: "cases.submitter_id", value: "TCGA-RG-A001" } }));
-    const get = await (await fetch(`${server.gdcUrl}/files?filters=${filters}&size=100`)).json();
+    const get = await jsonOf(fetch(`${server.gdcUrl}/files?filters=${filters}&size=100`));
     expect(get.data.hits.length).toBeGreaterThan(0);
-    const none = await (await post(`${server.gdcUrl}/cases`, { filters: { op: "in", content: { field: "project.project_id", value: ["TCGA-NOPE"] } } })).json();
+    const none = await jsonOf(post(`${server.gdcUrl}/cases`, { filters: { op: "in", content: { field: "project.project_id", value: ["TCGA-NOPE"] } } }));
     expect(none.data).toMatchObject({ hits: [], pagination: { total: 0 } });
     const bad = await post(`${server.gdcUrl}/cases`, { filters: { op: "like", content: { field: "x", value: 1 } } });
     expect(bad.status).toBe(400);
-    expect(await bad.json()).toEqual({ error: "unknown filter op 'like'", message: "unknown filter op 'like'" });
+    expect(await jsonOf(bad)).toEqual({ error: "unknown filter op 'like'", message: "unknown filter op 'like'" });
   });
 
   it("GDC /data/{id}: the STAR-Counts TSV as an attachment", async () => {
@@ -52,17 +54,17 @@ describe("replay server formats", () => {
 
   it("cBioPortal: bare arrays, total-count header for META, {message} errors, gene objects only with DETAILED", async () => {
     const api = server.cbioportalUrl;
-    const samples = await (await fetch(`${api}/studies/${fixture.studyId}/clinical-data`)).json();
+    const samples = await jsonOf(fetch(`${api}/studies/${fixture.studyId}/clinical-data`));
     expect(Array.isArray(samples) && samples.every((row: { clinicalAttributeId: string }) => !row.clinicalAttributeId.startsWith("OS_"))).toBe(true);
     const meta = await fetch(`${api}/studies/${fixture.studyId}/patients?projection=META`);
     expect(meta.headers.get("total-count")).toBe("8");
     expect(await meta.text()).toBe("");
     const missing = await fetch(`${api}/studies/nope`);
     expect(missing.status).toBe(404);
-    expect(await missing.json()).toEqual({ message: "Study not found: nope" });
+    expect(await jsonOf(missing)).toEqual({ message: "Study not found: nope" });
     const url = `${api}/molecular-profiles/${fixture.studyId}_mutations/mutations/fetch`;
-    const summary = await (await post(url, { sampleListId: `${fixture.studyId}_sequenced` })).json();
-    const detailed = await (await post(`${url}?projection=DETAILED`, { sampleListId: `${fixture.studyId}_sequenced` })).json();
+    const summary = await jsonOf(post(url, { sampleListId: `${fixture.studyId}_sequenced` }));
+    const detailed = await jsonOf(post(`${url}?projection=DETAILED`, { sampleListId: `${fixture.studyId}_sequenced` }));
     expect(summary[0].gene).toBeUndefined();
     expect(detailed[0].gene).toMatchObject({ hugoGeneSymbol: expect.any(String), entrezGeneId: detailed[0].entrezGeneId });
     expect(detailed[0].uniqueSampleKey).toBe(Buffer.from(`${detailed[0].sampleId}:${fixture.studyId}`).toString("base64url"));
