@@ -30,8 +30,8 @@ export async function* parseStarCounts(source: TextSource): AsyncGenerator<StarC
       columns = headerColumns(cells);
       continue;
     }
+    if ((cells[columns.get("gene_id")!] ?? "").startsWith("N_") && line.terminated) continue;
     if (cells.length < columns.size) throw truncatedOrMalformed(line.text, line.terminated);
-    if (cells[columns.get("gene_id")!]!.startsWith("N_")) continue;
     yield rowOf(cells, columns);
   }
   if (columns === null) throw new UpstreamUnavailableError("STAR-Counts file has no header line (empty or truncated download)");

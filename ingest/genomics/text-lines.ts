@@ -13,12 +13,12 @@ export async function* linesOf(source: TextSource): AsyncGenerator<Line> {
   let pending = "";
   for await (const chunk of chunksOf(source)) {
     pending += typeof chunk === "string" ? chunk : decoder.decode(chunk as Uint8Array, { stream: true });
-    let newline = pending.indexOf("\n");
-    while (newline >= 0) {
-      yield { text: pending.slice(0, newline).replace(/\r$/, ""), terminated: true };
-      pending = pending.slice(newline + 1);
-      newline = pending.indexOf("\n");
+    let start = 0;
+    for (let newline = pending.indexOf("\n"); newline >= 0; newline = pending.indexOf("\n", start)) {
+      yield { text: pending.slice(start, newline).replace(/\r$/, ""), terminated: true };
+      start = newline + 1;
     }
+    pending = pending.slice(start);
   }
   pending += decoder.decode();
   if (pending.length > 0) yield { text: pending.replace(/\r$/, ""), terminated: false };
