@@ -2,6 +2,8 @@
 // The command-line entry point and composition root.
 import { Command } from "commander";
 import { PlatformError } from "../compute/errors.js";
+import { apiKeyCommand } from "./commands/api-key.command.js";
+import { computeCommand } from "./commands/compute.command.js";
 import { demoCommand } from "./commands/demo.command.js";
 import { serveCommand } from "./commands/serve.command.js";
 import { statusCommand } from "./commands/status.command.js";
@@ -18,7 +20,9 @@ const program = new Command()
 
 serveCommand(program, logger);
 demoCommand(program, logger);
+computeCommand(program, logger);
 statusCommand(program);
+apiKeyCommand(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   if (error instanceof PlatformError) {

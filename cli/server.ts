@@ -24,7 +24,7 @@ export interface RunningServer {
 
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const { store, logger } = options;
-  const services: Services = { store, logger, features: options.features };
+  const services: Services = { store, logger, features: options.features, jobs: options.jobs, apiKeys: options.apiKeys };
   const app = express();
   const httpServer = http.createServer(app);
   const apollo = new ApolloServer<RequestContext>({
@@ -45,7 +45,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   app.use(
     "/graphql",
     express.json({ limit: options.bodyLimit ?? "1mb" }),
-    expressMiddleware(apollo, { context: async () => createRequestContext(services) }),
+    expressMiddleware(apollo, { context: async ({ req }) => createRequestContext(services, req.header("x-api-key") ?? undefined) }),
   );
 
   await new Promise<void>((resolve, reject) => {

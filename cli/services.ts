@@ -7,8 +7,14 @@ import { FeatureService } from "../ingest/features/feature-service.js";
 import type { LesionImageSource } from "../ingest/features/lesion-image-source.js";
 import type { FeatureWorkerPool } from "../ingest/features/feature-worker-pool.js";
 import type { Services } from "../resolvers/context.js";
+import { parseApiKeys } from "../resolvers/api-keys.js";
+import { FileCheckpointStore, JobRegistry, JobRunner, MemoryCheckpointStore } from "../ingest/jobs/index.js";
 
 export interface ServiceOptions {
+  /** Where job checkpoints go (resumable jobs); in memory when omitted. */
+  checkpointDir?: string;
+  /** RG_API_KEYS-style configuration of hashed API keys. */
+  apiKeys?: string;
   /** Image sources tried before the demo generator (DICOMweb, local folders). */
   imageSources?: LesionImageSource[];
   /** Compute features on worker threads (one per core) instead of the request's thread. */
@@ -17,5 +23,7 @@ export interface ServiceOptions {
 
 export function createServices(store: GraphStore, logger: Logger, options: ServiceOptions = {}): Services {
   const sources = [...(options.imageSources ?? []), new DemoLesionImages(demoCohort())];
-  return { store, logger, features: new FeatureService(store, sources, options.featurePool?.compute) };
+  const checkpoints = options.checkpointDir ? new FileCheckpointStore({ directory: options.checkpointDir }) : new MemoryCheckpointStore();
+  const jobs = new JobRegistry({ runner: new JobRunner({ concurrency: options.featurePool?.size ?? 2, checkpoints, logger }) });
+  return { store, logger, features: new FeatureService(store, sources, options.featurePool?.compute), jobs, apiKeys: parseApiKeys(options.apiKeys) };
 }

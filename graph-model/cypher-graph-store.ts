@@ -284,6 +284,11 @@ export class CypherGraphStore implements GraphStore {
     };
   }
 
+  async lesionsOfPatients(filter: PatientFilter): Promise<Array<M.Lesion & { patientId: string }>> {
+    const rows = await this.executor.read(patientCypher.lesionsOfMatchingPatients(filter, this.executor.dialect));
+    return rows.map((row) => ({ ...(this.decode(N.Lesion, row) as M.Lesion), patientId: row.patientId as string }));
+  }
+
   async pathways(query: PathwayQuery): Promise<M.Pathway[]> {
     return this.decodeAll<M.Pathway>(N.Pathway, await this.executor.read(linkCypher.pathways(query)));
   }

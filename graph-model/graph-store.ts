@@ -60,6 +60,8 @@ export interface GraphStore {
 
   // Queries.
   patients(filter: PatientFilter, page: PageRequest): Promise<Page<M.Patient>>;
+  /** Segmented lesions of the patients matching the filter (a cohort's work list). */
+  lesionsOfPatients(filter: PatientFilter): Promise<Array<M.Lesion & { patientId: string }>>;
   pathways(query: PathwayQuery): Promise<M.Pathway[]>;
   counts(): Promise<GraphCounts>;
 

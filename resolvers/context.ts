@@ -2,19 +2,25 @@
 import type { Logger } from "pino";
 import type { GraphStore } from "../graph-model/graph-store.js";
 import type { FeatureService } from "../ingest/features/feature-service.js";
+import type { JobRegistry } from "../ingest/jobs/job-registry.js";
+import { RequestAuthority, type ApiKeyEntry } from "./api-keys.js";
 import { createLoaders, type Loaders } from "./loaders.js";
 
 /** Long-lived services the composition root (cli/) builds once and every request shares. */
 export interface Services {
   readonly store: GraphStore;
   readonly features: FeatureService;
+  readonly jobs: JobRegistry;
   readonly logger: Logger;
+  /** Hashed API keys; empty: mutations are open. */
+  readonly apiKeys: readonly ApiKeyEntry[];
 }
 
 export interface RequestContext extends Services {
   readonly loaders: Loaders;
+  readonly authority: RequestAuthority;
 }
 
-export function createRequestContext(services: Services): RequestContext {
-  return { ...services, loaders: createLoaders(services.store, services.features) };
+export function createRequestContext(services: Services, presentedKey?: string): RequestContext {
+  return { ...services, loaders: createLoaders(services.store, services.features), authority: new RequestAuthority(services.apiKeys, presentedKey) };
 }

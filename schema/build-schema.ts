@@ -6,6 +6,9 @@ import { buildSchema } from "type-graphql";
 import { CollectionResolver } from "../resolvers/collection.resolver.js";
 import { FeatureDefinitionResolver } from "../resolvers/feature-definition.resolver.js";
 import { GeneResolver } from "../resolvers/gene.resolver.js";
+import { JobResolver } from "../resolvers/job.resolver.js";
+import type { RequestContext } from "../resolvers/context.js";
+import type { Scope } from "../resolvers/api-keys.js";
 import { LesionResolver } from "../resolvers/lesion.resolver.js";
 import { PathwayResolver } from "../resolvers/pathway.resolver.js";
 import { PatientResolver } from "../resolvers/patient.resolver.js";
@@ -14,11 +17,17 @@ import { StudyResolver } from "../resolvers/study.resolver.js";
 
 export const RESOLVERS = [
   CollectionResolver, PatientResolver, StudyResolver, SeriesResolver, LesionResolver, GeneResolver, PathwayResolver, FeatureDefinitionResolver,
+  JobResolver,
 ] as const;
 
 export function buildPlatformSchema(): Promise<GraphQLSchema> {
   return buildSchema({
     resolvers: [...RESOLVERS],
     validate: { forbidUnknownValues: false },
+    // @Authorized("scope") on a mutation: the request's API key must carry that scope.
+    authChecker: ({ context }: { context: RequestContext }, scopes: string[]) => {
+      for (const scope of scopes) context.authority.require(scope as Scope);
+      return true;
+    },
   });
 }

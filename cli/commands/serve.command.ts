@@ -1,4 +1,5 @@
 // `radiogenomics serve`: the all-in-one GraphQL server on the embedded store or Neo4j.
+import path from "node:path";
 import type { Command } from "commander";
 import type { Logger } from "pino";
 import { BadUserInputError } from "../../compute/errors.js";
@@ -32,7 +33,10 @@ export function serveCommand(program: Command, logger: Logger): void {
       const store = await openStore(storeConfig(flags));
       if (flags.demo && (await store.counts()).Patient === 0) await loadDemo(store, logger);
       const featurePool = new FeatureWorkerPool();
-      const server = await startServer({ ...createServices(store, logger, { featurePool }), port, host: flags.host });
+      const checkpointDir = path.join(path.resolve(flags.dataDir ?? "./data"), "jobs");
+      const services = createServices(store, logger, { featurePool, checkpointDir, apiKeys: process.env.RG_API_KEYS });
+      const server = await startServer({ ...services, port, host: flags.host });
+      if (!services.apiKeys.length) logger.warn("no API keys configured (RG_API_KEYS): mutations are open to anyone who can reach the server");
       logger.info({ graphql: server.graphqlUrl, store: store.kind, location: store.location }, "radiogenomics is serving");
       process.stdout.write(`GraphQL API: ${server.graphqlUrl}  (store: ${store.kind} at ${store.location})\n`);
       const shutdown = async () => {

@@ -1,5 +1,5 @@
 // PatientFilter → a WHERE clause over `p:Patient` and its parameters.
-import { Patient } from "../model/nodes.js";
+import { Lesion, Patient } from "../model/nodes.js";
 import type { PatientFilter } from "../patient-filter.js";
 import type { Dialect } from "./dialect.js";
 import { project } from "./node.cypher.js";
@@ -59,4 +59,14 @@ export function patientPage(filter: PatientFilter, dialect: Dialect, afterId: st
   if (afterId !== null) clauses.push({ text: "p.id > $afterId", params: { afterId } });
   const w = where(clauses);
   return cypher(`MATCH (p:Patient) ${w.text} RETURN ${project(Patient, "p")} ORDER BY p.id LIMIT ${limit + 1}`, w.params);
+}
+
+/** Every segmented lesion of the patients matching the filter, tagged with its patient. */
+export function lesionsOfMatchingPatients(filter: PatientFilter, dialect: Dialect): CypherQuery {
+  const w = where(filterClauses(filter, dialect));
+  return cypher(
+    `MATCH (p:Patient) ${w.text} MATCH (p)-[:HAS_STUDY]->(:Study)-[:HAS_SERIES]->(:Series)-[:HAS_LESION]->(l:Lesion)
+     RETURN p.id AS patientId, ${project(Lesion, "l")} ORDER BY l.id`,
+    w.params,
+  );
 }

@@ -1,0 +1,105 @@
+// `radiogenomics compute features`: IBSI features for every lesion of a cohort, as a resumable job.
+// With --server it asks the running server (which holds the embedded store) and follows the job.
+import path from "node:path";
+import type { Command } from "commander";
+import type { Logger } from "pino";
+import { BadUserInputError, PlatformError } from "../../compute/errors.js";
+import type { FeatureFamily } from "../../compute/features/types.js";
+import type { FeatureSettings } from "../../compute/features/settings.js";
+import { openStore } from "../../graph-model/open-store.js";
+import type { PatientFilter } from "../../graph-model/patient-filter.js";
+import { cohortFeatureJob } from "../../ingest/features/feature-job.js";
+import { FeatureWorkerPool } from "../../ingest/features/feature-worker-pool.js";
+import { attachProgressBar, FileCheckpointStore, JobEvents, JobRunner } from "../../ingest/jobs/index.js";
+import type { JobSnapshot } from "../../ingest/jobs/job.js";
+import { createServices } from "../services.js";
+import { addStoreFlags, storeConfig, type StoreFlags } from "../store-options.js";
+
+interface ComputeFlags extends StoreFlags {
+  collection?: string[];
+  patient?: string[];
+  binCount: string;
+  binWidth?: string;
+  families?: string[];
+  server?: string;
+  apiKey?: string;
+}
+
+function requestOf(flags: ComputeFlags): { filter: PatientFilter; settings: FeatureSettings; families?: FeatureFamily[] } {
+  const binCount = Number(flags.binCount);
+  const binWidth = flags.binWidth === undefined ? undefined : Number(flags.binWidth);
+  if (binWidth !== undefined && !(binWidth > 0)) throw new BadUserInputError(`--bin-width must be a positive number, got '${flags.binWidth}'`);
+  if (binWidth === undefined && !(Number.isInteger(binCount) && binCount >= 2)) throw new BadUserInputError(`--bin-count must be an integer ≥ 2, got '${flags.binCount}'`);
+  return {
+    filter: { collectionIds: flags.collection, ids: flags.patient },
+    settings: { discretisation: binWidth !== undefined ? { method: "fixedBinSize", binWidth } : { method: "fixedBinNumber", binCount } },
+    families: flags.families as FeatureFamily[] | undefined,
+  };
+}
+
+function report(snapshot: JobSnapshot): void {
+  const { done, failed, skipped } = snapshot.progress;
+  process.stdout.write(`${snapshot.name}: ${snapshot.status} — ${done} computed, ${skipped} already done, ${failed} failed\n`);
+  for (const error of snapshot.errors) process.stdout.write(`  ${error.key}: [${error.code}] ${error.message}\n`);
+  if (snapshot.status === "FAILED") process.exitCode = 1;
+}
+
+async function runLocally(flags: ComputeFlags, logger: Logger): Promise<void> {
+  const store = await openStore(storeConfig(flags));
+  const pool = new FeatureWorkerPool();
+  try {
+    const { features } = createServices(store, logger, { featurePool: pool });
+    const job = await cohortFeatureJob(store, features, requestOf(flags));
+    const checkpoints = new FileCheckpointStore({ directory: path.join(path.resolve(flags.dataDir ?? "./data"), "jobs") });
+    const events = new JobEvents();
+    attachProgressBar(events);
+    report(await new JobRunner({ concurrency: pool.size, checkpoints, logger }).run(job, { events }));
+  } finally {
+    await pool.close();
+    await store.close();
+  }
+}
+
+const MUTATION = `mutation($cohort: PatientFilterInput, $settings: FeatureSettingsInput, $families: [String!]) {
+  computeFeatures(cohort: $cohort, settings: $settings, families: $families) { id } }`;
+const JOB = `query($id: ID!) { job(id: $id) { id name status progress { total done failed skipped } errors { key code message } } }`;
+
+async function callServer(server: string, apiKey: string | undefined, query: string, variables: object): Promise<any> {
+  const response = await fetch(new URL("/graphql", server), {
+    method: "POST",
+    headers: { "content-type": "application/json", ...(apiKey ? { "x-api-key": apiKey } : {}) },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await response.json()) as { data?: any; errors?: Array<{ message: string; extensions?: { code?: string } }> };
+  if (body.errors?.length) throw new PlatformError((body.errors[0]!.extensions?.code as never) ?? "INTERNAL", body.errors[0]!.message);
+  return body.data;
+}
+
+async function runOnServer(flags: ComputeFlags): Promise<void> {
+  const { filter, settings, families } = requestOf(flags);
+  const cohort = Object.fromEntries(Object.entries(filter).filter(([, v]) => v !== undefined));
+  const settingsInput = settings.discretisation.method === "fixedBinSize"
+    ? { discretisation: "FIXED_BIN_SIZE", binWidth: settings.discretisation.binWidth }
+    : { discretisation: "FIXED_BIN_NUMBER", binCount: settings.discretisation.method === "fixedBinNumber" ? settings.discretisation.binCount : 32 };
+  const { computeFeatures } = await callServer(flags.server!, flags.apiKey, MUTATION, { cohort, settings: settingsInput, families });
+  for (;;) {
+    const { job } = await callServer(flags.server!, flags.apiKey, JOB, { id: computeFeatures.id });
+    if (!["QUEUED", "RUNNING"].includes(job.status)) return report({ ...job, errors: job.errors });
+    process.stderr.write(`\r${job.status} ${job.progress.done + job.progress.skipped + job.progress.failed}/${job.progress.total ?? "?"}`);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+}
+
+export function computeCommand(program: Command, logger: Logger): void {
+  const compute = program.command("compute").description("compute derived data (radiomic features) for a cohort");
+  addStoreFlags(compute.command("features"))
+    .description("IBSI radiomic features for every lesion of the cohort; resumable, stored with their settings")
+    .option("--collection <id...>", "only patients of these collections, e.g. TCGA-GBM")
+    .option("--patient <barcode...>", "only these patients")
+    .option("--bin-count <n>", "fixed bin number discretisation", "32")
+    .option("--bin-width <w>", "fixed bin size discretisation instead (e.g. 25 for CT in HU)")
+    .option("--families <family...>", "IBSI families (default all), e.g. glcm morphology")
+    .option("--server <url>", "run on a running server instead of opening the store (env RG_SERVER)", process.env.RG_SERVER)
+    .option("--api-key <key>", "API key for the server's mutations (env RG_API_KEY)", process.env.RG_API_KEY)
+    .action(async (flags: ComputeFlags) => (flags.server ? runOnServer(flags) : runLocally(flags, logger)));
+}

@@ -1,0 +1,15 @@
+import type { JobSnapshot } from "../ingest/jobs/job.js";
+import type { Job } from "../schema/job.type.js";
+
+export function toJob(snapshot: JobSnapshot): Job {
+  return {
+    id: snapshot.id,
+    name: snapshot.name,
+    status: snapshot.status,
+    createdAt: snapshot.createdAt.toISOString(),
+    startedAt: snapshot.startedAt?.toISOString() ?? null,
+    finishedAt: snapshot.finishedAt?.toISOString() ?? null,
+    progress: { total: snapshot.progress.total, done: snapshot.progress.done, failed: snapshot.progress.failed, skipped: snapshot.progress.skipped },
+    errors: snapshot.errors.map(({ key, code, message }) => ({ key, code, message })),
+  };
+}

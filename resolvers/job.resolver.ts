@@ -1,0 +1,48 @@
+import { IsOptional, ValidateNested } from "class-validator";
+import { Arg, Args, ArgsType, Authorized, Ctx, Field, ID, Mutation, Query, Resolver } from "type-graphql";
+import { NotFoundError } from "../compute/errors.js";
+import type { FeatureFamily } from "../compute/features/types.js";
+import { cohortFeatureJob } from "../ingest/features/feature-job.js";
+import { FeatureSettingsInput } from "../schema/feature-settings.input.js";
+import { Job } from "../schema/job.type.js";
+import { PatientFilterInput } from "../schema/patient-filter.input.js";
+import type { RequestContext } from "./context.js";
+import { toFeatureSettings } from "./feature-settings.mapping.js";
+import { toJob } from "./job.mapping.js";
+
+@ArgsType()
+class ComputeFeaturesArgs {
+  @Field(() => PatientFilterInput, { nullable: true, description: "The cohort: patients whose lesions get features (default: all)" })
+  @IsOptional() @ValidateNested()
+  cohort?: PatientFilterInput;
+
+  @Field(() => FeatureSettingsInput, { nullable: true })
+  @IsOptional() @ValidateNested()
+  settings?: FeatureSettingsInput;
+
+  @Field(() => [String], { nullable: true, description: "IBSI families; default all" })
+  families?: string[];
+}
+
+@Resolver(() => Job)
+export class JobResolver {
+  @Query(() => Job, { description: "A job's status, progress and per-item errors" })
+  job(@Arg("id", () => ID) id: string, @Ctx() ctx: RequestContext): Job {
+    const snapshot = ctx.jobs.get(id);
+    if (!snapshot) throw new NotFoundError("Job", id);
+    return toJob(snapshot);
+  }
+
+  @Query(() => [Job], { description: "Recent jobs, newest first" })
+  jobs(@Ctx() ctx: RequestContext): Job[] {
+    return ctx.jobs.list().map(toJob);
+  }
+
+  @Authorized("compute")
+  @Mutation(() => Job, { description: "Computes (or completes) radiomic features for every lesion of a cohort, as a job on the worker pool" })
+  async computeFeatures(@Args(() => ComputeFeaturesArgs) { cohort, settings, families }: ComputeFeaturesArgs, @Ctx() ctx: RequestContext): Promise<Job> {
+    const job = await cohortFeatureJob(ctx.store, ctx.features, { filter: { ...cohort }, settings: toFeatureSettings(settings), families: families as FeatureFamily[] | undefined });
+    const handle = ctx.jobs.submit(job);
+    return toJob(ctx.jobs.get(handle.id)!);
+  }
+}
