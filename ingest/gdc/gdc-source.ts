@@ -76,9 +76,19 @@ export class GdcSource {
 
   /** Patient barcode (submitter_id) → GDC case UUID. */
   async caseIdsByBarcode(projectId: string): Promise<Map<string, string>> {
-    const map = new Map<string, string>();
-    for (const { caseId, patient } of await this.cases(projectId)) if (caseId) map.set(patient.id, caseId);
-    return map;
+    return (await this.caseIndex(projectId)).caseIdByBarcode;
+  }
+
+  /** Both directions between patient barcodes and GDC case UUIDs (e.g. for /gene_expression columns). */
+  async caseIndex(projectId: string): Promise<{ caseIdByBarcode: Map<string, string>; barcodeByCaseId: Map<string, string> }> {
+    const caseIdByBarcode = new Map<string, string>();
+    const barcodeByCaseId = new Map<string, string>();
+    for (const { caseId, patient } of await this.cases(projectId)) {
+      if (!caseId) continue;
+      caseIdByBarcode.set(patient.id, caseId);
+      barcodeByCaseId.set(caseId, patient.id);
+    }
+    return { caseIdByBarcode, barcodeByCaseId };
   }
 
   /** Open STAR-Counts files of these patients, every sample type. */

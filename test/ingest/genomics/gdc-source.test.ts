@@ -46,6 +46,8 @@ describe("GDC source against the replay server", () => {
 
   it("maps patient barcodes to GDC case ids", async () => {
     expect(await gdc().caseIdsByBarcode(fixture.projectId)).toEqual(fixture.truth.caseIdByBarcode);
+    const { barcodeByCaseId } = await gdc().caseIndex(fixture.projectId);
+    expect(barcodeByCaseId).toEqual(new Map([...fixture.truth.caseIdByBarcode].map(([barcode, caseId]) => [caseId, barcode])));
   });
 
   it("reads each patient's primary-tumour STAR-Counts file and yields log2(TPM+1), TPM and cohort z equal to truth", async () => {
