@@ -116,3 +116,19 @@ describe("GDC source against the replay server", () => {
     });
   });
 });
+
+describe("replay fixture aligned with another cohort's barcodes", () => {
+  it("serves given patient ids and project (e.g. the imaging cohort's TCGA-SY-000n in TCGA-SYN)", async () => {
+    const aligned = generateGenomicFixture({ projectId: "TCGA-SYN", patientIds: ["TCGA-SY-0001", "TCGA-SY-0002", "TCGA-SY-0003"] });
+    const own = await startReplayServer(aligned);
+    try {
+      const source = new GdcSource(new AxiosHttpClient({ upstreamName: "GDC API", baseUrl: own.gdcUrl, retry: { maxAttempts: 1 } }));
+      expect(rounded(await collect(source.patients("TCGA-SYN")))).toEqual(rounded(aligned.truth.gdcPatients));
+      const expression = await source.expression({ projectId: "TCGA-SYN" });
+      expect(rounded(sortedBy(expression.records(), byPatientGene))).toEqual(rounded(sortedBy(aligned.truth.gdcExpression, byPatientGene)));
+      expect(aligned.studyId).toBe("syn_tcga_pan_can_atlas_2018");
+    } finally {
+      await own.close();
+    }
+  });
+});
