@@ -23,6 +23,8 @@ export interface GdcSourceOptions {
   pageSize?: number;
   /** Barcodes per `in` filter (default 200; POST keeps long lists out of the URL). */
   idBatchSize?: number;
+  /** STAR-Counts files downloaded at once (default 2). */
+  downloadConcurrency?: number;
 }
 
 export interface GdcCase {
@@ -44,11 +46,13 @@ export interface GdcExpression {
 export class GdcSource {
   private readonly pageSize: number;
   private readonly idBatchSize: number;
+  private readonly downloadConcurrency: number;
   private release: Promise<string | null> | null = null;
 
   constructor(private readonly http: HttpClient, options: GdcSourceOptions = {}) {
     this.pageSize = options.pageSize ?? 500;
     this.idBatchSize = options.idBatchSize ?? 200;
+    this.downloadConcurrency = Math.max(1, options.downloadConcurrency ?? 2);
   }
 
   /** `data_release` of GET /status, e.g. "Data Release 45.0 - …"; null when the status lacks it. */
@@ -110,7 +114,8 @@ export class GdcSource {
     const chosen = primaryTumourFiles(await this.expressionFiles(patientIds));
     const matrix = new ExpressionMatrix();
     const files = [...chosen.values()].sort((a, b) => (a.patientId < b.patientId ? -1 : 1));
-    for (const file of files) matrix.addPatient(file.patientId, await this.readTpms(file));
+    const tpms = await inParallel(files, this.downloadConcurrency, (file) => this.readTpms(file));
+    files.forEach((file, i) => matrix.addPatient(file.patientId, tpms[i]!));
     return {
       files,
       patientsWithoutExpression: patientIds.filter((id) => !chosen.has(id)),
@@ -141,6 +146,26 @@ export class GdcSource {
       throw new UpstreamUnavailableError(`GDC download of STAR-Counts file ${file.fileId} (${file.patientId}) broke off: ${(error as Error).message}`, { fileId: file.fileId });
     }
   }
+}
+
+/** Maps with at most `limit` calls in flight; results keep the input order; the first failure wins. */
+async function inParallel<T, R>(items: readonly T[], limit: number, map: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  let failed = false;
+  const worker = async () => {
+    while (next < items.length && !failed) {
+      const index = next++;
+      try {
+        results[index] = await map(items[index]!);
+      } catch (error) {
+        failed = true;
+        throw error;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
 }
 
 function batches<T>(items: readonly T[], size: number): T[][] {
