@@ -6,6 +6,8 @@ import { dicomWebError } from "./dicomweb-errors.js";
 import { requireValidStudyDate, type ImagingQuery } from "./imaging-query.js";
 import { mapLimited } from "./instance-loader.js";
 import { DEFAULT_RETRY, withRetry, type RetryOptions } from "./transient-retry.js";
+import { EXPLICIT_VR_LITTLE_ENDIAN, isNativeTransferSyntax, transferSyntaxOf } from "./transfer-syntax.js";
+import { multipartParts } from "./multipart.js";
 import type { DicomArchive, InstanceLocator, SeriesEntry, SeriesLocator, StudyEntry } from "./dicom-archive.js";
 
 /** IDC's public DICOMweb proxy (no authentication, per-IP daily quota, always the latest IDC release). */
@@ -35,12 +37,14 @@ export class DicomWebArchive implements DicomArchive {
   readonly url: string;
   private readonly calls: DicomWebCalls;
   private readonly retry: RetryOptions;
+  private readonly headers: Record<string, string>;
 
   constructor(options: DicomWebArchiveOptions = {}) {
     this.url = (options.url ?? IDC_PUBLIC_DICOMWEB_URL).replace(/\/+$/, "");
     this.source = options.source ?? (this.url === IDC_PUBLIC_DICOMWEB_URL ? "IDC" : "DICOMweb");
     this.dataRelease = options.dataRelease;
-    this.calls = dicomWebCalls(this.url, { ...options.headers });
+    this.headers = { ...options.headers };
+    this.calls = dicomWebCalls(this.url, this.headers);
     this.retry = { ...DEFAULT_RETRY, ...options.retry };
   }
 
@@ -49,40 +53,61 @@ export class DicomWebArchive implements DicomArchive {
     const patients = query.patientIds ?? [undefined];
     // One QIDO-RS search per barcode: PatientID takes no value lists.
     const found = await mapLimited(patients, PARALLEL_PATIENT_SEARCHES, (patientId) =>
-      this.search("patient", patientId ?? "*", () => this.calls.searchForStudies({ queryParams: studyParams(query, patientId) })),
+      this.request("patient", patientId ?? "*", () => this.calls.searchForStudies({ queryParams: studyParams(query, patientId) })),
     );
     return found.flat().map(studyEntry);
   }
 
   async findSeries(studyUid: string): Promise<SeriesEntry[]> {
-    const found = await this.search("study", studyUid, () => this.calls.searchForSeries({ studyInstanceUID: studyUid }));
+    const found = await this.request("study", studyUid, () => this.calls.searchForSeries({ studyInstanceUID: studyUid }));
     return found.map((json) => ({ ...seriesEntry(json), studyUid }));
   }
 
   async locateSeries(seriesUid: string): Promise<SeriesLocator | undefined> {
-    const found = await this.search("series", seriesUid, () => this.calls.searchForSeries({ queryParams: { SeriesInstanceUID: seriesUid } }));
+    const found = await this.request("series", seriesUid, () => this.calls.searchForSeries({ queryParams: { SeriesInstanceUID: seriesUid } }));
     return found.length > 0 ? seriesEntry(found[0]!) : undefined;
   }
 
   async seriesMetadata(series: SeriesLocator): Promise<NaturalDataset[]> {
-    const json = await this.search("series", series.seriesUid, () =>
+    const json = await this.request("series", series.seriesUid, () =>
       this.calls.retrieveSeriesMetadata({ studyInstanceUID: series.studyUid, seriesInstanceUID: series.seriesUid }),
     );
     return json.map((item) => datasetFromDicomJson(item));
   }
 
   async instanceBytes(instance: InstanceLocator): Promise<Uint8Array> {
-    const bytes = await this.search("instance", instance.sopInstanceUid, () =>
+    const bytes = await this.request("instance", instance.sopInstanceUid, () =>
       this.calls.retrieveInstance({ studyInstanceUID: instance.studyUid, seriesInstanceUID: instance.seriesUid, sopInstanceUID: instance.sopInstanceUid }),
     );
-    return new Uint8Array(bytes);
+    const original = new Uint8Array(bytes);
+    if (isNativeTransferSyntax(transferSyntaxOf(original))) return original;
+    return (await this.transcoded(instance)) ?? original;
   }
 
   seriesUrl(series: SeriesLocator): string {
     return `${this.url}/studies/${series.studyUid}/series/${series.seriesUid}`;
   }
 
-  private async search<T>(kind: string, id: string, call: () => Promise<T>): Promise<T> {
+  // Compressed pixels: ask the server to transcode to explicit VR little endian. dicomweb-client cannot
+  // (its mediaTypes are broken for instances), so this one request uses fetch. A server that cannot
+  // transcode gets undefined back, and compute/image then names the transfer syntax it cannot decode.
+  private async transcoded(instance: InstanceLocator): Promise<Uint8Array | undefined> {
+    const url = `${this.seriesUrl(instance)}/instances/${instance.sopInstanceUid}`;
+    const accept = `multipart/related; type="application/dicom"; transfer-syntax=${EXPLICIT_VR_LITTLE_ENDIAN}`;
+    try {
+      const response = await withRetry(async () => {
+        const answer = await fetch(url, { headers: { ...this.headers, accept } });
+        if (!answer.ok) throw Object.assign(new Error(`HTTP ${answer.status}`), { status: answer.status });
+        return answer;
+      }, this.retry);
+      const [part] = multipartParts(new Uint8Array(await response.arrayBuffer()), response.headers.get("content-type") ?? "");
+      return part && isNativeTransferSyntax(transferSyntaxOf(part)) ? part : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  private async request<T>(kind: string, id: string, call: () => Promise<T>): Promise<T> {
     try {
       return await withRetry(call, this.retry);
     } catch (error) {

@@ -100,29 +100,39 @@ export class ImagingSource {
         if (keepsModality(query, entry.modality)) yield failureItem({ kind: "series", uid: entry.seriesUid, patientId: study.patientId, error });
       }
     }
-    const scope = new StudyScope(this, loaded, query);
+    const scope = new StudyScope(this.studyReader(), loaded, query);
     for (const entry of seriesList.filter((s) => isSegmentationModality(s.modality)).sort(bySeriesUid)) {
       yield* scope.segmentationLesions(entry as SeriesEntry & { modality: "SEG" | "RTSTRUCT" }, study.patientId);
     }
   }
 
-  /** @internal */
-  async loadImageSeries(locator: SeriesLocator & { modality?: string }): Promise<LoadedImageSeries> {
+  private studyReader(): StudyReader {
+    return {
+      archive: this.archive,
+      loadImageSeries: (locator) => this.loadImageSeries(locator),
+      gridOf: (image) => this.gridOf(image),
+      instanceBytes: (locator, sopInstanceUid) => this.load({ ...locator, sopInstanceUid }),
+    };
+  }
+
+  private async loadImageSeries(locator: SeriesLocator & { modality?: string }): Promise<LoadedImageSeries> {
     const metadata = await this.archive.seriesMetadata(locator);
     const instances = await imageInstancesOfSeries(locator, metadata, this.load);
     return { locator: { studyUid: locator.studyUid, seriesUid: locator.seriesUid }, metadata, instances, modality: locator.modality ?? instances[0]?.modality };
   }
 
-  /** @internal */
-  async gridOf(image: LoadedImageSeries): Promise<ImageGrid> {
+  private async gridOf(image: LoadedImageSeries): Promise<ImageGrid> {
     if (this.options.verifyPixels === false) return imageGridFromInstances(image.instances);
     return (await loadSeriesVolume(image.locator, image.metadata, this.load)).grid;
   }
+}
 
-  /** @internal */
-  instanceBytes(locator: SeriesLocator, sopInstanceUid: string): Promise<Uint8Array> {
-    return this.load({ ...locator, sopInstanceUid });
-  }
+/** What reading a study's segmentations needs from the source. */
+interface StudyReader {
+  readonly archive: DicomArchive;
+  loadImageSeries(locator: SeriesLocator & { modality?: string }): Promise<LoadedImageSeries>;
+  gridOf(image: LoadedImageSeries): Promise<ImageGrid>;
+  instanceBytes(locator: SeriesLocator, sopInstanceUid: string): Promise<Uint8Array>;
 }
 
 // Per-study state for segmentations: the study's image series as link candidates, grids built once.
@@ -130,7 +140,7 @@ class StudyScope {
   private readonly grids = new Map<string, Promise<ImageGrid>>();
 
   constructor(
-    private readonly source: ImagingSource,
+    private readonly reader: StudyReader,
     private readonly images: Map<string, LoadedImageSeries>,
     private readonly query: ImagingQuery,
   ) {}
@@ -138,7 +148,7 @@ class StudyScope {
   async *segmentationLesions(entry: SeriesEntry & { modality: "SEG" | "RTSTRUCT" }, patientId: string): AsyncGenerator<ImagingItem> {
     let metadata: NaturalDataset[];
     try {
-      metadata = await this.source.archive.seriesMetadata(entry);
+      metadata = await this.reader.archive.seriesMetadata(entry);
     } catch (error) {
       yield failureItem({ kind: "segmentation", uid: entry.seriesUid, patientId, error });
       return;
@@ -154,12 +164,12 @@ class StudyScope {
   }
 
   private async lesionsOf(entry: SeriesEntry & { modality: "SEG" | "RTSTRUCT" }, sopInstanceUid: string): Promise<LesionRecord[]> {
-    const object = parseSegmentationObject(entry.modality, await this.source.instanceBytes(entry, sopInstanceUid));
-    const target = await segmentationTarget(object.links, this.candidates(), this.source.archive);
-    const image = this.images.get(target.seriesUid) ?? (await this.source.loadImageSeries(target));
+    const object = parseSegmentationObject(entry.modality, await this.reader.instanceBytes(entry, sopInstanceUid));
+    const target = await segmentationTarget(object.links, this.candidates(), this.reader.archive);
+    const image = this.images.get(target.seriesUid) ?? (await this.reader.loadImageSeries(target));
     if (!keepsModality(this.query, image.modality)) return [];
     const grid = await this.gridOf(image);
-    return lesionMasks(object, grid).map((lesion) => lesionRecord(object, entry, target, lesion.segmentNumber, lesion.label, gridMaskStatistics(lesion.mask), this.source.archive));
+    return lesionMasks(object, grid).map((lesion) => lesionRecord(object, entry, target, lesion.segmentNumber, lesion.label, gridMaskStatistics(lesion.mask), this.reader.archive));
   }
 
   private candidates(): CandidateSeries[] {
@@ -174,7 +184,7 @@ class StudyScope {
     const key = image.locator.seriesUid;
     const cached = this.grids.get(key);
     if (cached) return cached;
-    const building = this.source.gridOf(image);
+    const building = this.reader.gridOf(image);
     this.grids.set(key, building);
     building.catch(() => undefined); // each segmentation on a broken series reports the error itself
     return building;
