@@ -7,7 +7,7 @@ export type ImagingRecord =
   | { readonly kind: "patient"; readonly record: PatientRecord }
   | { readonly kind: "study"; readonly record: StudyRecord }
   | { readonly kind: "series"; readonly record: SeriesRecord }
-  | { readonly kind: "lesion"; readonly record: LesionRecord };
+  | { readonly kind: "lesion"; readonly record: LesionRecord; readonly warnings?: readonly string[] };
 
 export interface ImagingFailure {
   readonly kind: "study" | "series" | "segmentation";

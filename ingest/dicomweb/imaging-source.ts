@@ -156,20 +156,28 @@ class StudyScope {
     for (const dataset of metadata) {
       const sopInstanceUid = String(dataset.SOPInstanceUID);
       try {
-        yield* (await this.lesionsOf(entry, sopInstanceUid)).map((record) => recordItem({ kind: "lesion", record }));
+        for (const { record, warnings } of await this.lesionsOf(entry, sopInstanceUid)) {
+          yield recordItem(warnings.length > 0 ? { kind: "lesion", record, warnings } : { kind: "lesion", record });
+        }
       } catch (error) {
         yield failureItem({ kind: "segmentation", uid: entry.seriesUid, sopInstanceUid, patientId, error });
       }
     }
   }
 
-  private async lesionsOf(entry: SeriesEntry & { modality: "SEG" | "RTSTRUCT" }, sopInstanceUid: string): Promise<LesionRecord[]> {
+  private async lesionsOf(
+    entry: SeriesEntry & { modality: "SEG" | "RTSTRUCT" },
+    sopInstanceUid: string,
+  ): Promise<{ record: LesionRecord; warnings: readonly string[] }[]> {
     const object = parseSegmentationObject(entry.modality, await this.reader.instanceBytes(entry, sopInstanceUid));
     const target = await segmentationTarget(object.links, this.candidates(), this.reader.archive);
     const image = this.images.get(target.seriesUid) ?? (await this.reader.loadImageSeries(target));
     if (!keepsModality(this.query, image.modality)) return [];
     const grid = await this.gridOf(image);
-    return lesionMasks(object, grid).map((lesion) => lesionRecord(object, entry, target, lesion.segmentNumber, lesion.label, gridMaskStatistics(lesion.mask), this.reader.archive));
+    return lesionMasks(object, grid).map((lesion) => ({
+      record: lesionRecord(object, entry, target, lesion.segmentNumber, lesion.label, gridMaskStatistics(lesion.mask), this.reader.archive),
+      warnings: lesion.warnings,
+    }));
   }
 
   private candidates(): CandidateSeries[] {

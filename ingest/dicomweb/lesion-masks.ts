@@ -9,6 +9,8 @@ export interface LesionMask {
   readonly segmentNumber: number;
   readonly label: string;
   readonly mask: GridMask;
+  /** RTSTRUCT contours that could not be placed on the grid (off the slices, open, not planar). */
+  readonly warnings: readonly string[];
 }
 
 /** Masks of the given segment / ROI numbers (default all). */
@@ -18,11 +20,14 @@ export function lesionMasks(object: SegmentationObject, grid: ImageGrid, numbers
       segmentNumber: mask.segment.segmentNumber,
       label: mask.segment.label,
       mask,
+      warnings: [],
     }));
   }
-  return rtStructureSetMasks(object.rt, grid, { roiNumbers: numbers }).masks.map((mask) => ({
+  const { masks, warnings } = rtStructureSetMasks(object.rt, grid, { roiNumbers: numbers });
+  return masks.map((mask) => ({
     segmentNumber: mask.roi.roiNumber,
     label: mask.roi.name,
     mask,
+    warnings: warnings.filter((warning) => warning.roiNumber === mask.roi.roiNumber).map((warning) => warning.message),
   }));
 }

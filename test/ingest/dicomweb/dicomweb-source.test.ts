@@ -96,6 +96,13 @@ describe("DICOMweb imaging source (Orthanc)", () => {
     }
   });
 
+  it("reports an RTSTRUCT contour lying between slices as a warning on its lesion only", () => {
+    const lesions = items.filter((item) => item.ok && item.kind === "lesion") as Extract<ImagingItem, { kind: "lesion" }>[];
+    const warned = lesions.filter((item) => item.warnings);
+    expect(warned.map((item) => item.record.label)).toEqual(["Nodule"]);
+    expect(warned[0]!.warnings).toEqual([expect.stringMatching(/ROI 2 'Nodule' contour \d+: lies at .* on no slice/)]);
+  });
+
   it("reports the corrupt instance and the SEG of a missing series as typed per-item failures, nothing else", () => {
     const failures = failuresOf(items);
     expect(failures).toHaveLength(2);

@@ -20,12 +20,24 @@ interface SliceContour {
   readonly points: readonly Vec3[];
 }
 
-export function rtStructSegmentation(name: string, seriesNumber: number, image: SyntheticImageSeries, shapes: readonly LesionShape[]): SyntheticSegmentation {
+export interface RtStructOptions {
+  /** ROI indexes (0-based) that also get one contour between two slices, which readers must skip and report. */
+  readonly offGridContourRois?: readonly number[];
+}
+
+export function rtStructSegmentation(
+  name: string,
+  seriesNumber: number,
+  image: SyntheticImageSeries,
+  shapes: readonly LesionShape[],
+  options: RtStructOptions = {},
+): SyntheticSegmentation {
   const { context } = image;
   const { geometry } = image.spec;
   const seriesUid = seededUid(context.seed, `${name}/series`);
   const sopInstanceUid = seededUid(context.seed, `${name}/instance`);
   const contoursByRoi = shapes.map((shape) => shapeContours(geometry, shape));
+  const writtenByRoi = contoursByRoi.map((contours, r) => (options.offGridContourRois?.includes(r) ? [...contours, offGridContour(geometry, contours)] : contours));
   const contourImage = (k: number) => ({ ReferencedSOPClassUID: image.sopClassUid, ReferencedSOPInstanceUID: image.sopInstanceUids[k] });
   const file = part10File({
     ...studyAttributes(context),
@@ -58,7 +70,7 @@ export function rtStructSegmentation(name: string, seriesNumber: number, image: 
       ROIName: shape.label,
       ROIGenerationAlgorithm: "MANUAL",
     })),
-    ROIContourSequence: contoursByRoi.map((contours, r) => ({
+    ROIContourSequence: writtenByRoi.map((contours, r) => ({
       ROIDisplayColor: [255, 64 * r, 0],
       ReferencedROINumber: r + 1,
       ContourSequence: contours.map((contour) => ({
@@ -87,6 +99,13 @@ export function rtStructSegmentation(name: string, seriesNumber: number, image: 
     ),
   );
   return { kind: "RTSTRUCT", name, seriesUid, sopInstanceUid, imageSeriesUid: image.seriesUid, file, lesions };
+}
+
+// The middle contour moved half a slice along the normal: it lies on no slice (the truth ignores it).
+function offGridContour(geometry: SeriesGeometry, contours: readonly SliceContour[]): SliceContour {
+  const middle = contours[Math.floor(contours.length / 2)]!;
+  const shift = scale(geometry.normal, geometry.sliceSpacing / 2);
+  return { k: middle.k, points: middle.points.map((p) => toDecimalStrings(add(p, shift))) };
 }
 
 function shapeContours(geometry: SeriesGeometry, shape: LesionShape): SliceContour[] {

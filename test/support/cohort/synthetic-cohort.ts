@@ -166,7 +166,7 @@ function axialCtPatient(seed: number, random: () => number): SyntheticPatient {
   return {
     id: context.patientId,
     studies: [
-      study(context, [ct], [segSegmentation("TCGA-SY-0001/seg", 100, ct, segShapes), rtStructSegmentation("TCGA-SY-0001/rtstruct", 101, ct, rtShapes)]),
+      study(context, [ct], [segSegmentation("TCGA-SY-0001/seg", 100, ct, segShapes), rtStructSegmentation("TCGA-SY-0001/rtstruct", 101, ct, rtShapes, { offGridContourRois: [1] })]),
     ],
   };
 }
