@@ -25,10 +25,13 @@ export interface DicomWebArchiveOptions {
   readonly dataRelease?: string;
   /** Retries of 429/5xx/connection failures; default 4 attempts, 250 ms base backoff with jitter. */
   readonly retry?: Partial<RetryOptions>;
+  /** QIDO-RS page size (limit/offset); servers cap unpaged answers (Google's default is 100). Default 1000. */
+  readonly pageSize?: number;
 }
 
 const STUDY_DESCRIPTION = "00081030"; // not returned by QIDO-RS studies unless asked for (Orthanc)
 const PARALLEL_PATIENT_SEARCHES = 4;
+const DEFAULT_PAGE_SIZE = 1000;
 
 export class DicomWebArchive implements DicomArchive {
   readonly source: string;
@@ -38,6 +41,7 @@ export class DicomWebArchive implements DicomArchive {
   private readonly calls: DicomWebCalls;
   private readonly retry: RetryOptions;
   private readonly headers: Record<string, string>;
+  private readonly pageSize: number;
 
   constructor(options: DicomWebArchiveOptions = {}) {
     this.url = (options.url ?? IDC_PUBLIC_DICOMWEB_URL).replace(/\/+$/, "");
@@ -46,6 +50,7 @@ export class DicomWebArchive implements DicomArchive {
     this.headers = { ...options.headers };
     this.calls = dicomWebCalls(this.url, this.headers);
     this.retry = { ...DEFAULT_RETRY, ...options.retry };
+    this.pageSize = options.pageSize ?? DEFAULT_PAGE_SIZE;
   }
 
   async findStudies(query: ImagingQuery): Promise<StudyEntry[]> {
@@ -53,13 +58,13 @@ export class DicomWebArchive implements DicomArchive {
     const patients = query.patientIds ?? [undefined];
     // One QIDO-RS search per barcode: PatientID takes no value lists.
     const found = await mapLimited(patients, PARALLEL_PATIENT_SEARCHES, (patientId) =>
-      this.request("patient", patientId ?? "*", () => this.calls.searchForStudies({ queryParams: studyParams(query, patientId) })),
+      this.searchAll("patient", patientId ?? "*", (page) => this.calls.searchForStudies({ queryParams: { ...studyParams(query, patientId), ...page } })),
     );
     return found.flat().map(studyEntry);
   }
 
   async findSeries(studyUid: string): Promise<SeriesEntry[]> {
-    const found = await this.request("study", studyUid, () => this.calls.searchForSeries({ studyInstanceUID: studyUid }));
+    const found = await this.searchAll("study", studyUid, (page) => this.calls.searchForSeries({ studyInstanceUID: studyUid, queryParams: page }));
     return found.map((json) => ({ ...seriesEntry(json), studyUid }));
   }
 
@@ -104,6 +109,16 @@ export class DicomWebArchive implements DicomArchive {
       return part && isNativeTransferSyntax(transferSyntaxOf(part)) ? part : undefined;
     } catch {
       return undefined;
+    }
+  }
+
+  // QIDO-RS answers are paged with limit/offset until a short page comes back.
+  private async searchAll<T>(kind: string, id: string, search: (page: { limit: string; offset: string }) => Promise<T[]>): Promise<T[]> {
+    const all: T[] = [];
+    for (let offset = 0; ; offset += this.pageSize) {
+      const page = await this.request(kind, id, () => search({ limit: String(this.pageSize), offset: String(offset) }));
+      all.push(...page);
+      if (page.length < this.pageSize) return all;
     }
   }
 

@@ -145,6 +145,14 @@ describe("DICOMweb imaging source query filters", () => {
     expect(lesions.every((l) => l.seriesUid === mrSeries)).toBe(true);
   });
 
+  it("pages QIDO-RS answers with limit/offset", async () => {
+    const paged = new DicomWebArchive({ url, pageSize: 1 });
+    const studies = await paged.findStudies({ patientIds: ["TCGA-SY-000*"] }); // '*' is a QIDO wildcard, sent unencoded
+    expect(studies.map((s) => s.patientId).sort()).toEqual(patientIds);
+    const series = await paged.findSeries(cohort.patients[0]!.studies[0]!.uid);
+    expect(series.map((s) => s.modality).sort()).toEqual(["CT", "RTSTRUCT", "SEG"]);
+  });
+
   it("finds one patient by barcode, and nothing for an unknown one", async () => {
     const one = await source.collect({ patientIds: ["TCGA-SY-0002"] });
     expect(recordsOf(one, "study").map((s) => s.patientId)).toEqual(["TCGA-SY-0002"]);
