@@ -1,9 +1,10 @@
 // The composition root's wiring: the long-lived services every request shares.
 import type { Logger } from "pino";
 import type { GraphStore } from "../graph-model/graph-store.js";
-import { demoCohort } from "../ingest/demo/demo-cohort.js";
+import { demoCohort, type CohortRecords } from "../ingest/demo/demo-cohort.js";
 import { DemoLesionImages } from "../ingest/demo/demo-lesion-images.js";
 import { FeatureService } from "../ingest/features/feature-service.js";
+import { AssociationService } from "../ingest/analysis/association-service.js";
 import type { LesionImageSource } from "../ingest/features/lesion-image-source.js";
 import type { FeatureWorkerPool } from "../ingest/features/feature-worker-pool.js";
 import type { Services } from "../resolvers/context.js";
@@ -17,13 +18,16 @@ export interface ServiceOptions {
   apiKeys?: string;
   /** Image sources tried before the demo generator (DICOMweb, local folders). */
   imageSources?: LesionImageSource[];
+  /** The generated cohort whose lesions get generated images (default: the `demo` command's cohort). */
+  demo?: CohortRecords;
   /** Compute features on worker threads (one per core) instead of the request's thread. */
   featurePool?: FeatureWorkerPool;
 }
 
 export function createServices(store: GraphStore, logger: Logger, options: ServiceOptions = {}): Services {
-  const sources = [...(options.imageSources ?? []), new DemoLesionImages(demoCohort())];
+  const sources = [...(options.imageSources ?? []), new DemoLesionImages(options.demo ?? demoCohort())];
   const checkpoints = options.checkpointDir ? new FileCheckpointStore({ directory: options.checkpointDir }) : new MemoryCheckpointStore();
   const jobs = new JobRegistry({ runner: new JobRunner({ concurrency: options.featurePool?.size ?? 2, checkpoints, logger }) });
-  return { store, logger, features: new FeatureService(store, sources, options.featurePool?.compute), jobs, apiKeys: parseApiKeys(options.apiKeys) };
+  const features = new FeatureService(store, sources, options.featurePool?.compute);
+  return { store, logger, features, associations: new AssociationService(store, features), jobs, apiKeys: parseApiKeys(options.apiKeys) };
 }

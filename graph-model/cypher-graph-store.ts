@@ -5,12 +5,13 @@ import * as R from "./model/relationships.js";
 import type * as M from "./model/records.js";
 import type { NodeSpec } from "./nodes-and-relationships.js";
 import type { CypherExecutor, Transaction } from "./cypher-executor.js";
-import type { GraphCounts, GraphStore, PathwayQuery, WriteSummary } from "./graph-store.js";
+import type { GraphCounts, GraphStore, LinkQuery, PathwayQuery, WriteSummary } from "./graph-store.js";
 import type { Page, PageRequest, PatientFilter } from "./patient-filter.js";
 import * as nodeCypher from "./cypher/node.cypher.js";
 import * as patientCypher from "./cypher/patient-filter.cypher.js";
 import * as linkCypher from "./cypher/link.cypher.js";
 import * as relCypher from "./cypher/relationship.cypher.js";
+import * as analysisCypher from "./cypher/analysis.cypher.js";
 import type { Row } from "./cypher/query.js";
 import { validateRecords } from "./validate-record.js";
 import { decodeCursor, encodeCursor } from "./cursor.js";
@@ -123,6 +124,43 @@ export class CypherGraphStore implements GraphStore {
         await tx.run(relCypher.upsertRelationships(LESION_FEATURES, d, relCypher.encodeRelationshipRows(LESION_FEATURES, d, batch)));
       return { written: rows.length };
     });
+  }
+
+  async saveAnalysis(analysis: M.AnalysisRecord, links: readonly M.CorrelationRecord[]): Promise<WriteSummary> {
+    validateRecords(N.Analysis, [analysis]);
+    const d = this.executor.dialect;
+    const byKind = { Gene: [] as Record<string, unknown>[], Pathway: [] as Record<string, unknown>[] };
+    for (const link of links) {
+      if (link.analysisId !== analysis.id) throw new BadUserInputError(`link ${link.featureKey} → ${link.targetKey} belongs to analysis ${link.analysisId}, not ${analysis.id}`);
+      byKind[link.targetKind].push({
+        featureKey: link.featureKey, targetKey: link.targetKey, analysisId: link.analysisId,
+        rho: d.encode("float", link.rho), p: d.encode("float", link.p), q: d.encode("float", link.q), n: d.encode("int", link.n),
+      });
+    }
+    return this.executor.write(async (tx) => {
+      await tx.run(nodeCypher.upsertNodes(N.Analysis, d, nodeCypher.encodeRows(N.Analysis, d, [analysis])));
+      for (const kind of ["Gene", "Pathway"] as const)
+        for (const batch of chunks(byKind[kind], WRITE_BATCH)) await tx.run(analysisCypher.upsertCorrelations(kind, d, batch));
+      return { written: links.length };
+    });
+  }
+
+  async analysisById(id: string): Promise<M.Analysis | null> {
+    const [row] = await this.executor.read(analysisCypher.analysisById(id));
+    return row ? (this.decode(N.Analysis, row) as M.Analysis) : null;
+  }
+
+  async correlationLinks(query: LinkQuery): Promise<M.CorrelationLink[]> {
+    const rows = await this.executor.read(analysisCypher.correlationLinks(query, this.executor.dialect));
+    return rows.map((row) => ({
+      feature: this.decode(N.Feature, row) as M.Feature,
+      featureKey: row.key as string,
+      targetKind: query.targetKind,
+      targetKey: row.targetKey as string,
+      targetName: (row.targetName as string | null) ?? null,
+      analysisId: query.analysisId,
+      rho: row.rho as number | null, p: row.p as number | null, q: row.q as number | null, n: row.n as number | null,
+    }));
   }
 
   private async upsertRelationshipRows(target: relCypher.RelationshipRows, rows: Array<{ from: string; to: string; properties: Record<string, unknown> }>, noun: string): Promise<WriteSummary> {

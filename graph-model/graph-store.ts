@@ -17,6 +17,17 @@ export interface PathwayQuery {
 
 export type GraphCounts = Record<string, number>;
 
+export interface LinkQuery {
+  analysisId: string;
+  targetKind: "Gene" | "Pathway";
+  maxQ?: number;
+  minAbsRho?: number;
+  /** Only links of features of this IBSI family, or to these targets. */
+  family?: string;
+  targetKeys?: string[];
+  first: number;
+}
+
 export interface GraphStore {
   /** "embedded" (Ladybug on disk) or "neo4j". */
   readonly kind: "embedded" | "neo4j";
@@ -36,6 +47,8 @@ export interface GraphStore {
   upsertMutations(records: readonly M.MutationRecord[]): Promise<WriteSummary>;
   /** Feature values of lesions with the features' definitions and settings (provenance). */
   saveLesionFeatures(records: readonly M.LesionFeatureRecord[]): Promise<WriteSummary>;
+  /** An analysis and its tested links, written together (a failed write leaves neither). */
+  saveAnalysis(analysis: M.AnalysisRecord, links: readonly M.CorrelationRecord[]): Promise<WriteSummary>;
   /** Bulk path: replaces the expression values of the given (patient, gene) pairs. */
   replaceExpression(records: readonly M.ExpressionRecord[]): Promise<WriteSummary>;
 
@@ -63,6 +76,9 @@ export interface GraphStore {
   /** Segmented lesions of the patients matching the filter (a cohort's work list). */
   lesionsOfPatients(filter: PatientFilter): Promise<Array<M.Lesion & { patientId: string }>>;
   pathways(query: PathwayQuery): Promise<M.Pathway[]>;
+  analysisById(id: string): Promise<M.Analysis | null>;
+  /** Links of an analysis, strongest evidence first (q, then |rho|). */
+  correlationLinks(query: LinkQuery): Promise<M.CorrelationLink[]>;
   counts(): Promise<GraphCounts>;
 
   /** Removes every node and relationship (tests, demo reset). */

@@ -2,6 +2,7 @@
 import type { Logger } from "pino";
 import type { GraphStore } from "../graph-model/graph-store.js";
 import type { FeatureService } from "../ingest/features/feature-service.js";
+import type { AssociationService } from "../ingest/analysis/association-service.js";
 import type { JobRegistry } from "../ingest/jobs/job-registry.js";
 import { RequestAuthority, type ApiKeyEntry } from "./api-keys.js";
 import { createLoaders, type Loaders } from "./loaders.js";
@@ -10,6 +11,7 @@ import { createLoaders, type Loaders } from "./loaders.js";
 export interface Services {
   readonly store: GraphStore;
   readonly features: FeatureService;
+  readonly associations: AssociationService;
   readonly jobs: JobRegistry;
   readonly logger: Logger;
   /** Hashed API keys; empty: mutations are open. */

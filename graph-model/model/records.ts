@@ -25,6 +25,14 @@ export type MutationRecord = { patientId: string; geneSymbol: string; proteinCha
 /** One feature value of one lesion, computed with the feature's settings. */
 export type LesionFeatureRecord = { lesionId: string; feature: FeatureRecord } & RecordOf<typeof R.HAS_FEATURE.properties, never>;
 
+export type AnalysisRecord = NodeRecord<typeof N.Analysis>;
+
+/** One tested feature ↔ target pair of an analysis: Spearman rho with p, q and n. */
+export type CorrelationRecord = { featureKey: string; targetKind: "Gene" | "Pathway"; targetKey: string; analysisId: string } & RecordOf<
+  typeof R.CORRELATES_WITH.properties,
+  never
+>;
+
 /** Read-side shapes: what the store returns (all declared properties, null when unknown). */
 type Stored<T> = { [K in keyof T]-?: Exclude<T[K], undefined> | (undefined extends T[K] ? null : never) };
 export type Collection = Stored<CollectionRecord>;
@@ -36,5 +44,7 @@ export type Gene = Stored<GeneRecord>;
 export type Pathway = Stored<NodeRecord<typeof N.Pathway>>;
 export type Expression = Stored<ExpressionRecord>;
 export type Feature = Stored<FeatureRecord>;
+export type Analysis = Stored<AnalysisRecord>;
+export type CorrelationLink = Stored<CorrelationRecord> & { feature: Feature; targetName: string | null };
 export type Mutation = Stored<MutationRecord>;
 export type LesionFeature = { lesionId: string; feature: Feature } & Stored<RecordOf<typeof R.HAS_FEATURE.properties, never>>;

@@ -1,0 +1,54 @@
+// Cypher for analyses and their feature ↔ gene/pathway links.
+import { Analysis, Feature, Gene, Pathway } from "../model/nodes.js";
+import { CORRELATES_WITH } from "../model/relationships.js";
+import type { LinkQuery } from "../graph-store.js";
+import type { Dialect } from "./dialect.js";
+import { project } from "./node.cypher.js";
+import { cypher, type CypherQuery } from "./query.js";
+
+const TARGETS = { Gene, Pathway } as const;
+
+export function upsertCorrelations(targetKind: "Gene" | "Pathway", dialect: Dialect, rows: Record<string, unknown>[]): CypherQuery {
+  const target = TARGETS[targetKind];
+  const f = (name: string, kind: "float" | "int") => dialect.read(kind, `r.${name}`);
+  return cypher(
+    `UNWIND $rows AS r
+     MATCH (f:${Feature.label} {key: r.featureKey}) MATCH (t:${target.label} {${target.key}: r.targetKey})
+     MERGE (f)-[e:${CORRELATES_WITH.type} {analysisId: r.analysisId}]->(t)
+     SET e.rho = ${f("rho", "float")}, e.p = ${f("p", "float")}, e.q = ${f("q", "float")}, e.n = ${f("n", "int")}`,
+    { rows },
+  );
+}
+
+export function correlationLinks(query: LinkQuery, dialect: Dialect): CypherQuery {
+  const target = TARGETS[query.targetKind];
+  const where = ["e.analysisId = $analysisId"];
+  const params: Record<string, unknown> = { analysisId: query.analysisId };
+  if (query.maxQ !== undefined) {
+    where.push(`e.q <= ${dialect.read("float", "$maxQ")}`);
+    params.maxQ = dialect.encode("float", query.maxQ);
+  }
+  if (query.minAbsRho !== undefined) {
+    where.push(`abs(e.rho) >= ${dialect.read("float", "$minAbsRho")}`);
+    params.minAbsRho = dialect.encode("float", query.minAbsRho);
+  }
+  if (query.family !== undefined) {
+    where.push("f.family = $family");
+    params.family = query.family;
+  }
+  if (query.targetKeys) {
+    where.push(`t.${target.key} IN $targetKeys`);
+    params.targetKeys = query.targetKeys;
+  }
+  if (!Number.isSafeInteger(query.first) || query.first < 0) throw new RangeError(`first must be a non-negative integer, got ${query.first}`);
+  return cypher(
+    `MATCH (f:${Feature.label})-[e:${CORRELATES_WITH.type}]->(t:${target.label}) WHERE ${where.join(" AND ")}
+     RETURN ${project(Feature, "f")}, t.${target.key} AS targetKey, t.name AS targetName, e.rho AS rho, e.p AS p, e.q AS q, e.n AS n
+     ORDER BY q, abs(e.rho) DESC, f.key, targetKey LIMIT ${query.first}`,
+    params,
+  );
+}
+
+export function analysisById(id: string): CypherQuery {
+  return cypher(`MATCH (a:${Analysis.label} {id: $id}) RETURN ${project(Analysis, "a")}`, { id });
+}

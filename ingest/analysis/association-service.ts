@@ -1,0 +1,132 @@
+// Feature ↔ gene / pathway association for a cohort: computes the features that are missing, builds
+// the patient × feature and patient × target matrices, runs Spearman with BH q-values (compute/stats),
+// and stores an Analysis with its CORRELATES_WITH links and full provenance. The same question twice
+// (same cohort, settings, targets and data) is answered from the graph.
+import { createHash } from "node:crypto";
+import { BadUserInputError } from "../../compute/errors.js";
+import { benjaminiHochberg, matrix, spearmanMatrix, zScorePathwayScores, type Matrix } from "../../compute/stats/index.js";
+import type { GraphStore } from "../../graph-model/graph-store.js";
+import type * as M from "../../graph-model/model/records.js";
+import type { FeatureService } from "../features/feature-service.js";
+import { settingsKey } from "../features/feature-settings-key.js";
+import { ASSOCIATION_METHOD, type AssociationRequest } from "./association-request.js";
+
+interface Targets {
+  kind: "Gene" | "Pathway";
+  keys: string[];
+  values: Matrix;
+  /** Data the targets were computed from (provenance and cache key). */
+  dataVersion: Record<string, unknown>;
+}
+
+const MIN_PATIENTS = 10;
+
+export class AssociationService {
+  constructor(
+    private readonly store: GraphStore,
+    private readonly features: FeatureService,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  async run(request: AssociationRequest): Promise<M.Analysis> {
+    const minPatients = request.minPatients ?? MIN_PATIENTS;
+    const lesions = firstLesionPerPatient(await this.store.lesionsOfPatients(request.cohort));
+    if (lesions.length < minPatients)
+      throw new BadUserInputError(`the cohort has ${lesions.length} patients with a segmented lesion; the analysis needs at least ${minPatients}`, { patients: lesions.length });
+    const patientIds = lesions.map((l) => l.patientId);
+    const targets = request.targets === "GENES" ? await this.geneTargets(patientIds, request.targetKeys) : await this.pathwayTargets(patientIds, request.targetKeys);
+    const settings = settingsKey(request.settings);
+    const id = analysisId(request, settings.hash, patientIds, targets.dataVersion);
+    const cached = await this.store.analysisById(id);
+    if (cached) return cached;
+
+    const featureLists = await this.features.featuresOfLesions(lesions.map((l) => l.id), request.settings, request.families);
+    const { keys: featureKeys, values: featureValues } = featureMatrix(featureLists);
+    const result = spearmanMatrix(featureValues, targets.values, { minN: minPatients });
+    const { q } = benjaminiHochberg(result.p);
+    const links: M.CorrelationRecord[] = [];
+    for (let i = 0; i < featureKeys.length; i++)
+      for (let j = 0; j < targets.keys.length; j++) {
+        const cell = i * targets.keys.length + j;
+        if (result.status[cell] !== 0) continue;
+        links.push({ featureKey: featureKeys[i]!, targetKind: targets.kind, targetKey: targets.keys[j]!, analysisId: id, rho: result.rho[cell]!, p: result.p[cell]!, q: q[cell]!, n: result.n[cell]! });
+      }
+    const analysis: M.AnalysisRecord = {
+      id,
+      kind: request.targets,
+      params: { cohort: request.cohort, settings: settings.canonical, settingsHash: settings.hash, families: request.families ?? "all", targetKeys: targets.keys, minPatients, method: ASSOCIATION_METHOD, patients: patientIds.length, features: featureKeys.length, tests: links.length },
+      dataVersion: targets.dataVersion,
+      createdAt: this.now().toISOString(),
+    };
+    await this.store.saveAnalysis(analysis, links);
+    return (await this.store.analysisById(id))!;
+  }
+
+  private async geneTargets(patientIds: string[], symbols: string[] | undefined): Promise<Targets> {
+    if (!symbols?.length) throw new BadUserInputError("targets GENES needs the gene symbols to test (targetKeys)");
+    const known = new Set((await this.store.genesBySymbols(symbols)).map((g) => g.symbol));
+    const unknown = symbols.filter((s) => !known.has(s));
+    if (unknown.length) throw new BadUserInputError(`unknown gene symbols: ${unknown.slice(0, 10).join(", ")}`, { unknown });
+    const keys = [...new Set(symbols)].sort();
+    const expression = await this.store.expressionOf(patientIds, keys);
+    return { kind: "Gene", keys, values: expressionMatrix(expression, keys, patientIds), dataVersion: expressionVersion(expression) };
+  }
+
+  private async pathwayTargets(patientIds: string[], ids: string[] | undefined): Promise<Targets> {
+    const pathways = await this.store.pathways(ids?.length ? { ids } : {});
+    if (ids?.length) {
+      const found = new Set(pathways.map((p) => p.id));
+      const unknown = ids.filter((id) => !found.has(id));
+      if (unknown.length) throw new BadUserInputError(`unknown pathways: ${unknown.slice(0, 10).join(", ")}`, { unknown });
+    }
+    if (!pathways.length) throw new BadUserInputError("the graph has no pathways; ingest gene sets first");
+    const members = await this.store.genesOfPathways(pathways.map((p) => p.id));
+    const genes = [...new Set([...members.values()].flat().map((g) => g.symbol))].sort();
+    const expression = await this.store.expressionOf(patientIds, genes);
+    const row = new Map(genes.map((g, i) => [g, i]));
+    const sets = pathways.map((p) => (members.get(p.id) ?? []).map((g) => row.get(g.symbol)!));
+    const scores = zScorePathwayScores(expressionMatrix(expression, genes, patientIds), sets).scores;
+    return {
+      kind: "Pathway",
+      keys: pathways.map((p) => p.id),
+      values: scores,
+      dataVersion: { ...expressionVersion(expression), pathways: pathways.map((p) => `${p.id}@${p.dataRelease ?? "?"}`) },
+    };
+  }
+}
+
+function firstLesionPerPatient<T extends { id: string; patientId: string }>(lesions: T[]): T[] {
+  const chosen = new Map<string, T>();
+  for (const lesion of [...lesions].sort((a, b) => a.id.localeCompare(b.id))) if (!chosen.has(lesion.patientId)) chosen.set(lesion.patientId, lesion);
+  return [...chosen.values()].sort((a, b) => a.patientId.localeCompare(b.patientId));
+}
+
+/** Features × patients; a value undefined for a lesion is missing (NaN) in the matrix, never a number. */
+function featureMatrix(lists: M.LesionFeature[][]): { keys: string[]; values: Matrix } {
+  const keys = [...new Set(lists.flat().map((f) => f.feature.key))].sort();
+  const row = new Map(keys.map((k, i) => [k, i]));
+  const data = new Float64Array(keys.length * lists.length).fill(Number.NaN);
+  lists.forEach((list, patient) => {
+    for (const f of list) if (f.value !== null) data[row.get(f.feature.key)! * lists.length + patient] = f.value;
+  });
+  return { keys, values: matrix(keys.length, lists.length, data) };
+}
+
+function expressionMatrix(expression: M.Expression[], genes: string[], patientIds: string[]): Matrix {
+  const row = new Map(genes.map((g, i) => [g, i]));
+  const col = new Map(patientIds.map((p, i) => [p, i]));
+  const data = new Float64Array(genes.length * patientIds.length).fill(Number.NaN);
+  for (const e of expression) if (e.value !== null) data[row.get(e.geneSymbol)! * patientIds.length + col.get(e.patientId)!] = e.value;
+  return matrix(genes.length, patientIds.length, data);
+}
+
+function expressionVersion(expression: M.Expression[]): Record<string, unknown> {
+  const digest = createHash("sha256");
+  for (const e of expression) digest.update(`${e.patientId}|${e.geneSymbol}|${e.value}\n`);
+  return { expressionValues: expression.length, expressionDigest: digest.digest("hex").slice(0, 16) };
+}
+
+function analysisId(request: AssociationRequest, settingsHash: string, patientIds: string[], dataVersion: Record<string, unknown>): string {
+  const text = JSON.stringify({ targets: request.targets, keys: request.targetKeys ?? null, families: [...(request.families ?? [])].sort(), settingsHash, patientIds, dataVersion, minPatients: request.minPatients ?? MIN_PATIENTS });
+  return `assoc-${createHash("sha256").update(text).digest("hex").slice(0, 16)}`;
+}

@@ -1,0 +1,108 @@
+import { IsOptional, Max, Min, ValidateNested } from "class-validator";
+import { Arg, Args, ArgsType, Authorized, Ctx, Field, Float, ID, Int, Mutation, Query, Resolver, registerEnumType } from "type-graphql";
+import { NotFoundError } from "../compute/errors.js";
+import type { FeatureFamily } from "../compute/features/types.js";
+import type { CorrelationLink } from "../graph-model/model/records.js";
+import { Analysis } from "../schema/analysis.type.js";
+import { FeatureLink } from "../schema/feature-link.type.js";
+import { FeatureSettingsInput } from "../schema/feature-settings.input.js";
+import { PatientFilterInput } from "../schema/patient-filter.input.js";
+import type { RequestContext } from "./context.js";
+import { toFeatureSettings } from "./feature-settings.mapping.js";
+
+export enum AssociationTargetsEnum {
+  PATHWAYS = "PATHWAYS",
+  GENES = "GENES",
+}
+registerEnumType(AssociationTargetsEnum, { name: "AssociationTargets" });
+
+@ArgsType()
+class RunAssociationArgs {
+  @Field(() => PatientFilterInput, { nullable: true, description: "The cohort (default: every patient)" })
+  @IsOptional() @ValidateNested()
+  cohort?: PatientFilterInput;
+
+  @Field(() => FeatureSettingsInput, { nullable: true })
+  @IsOptional() @ValidateNested()
+  settings?: FeatureSettingsInput;
+
+  @Field(() => [String], { nullable: true, description: "IBSI families (default all)" })
+  families?: string[];
+
+  @Field(() => AssociationTargetsEnum)
+  targets!: AssociationTargetsEnum;
+
+  @Field(() => [String], { nullable: true, description: "Gene symbols (GENES, required) or pathway ids (PATHWAYS, default all)" })
+  targetKeys?: string[];
+
+  @Field(() => Int, { nullable: true, description: "Fewest patients per test (default 10)" })
+  @IsOptional() @Min(4) @Max(100_000)
+  minPatients?: number;
+}
+
+@ArgsType()
+class LinksArgs {
+  @Field(() => ID)
+  analysisId!: string;
+
+  @Field(() => Float, { nullable: true, description: "Only links with q at most this" })
+  @IsOptional() @Min(0) @Max(1)
+  maxQ?: number;
+
+  @Field(() => Float, { nullable: true, description: "Only links with |rho| at least this" })
+  @IsOptional() @Min(0) @Max(1)
+  minAbsRho?: number;
+
+  @Field(() => String, { nullable: true, description: "Only features of this IBSI family" })
+  family?: string;
+
+  @Field(() => [String], { nullable: true, description: "Only these pathways / genes" })
+  targets?: string[];
+
+  @Field(() => Int, { defaultValue: 100 })
+  @Min(1) @Max(10_000)
+  first!: number;
+}
+
+function toLink(link: CorrelationLink): FeatureLink {
+  return { ...link, feature: { ...link.feature, name: link.feature.name ?? link.featureKey }, target: link.targetKey };
+}
+
+@Resolver(() => Analysis)
+export class AnalysisResolver {
+  @Authorized("analysis")
+  @Mutation(() => Analysis, { description: "Runs (or finds) a feature ↔ pathway/gene Spearman analysis with BH q-values, computing missing features first" })
+  runAssociation(@Args(() => RunAssociationArgs) args: RunAssociationArgs, @Ctx() ctx: RequestContext): Promise<Analysis> {
+    return ctx.associations.run({
+      cohort: { ...args.cohort },
+      settings: toFeatureSettings(args.settings),
+      families: args.families as FeatureFamily[] | undefined,
+      targets: args.targets,
+      targetKeys: args.targetKeys,
+      minPatients: args.minPatients,
+    });
+  }
+
+  @Query(() => Analysis)
+  async analysis(@Arg("id", () => ID) id: string, @Ctx() ctx: RequestContext): Promise<Analysis> {
+    const analysis = await ctx.store.analysisById(id);
+    if (!analysis) throw new NotFoundError("Analysis", id);
+    return analysis;
+  }
+
+  @Query(() => [FeatureLink], { description: "Feature ↔ pathway links of an analysis, strongest first" })
+  async featurePathwayLinks(@Args(() => LinksArgs) args: LinksArgs, @Ctx() ctx: RequestContext): Promise<FeatureLink[]> {
+    return this.links(args, "Pathway", ctx);
+  }
+
+  @Query(() => [FeatureLink], { description: "Feature ↔ gene links of an analysis, strongest first" })
+  async featureGeneLinks(@Args(() => LinksArgs) args: LinksArgs, @Ctx() ctx: RequestContext): Promise<FeatureLink[]> {
+    return this.links(args, "Gene", ctx);
+  }
+
+  private async links(args: LinksArgs, targetKind: "Gene" | "Pathway", ctx: RequestContext): Promise<FeatureLink[]> {
+    if (!(await ctx.store.analysisById(args.analysisId))) throw new NotFoundError("Analysis", args.analysisId);
+    const links = await ctx.store.correlationLinks({ ...args, targetKeys: args.targets, targetKind });
+    return links.map(toLink);
+  }
+}

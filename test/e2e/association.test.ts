@@ -1,0 +1,91 @@
+// runAssociation over GraphQL on the demo cohort, where lesion heterogeneity is planted to follow the
+// hypoxia gene set's expression: the planted link must come out on top at q < 0.05, stored with its
+// provenance, and asking again returns the same analysis from the graph.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { pino } from "pino";
+import { startServer, type RunningServer } from "../../cli/server.js";
+import { createServices } from "../../cli/services.js";
+import type { GraphStore } from "../../graph-model/graph-store.js";
+import { demoCohort } from "../../ingest/demo/demo-cohort.js";
+import { loadCohort } from "../../ingest/demo/load-demo.js";
+import { countingStore, type CountingStore } from "../support/counting-store.js";
+import { graphql } from "../support/graphql-client.js";
+import { BOTH_STORES } from "../support/stores.js";
+
+const cohort = demoCohort({ patientsPerCollection: 15 });
+const RUN = `mutation($cohort: PatientFilterInput, $targets: AssociationTargets!, $keys: [String!], $min: Int) {
+  runAssociation(cohort: $cohort, targets: $targets, targetKeys: $keys, families: ["intensity_statistics", "glcm"], minPatients: $min) { id kind params dataVersion createdAt } }`;
+const LINKS = `query($id: ID!, $maxQ: Float) { featurePathwayLinks(analysisId: $id, maxQ: $maxQ, first: 500) { feature { name family ibsiCode settingsHash } target targetName rho p q n } }`;
+
+describe.each(BOTH_STORES)("feature–pathway association [$name]", (target) => {
+  let store: GraphStore;
+  let counting: CountingStore;
+  let server: RunningServer;
+
+  beforeAll(async () => {
+    store = await target.open();
+    await loadCohort(store, cohort);
+    counting = countingStore(store);
+    server = await startServer({ ...createServices(counting.store, pino({ level: "silent" }), { demo: cohort }), port: 0 });
+  });
+  afterAll(async () => {
+    await server.stop();
+    await target.dispose(store);
+  });
+
+  it("finds the planted hypoxia link at q < 0.05 and stores the analysis with its provenance", async () => {
+    const { data, errors } = await graphql(server.graphqlUrl, RUN, { targets: "PATHWAYS" });
+    expect(errors).toBeUndefined();
+    const analysis = data.runAssociation;
+    const segmented = new Set(cohort.lesions.map((l) => l.seriesUid)).size;
+    expect(analysis.params).toMatchObject({ patients: segmented, settingsHash: expect.any(String), method: { correlation: expect.stringContaining("Spearman") } });
+    expect(analysis.dataVersion.pathways).toHaveLength(4);
+
+    const links = (await graphql(server.graphqlUrl, LINKS, { id: analysis.id, maxQ: 0.05 })).data.featurePathwayLinks;
+    expect(links.length).toBeGreaterThan(0);
+    expect(links[0].target).toBe("DEMO_HYPOXIA");
+    expect(links[0].n).toBe(segmented);
+    expect(links[0].q).toBeLessThan(0.05);
+    expect(links[0].q).toBeGreaterThanOrEqual(links[0].p);
+    // CT and MR lesions differ in scale, so the planted heterogeneity shows in dimensionless dispersion.
+    const dispersion = links.find((l: any) => l.feature.ibsiCode === "7TET");
+    expect(dispersion?.target).toBe("DEMO_HYPOXIA");
+    expect(dispersion.rho).toBeGreaterThan(0.5);
+    expect(links.every((l: any) => l.target === "DEMO_HYPOXIA")).toBe(true);
+    const all = (await graphql(server.graphqlUrl, LINKS, { id: analysis.id })).data.featurePathwayLinks;
+    expect(all.every((l: any) => l.q >= l.p && l.q <= 1)).toBe(true);
+  });
+
+  it("answers the same question from the graph", async () => {
+    counting.reset();
+    const first = await graphql(server.graphqlUrl, RUN, { targets: "PATHWAYS" });
+    expect(first.errors).toBeUndefined();
+    expect(counting.calls.get("saveAnalysis")).toBeUndefined();
+    expect(counting.calls.get("saveLesionFeatures")).toBeUndefined();
+  });
+
+  it("correlates features with genes", async () => {
+    const { data, errors } = await graphql(server.graphqlUrl, RUN, { targets: "GENES", keys: ["CA9", "VEGFA", "MKI67"] });
+    expect(errors).toBeUndefined();
+    const links = (await graphql(server.graphqlUrl, `query($id: ID!) { featureGeneLinks(analysisId: $id, first: 5) { target q } }`, { id: data.runAssociation.id })).data.featureGeneLinks;
+    expect(["CA9", "VEGFA"]).toContain(links[0].target);
+  });
+
+  it("rejects unknown genes, unknown pathways and too small cohorts, storing nothing", async () => {
+    const before = await store.counts();
+    const cases: Array<[Record<string, unknown>, string]> = [
+      [{ targets: "GENES", keys: ["NOTAGENE"] }, "NOTAGENE"],
+      [{ targets: "PATHWAYS", keys: ["NO_SUCH_SET"] }, "NO_SUCH_SET"],
+      [{ targets: "PATHWAYS", cohort: { ids: ["TCGA-DM-0001", "TCGA-DM-0002"] } }, "at least"],
+      [{ targets: "PATHWAYS", cohort: { collectionIds: ["TCGA-NONE"] } }, "0 patients"],
+    ];
+    for (const [variables, message] of cases) {
+      const { errors } = await graphql(server.graphqlUrl, RUN, variables);
+      expect(errors?.[0]?.extensions?.code, JSON.stringify(variables)).toBe("BAD_USER_INPUT");
+      expect(errors![0]!.message).toContain(message);
+    }
+    const after = await store.counts();
+    expect(after.Analysis).toBe(before.Analysis);
+    expect(after.CORRELATES_WITH).toBe(before.CORRELATES_WITH);
+  });
+});
