@@ -3,6 +3,7 @@
 // compute/image on the segmented series' grid. A failing study, series or segmentation yields a
 // typed failure for that item only.
 import type { LesionRecord } from "../../graph-model/model/records.js";
+import { InvalidDicomError } from "../../compute/errors.js";
 import { summarizeSeries } from "../../compute/image/series-summary.js";
 import { imageGridFromInstances, type ImageGrid } from "../../compute/image/image-grid.js";
 import { gridMaskStatistics } from "../../compute/image/mask-stats.js";
@@ -51,28 +52,7 @@ export class ImagingSource {
   async *records(query: ImagingQuery): AsyncGenerator<ImagingItem> {
     const studies = (await this.archive.findStudies(query)).sort(byPatientDateUid);
     const patientsSeen = new Set<string>();
-    for (const study of studies) {
-      const patientId = study.patientId;
-      if (!patientId) {
-        yield failureItem({ kind: "study", uid: study.studyUid, error: new Error(`study ${study.studyUid} has no PatientID`) });
-        continue;
-      }
-      let seriesList: SeriesEntry[];
-      try {
-        seriesList = await this.archive.findSeries(study.studyUid);
-      } catch (error) {
-        yield failureItem({ kind: "study", uid: study.studyUid, patientId, error });
-        continue;
-      }
-      // Servers match ModalitiesInStudy for one modality at most (see studyParams): check here for all.
-      if (query.modalities?.length && !seriesList.some((series) => isImageModality(series.modality) && keepsModality(query, series.modality))) continue;
-      if (query.collectionId && !patientsSeen.has(patientId)) {
-        patientsSeen.add(patientId);
-        yield recordItem({ kind: "patient", record: patientRecord(patientId, query.collectionId, this.archive) });
-      }
-      yield recordItem({ kind: "study", record: studyRecord({ ...study, patientId }, this.archive) });
-      yield* this.studyContents({ ...study, patientId }, seriesList, query);
-    }
+    for (const study of studies) yield* this.studyItems(study, query, patientsSeen);
   }
 
   /** Collects records() into arrays (small cohorts, tests). */
@@ -87,22 +67,40 @@ export class ImagingSource {
     return loadLesionVolumeAndMask(this.archive, this.load, ref);
   }
 
-  private async *studyContents(study: StudyEntry & { patientId: string }, seriesList: readonly SeriesEntry[], query: ImagingQuery): AsyncGenerator<ImagingItem> {
+  private async *studyItems(study: StudyEntry, query: ImagingQuery, patientsSeen: Set<string>): AsyncGenerator<ImagingItem> {
+    const patientId = study.patientId;
+    if (!patientId) {
+      yield failureItem({ kind: "study", uid: study.studyUid, error: new InvalidDicomError(`study ${study.studyUid} has no PatientID`) });
+      return;
+    }
+    let seriesList: SeriesEntry[];
+    try {
+      seriesList = await this.archive.findSeries(study.studyUid);
+    } catch (error) {
+      yield failureItem({ kind: "study", uid: study.studyUid, patientId, error });
+      return;
+    }
+    const kept = seriesList.filter((series) => isImageModality(series.modality) && keepsModality(query, series.modality)).sort(bySeriesUid);
+    // Servers match ModalitiesInStudy for one modality at most (see studyParams): check here for all.
+    if (query.modalities?.length && kept.length === 0) return;
+    if (query.collectionId && !patientsSeen.has(patientId)) {
+      patientsSeen.add(patientId);
+      yield recordItem({ kind: "patient", record: patientRecord(patientId, query.collectionId, this.archive) });
+    }
+    yield recordItem({ kind: "study", record: studyRecord({ ...study, patientId }, this.archive) });
     const loaded = new Map<string, LoadedImageSeries>();
-    for (const entry of seriesList.filter((s) => isImageModality(s.modality)).sort(bySeriesUid)) {
+    for (const entry of kept) {
       try {
         const image = await this.loadImageSeries(entry);
         loaded.set(entry.seriesUid, image);
-        if (keepsModality(query, entry.modality)) {
-          yield recordItem({ kind: "series", record: seriesRecord(entry, summarizeSeries(image.instances), image.instances[0]!, this.archive) });
-        }
+        yield recordItem({ kind: "series", record: seriesRecord(entry, summarizeSeries(image.instances), image.instances[0]!, this.archive) });
       } catch (error) {
-        if (keepsModality(query, entry.modality)) yield failureItem({ kind: "series", uid: entry.seriesUid, patientId: study.patientId, error });
+        yield failureItem({ kind: "series", uid: entry.seriesUid, patientId, error });
       }
     }
-    const scope = new StudyScope(this.studyReader(), loaded, query);
+    const scope = new StudyScope(this.studyReader(), seriesList, loaded, query);
     for (const entry of seriesList.filter((s) => isSegmentationModality(s.modality)).sort(bySeriesUid)) {
-      yield* scope.segmentationLesions(entry as SeriesEntry & { modality: "SEG" | "RTSTRUCT" }, study.patientId);
+      yield* scope.segmentationLesions(entry as SeriesEntry & { modality: "SEG" | "RTSTRUCT" }, patientId);
     }
   }
 
@@ -141,6 +139,7 @@ class StudyScope {
 
   constructor(
     private readonly reader: StudyReader,
+    private readonly studySeries: readonly SeriesEntry[],
     private readonly images: Map<string, LoadedImageSeries>,
     private readonly query: ImagingQuery,
   ) {}
@@ -171,6 +170,8 @@ class StudyScope {
   ): Promise<{ record: LesionRecord; warnings: readonly string[] }[]> {
     const object = parseSegmentationObject(entry.modality, await this.reader.instanceBytes(entry, sopInstanceUid));
     const target = await segmentationTarget(object.links, this.candidates(), this.reader.archive);
+    const inStudy = this.studySeries.find((series) => series.seriesUid === target.seriesUid);
+    if (inStudy && !keepsModality(this.query, inStudy.modality)) return []; // drawn on a series the query leaves out
     const image = this.images.get(target.seriesUid) ?? (await this.reader.loadImageSeries(target));
     if (!keepsModality(this.query, image.modality)) return [];
     const grid = await this.gridOf(image);
@@ -180,12 +181,18 @@ class StudyScope {
     }));
   }
 
+  // Loaded series link by UID, SOP or frame of reference; series left out by the query (not loaded) by UID only.
   private candidates(): CandidateSeries[] {
-    return [...this.images.values()].map((image) => ({
-      locator: image.locator,
-      sopInstanceUids: new Set(image.instances.map((instance) => instance.sopInstanceUID)),
-      frameOfReferenceUid: image.instances[0]?.frameOfReferenceUID,
-    }));
+    return this.studySeries
+      .filter((series) => isImageModality(series.modality))
+      .map((series) => {
+        const image = this.images.get(series.seriesUid);
+        return {
+          locator: { studyUid: series.studyUid, seriesUid: series.seriesUid },
+          sopInstanceUids: new Set(image?.instances.map((instance) => instance.sopInstanceUID)),
+          frameOfReferenceUid: image?.instances[0]?.frameOfReferenceUID,
+        };
+      });
   }
 
   private gridOf(image: LoadedImageSeries): Promise<ImageGrid> {
