@@ -29,3 +29,4 @@ export async function localFolderImagingSource(
   const { verifyPixels, ...archive } = options;
   return new ImagingSource(await LocalFolderArchive.open(root, archive), { verifyPixels });
 }
+export { ImagingLesionImages } from "./imaging-lesion-images.js";

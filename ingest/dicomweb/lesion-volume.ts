@@ -9,10 +9,11 @@ import type { InstanceLoader } from "./instance-loader.js";
 import { loadSeriesVolume } from "./image-series-loader.js";
 import { parseSegmentationObject } from "./segmentation-object.js";
 import { lesionMasks } from "./lesion-masks.js";
+import { segmentationTarget } from "./segmentation-target.js";
 
 export interface LesionRef {
-  /** The segmented image series. */
-  readonly seriesUid: string;
+  /** The segmented image series; when absent, the one the segmentation references. */
+  readonly seriesUid?: string;
   readonly segmentationType: "SEG" | "RTSTRUCT";
   readonly segmentationSeriesUid: string;
   readonly segmentationSopInstanceUid: string;
@@ -27,8 +28,12 @@ export interface LesionVolumeAndMask {
   readonly mask: Mask;
 }
 
-/** A LesionRecord as read from the graph → the reference needed to load its pixels. */
-export function lesionRefOf(record: LesionRecord, studyUid?: string): LesionRef {
+type LesionLike = Pick<LesionRecord, "id" | "segmentationType" | "segmentationSeriesUid" | "segmentationSopInstanceUid" | "segmentNumber"> & {
+  readonly seriesUid?: string;
+};
+
+/** A LesionRecord (or a stored Lesion, which has no series UID) → the reference needed to load its pixels. */
+export function lesionRefOf(record: LesionLike, studyUid?: string): LesionRef {
   const { seriesUid, segmentationType, segmentationSeriesUid, segmentationSopInstanceUid, segmentNumber } = record;
   if ((segmentationType !== "SEG" && segmentationType !== "RTSTRUCT") || !segmentationSeriesUid || !segmentationSopInstanceUid || segmentNumber == null) {
     throw new BadUserInputError(`lesion ${record.id} lacks its segmentation reference (type, series, instance or segment number)`, { lesionId: record.id });
@@ -37,10 +42,10 @@ export function lesionRefOf(record: LesionRecord, studyUid?: string): LesionRef 
 }
 
 export async function loadLesionVolumeAndMask(archive: DicomArchive, load: InstanceLoader, ref: LesionRef): Promise<LesionVolumeAndMask> {
-  const image = await locate(archive, ref.seriesUid, ref.studyUid);
   const segmentation = await locate(archive, ref.segmentationSeriesUid, ref.studyUid);
-  const { volume, grid } = await loadSeriesVolume(image, await archive.seriesMetadata(image), load);
   const object = parseSegmentationObject(ref.segmentationType, await load({ ...segmentation, sopInstanceUid: ref.segmentationSopInstanceUid }));
+  const image = ref.seriesUid ? await locate(archive, ref.seriesUid, ref.studyUid) : await segmentationTarget(object.links, [], archive);
+  const { volume, grid } = await loadSeriesVolume(image, await archive.seriesMetadata(image), load);
   const [lesion] = lesionMasks(object, grid, [ref.segmentNumber]);
   return { volume, mask: toVolumeMask(lesion!.mask) };
 }

@@ -6,7 +6,8 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { maskStatistics } from "../../../compute/image/mask-stats.js";
 import { voxelToPatient } from "../../../compute/image/volume.js";
-import { DicomWebArchive, ImagingSource, PixelCache, lesionRefOf, type LesionRef } from "../../../ingest/dicomweb/index.js";
+import { DicomWebArchive, ImagingLesionImages, ImagingSource, PixelCache, lesionRefOf, type LesionRef } from "../../../ingest/dicomweb/index.js";
+import type { Lesion } from "../../../graph-model/model/records.js";
 import type { LesionTruth } from "../../support/cohort/lesion-truth.js";
 import { cohort, patientIds, recordsOf, seededOrthanc } from "./cohort-fixture.js";
 
@@ -84,6 +85,20 @@ describe("loadLesionVolumeAndMask", () => {
     expect(fresh.stats.misses).toBe(missesAfterIngest);
     expect(fresh.stats.hits).toBeGreaterThanOrEqual(lesions.length * 25);
     await rm(fresh.options.directory, { recursive: true, force: true });
+  });
+
+  it("serves the feature service: a stored Lesion (no series UID) is loaded through the series its segmentation names", async () => {
+    const [record] = recordsOf(await source.collect({ patientIds: ["TCGA-SY-0002"] }), "lesion").filter((l) => l.segmentationType === "RTSTRUCT");
+    const { seriesUid: _, ...stored } = record!;
+    const lesion = stored as unknown as Lesion;
+    const images = new ImagingLesionImages(source);
+    expect(images.serves(lesion)).toBe(true);
+    expect(images.serves({ ...lesion, source: "demo" })).toBe(false);
+    expect(images.serves({ ...lesion, segmentationSopInstanceUid: null })).toBe(false);
+    const { mask, volume, source: provenance } = await images.load(lesion);
+    expect(mask.geometry).toEqual(volume.geometry);
+    expect(maskStatistics(mask).voxelCount).toBe(cohort.lesions.find((l) => l.id === lesion.id)!.voxelCount);
+    expect(provenance).toBe(`DICOMweb segmentation ${lesion.segmentationSeriesUid}`);
   });
 
   it("rejects a lesion on the corrupt series with INVALID_DICOM, and an unknown series with NOT_FOUND", async () => {
