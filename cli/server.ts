@@ -24,8 +24,8 @@ export interface RunningServer {
 
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const { store, logger } = options;
-  const { features, associations, jobs, apiKeys } = options;
-  const services: Services = { store, logger, features, associations, jobs, apiKeys };
+  const { features, associations, jobs, apiKeys, genomics } = options;
+  const services: Services = { store, logger, features, associations, jobs, apiKeys, genomics };
   const app = express();
   const httpServer = http.createServer(app);
   const apollo = new ApolloServer<RequestContext>({

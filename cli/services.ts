@@ -5,13 +5,19 @@ import { demoCohort, type CohortRecords } from "../ingest/demo/demo-cohort.js";
 import { DemoLesionImages } from "../ingest/demo/demo-lesion-images.js";
 import { FeatureService } from "../ingest/features/feature-service.js";
 import { AssociationService } from "../ingest/analysis/association-service.js";
+import { GdcSource } from "../ingest/gdc/gdc-source.js";
+import { AxiosHttpClient } from "../ingest/http/axios-http-client.js";
 import type { LesionImageSource } from "../ingest/features/lesion-image-source.js";
 import type { FeatureWorkerPool } from "../ingest/features/feature-worker-pool.js";
 import type { Services } from "../resolvers/context.js";
 import { parseApiKeys } from "../resolvers/api-keys.js";
 import { FileCheckpointStore, JobRegistry, JobRunner, MemoryCheckpointStore } from "../ingest/jobs/index.js";
 
+export const DEFAULT_GDC_URL = "https://api.gdc.cancer.gov";
+
 export interface ServiceOptions {
+  /** GDC API base URL (env RG_GDC_URL; default the public API). */
+  gdcUrl?: string;
   /** Where job checkpoints go (resumable jobs); in memory when omitted. */
   checkpointDir?: string;
   /** RG_API_KEYS-style configuration of hashed API keys. */
@@ -29,5 +35,10 @@ export function createServices(store: GraphStore, logger: Logger, options: Servi
   const checkpoints = options.checkpointDir ? new FileCheckpointStore({ directory: options.checkpointDir }) : new MemoryCheckpointStore();
   const jobs = new JobRegistry({ runner: new JobRunner({ concurrency: options.featurePool?.size ?? 2, checkpoints, logger }) });
   const features = new FeatureService(store, sources, options.featurePool?.compute);
-  return { store, logger, features, associations: new AssociationService(store, features), jobs, apiKeys: parseApiKeys(options.apiKeys) };
+  const gdcHttp = new AxiosHttpClient({ upstreamName: "GDC API", baseUrl: options.gdcUrl ?? process.env.RG_GDC_URL ?? DEFAULT_GDC_URL, logger });
+  return {
+    store, logger, features, jobs, apiKeys: parseApiKeys(options.apiKeys),
+    associations: new AssociationService(store, features),
+    genomics: { gdc: new GdcSource(gdcHttp), gdcHttp },
+  };
 }

@@ -244,6 +244,10 @@ export class CypherGraphStore implements GraphStore {
     return this.byKeys(N.Gene, symbols);
   }
 
+  async allGenes(): Promise<M.Gene[]> {
+    return this.decodeAll<M.Gene>(N.Gene, await this.executor.read(nodeCypher.allNodes(N.Gene)));
+  }
+
   lesionsByIds(ids: readonly string[]): Promise<M.Lesion[]> {
     return this.byKeys(N.Lesion, ids);
   }

@@ -58,6 +58,8 @@ export interface GraphStore {
   patientsByIds(ids: readonly string[]): Promise<M.Patient[]>;
   genesBySymbols(symbols: readonly string[]): Promise<M.Gene[]>;
   lesionsByIds(ids: readonly string[]): Promise<M.Lesion[]>;
+  /** Every gene, by symbol (for id mapping, e.g. Entrez → HGNC). */
+  allGenes(): Promise<M.Gene[]>;
 
   // Neighbourhoods, keyed by the parent's natural key.
   collectionsOfPatients(patientIds: readonly string[]): Promise<Map<string, M.Collection[]>>;

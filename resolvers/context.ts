@@ -3,6 +3,8 @@ import type { Logger } from "pino";
 import type { GraphStore } from "../graph-model/graph-store.js";
 import type { FeatureService } from "../ingest/features/feature-service.js";
 import type { AssociationService } from "../ingest/analysis/association-service.js";
+import type { GdcSource } from "../ingest/gdc/gdc-source.js";
+import type { HttpClient } from "../ingest/http/http-client.js";
 import type { JobRegistry } from "../ingest/jobs/job-registry.js";
 import { RequestAuthority, type ApiKeyEntry } from "./api-keys.js";
 import { createLoaders, type Loaders } from "./loaders.js";
@@ -12,6 +14,8 @@ export interface Services {
   readonly store: GraphStore;
   readonly features: FeatureService;
   readonly associations: AssociationService;
+  /** Clients of the public genomic APIs (GDC; the replay server in tests). */
+  readonly genomics: { readonly gdc: GdcSource; readonly gdcHttp: HttpClient };
   readonly jobs: JobRegistry;
   readonly logger: Logger;
   /** Hashed API keys; empty: mutations are open. */

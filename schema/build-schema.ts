@@ -8,6 +8,7 @@ import { CollectionResolver } from "../resolvers/collection.resolver.js";
 import { FeatureDefinitionResolver } from "../resolvers/feature-definition.resolver.js";
 import { GeneResolver } from "../resolvers/gene.resolver.js";
 import { JobResolver } from "../resolvers/job.resolver.js";
+import { IngestResolver } from "../resolvers/ingest.resolver.js";
 import type { RequestContext } from "../resolvers/context.js";
 import type { Scope } from "../resolvers/api-keys.js";
 import { LesionResolver } from "../resolvers/lesion.resolver.js";
@@ -18,7 +19,7 @@ import { StudyResolver } from "../resolvers/study.resolver.js";
 
 export const RESOLVERS = [
   CollectionResolver, PatientResolver, StudyResolver, SeriesResolver, LesionResolver, GeneResolver, PathwayResolver, FeatureDefinitionResolver,
-  JobResolver, AnalysisResolver,
+  JobResolver, AnalysisResolver, IngestResolver,
 ] as const;
 
 export function buildPlatformSchema(): Promise<GraphQLSchema> {

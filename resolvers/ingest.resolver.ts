@@ -1,0 +1,53 @@
+import { ArrayMaxSize, IsOptional, Length } from "class-validator";
+import { Args, ArgsType, Authorized, Ctx, Field, Mutation, Resolver } from "type-graphql";
+import { gdcIngestJob } from "../ingest/gdc/gdc-ingest-job.js";
+import { ingestGmt } from "../ingest/pathways/pathway-ingest.js";
+import { GdcStepEnum, GmtFormatEnum, PathwayIngestReport } from "../schema/ingest.types.js";
+import { Job } from "../schema/job.type.js";
+import type { RequestContext } from "./context.js";
+import { toJob } from "./job.mapping.js";
+
+@ArgsType()
+class IngestGenomicsArgs {
+  @Field(() => String, { description: "GDC project id, e.g. TCGA-LUAD" })
+  @Length(3, 64)
+  project!: string;
+
+  @Field(() => [GdcStepEnum], { nullable: true, description: "Default: patients, expression, mutations" })
+  steps?: GdcStepEnum[];
+
+  @Field(() => [String], { nullable: true, description: "Only mutations in these genes" })
+  @IsOptional() @ArrayMaxSize(20_000)
+  genes?: string[];
+}
+
+@ArgsType()
+class IngestPathwaysArgs {
+  @Field(() => GmtFormatEnum)
+  format!: GmtFormatEnum;
+
+  @Field(() => String, { description: "The GMT file's text" })
+  @Length(1, 50_000_000)
+  gmt!: string;
+
+  @Field(() => String, { description: "Release of the collection, e.g. 2024.1.Hs or Reactome 89" })
+  @Length(1, 64)
+  version!: string;
+}
+
+@Resolver()
+export class IngestResolver {
+  @Authorized("ingest")
+  @Mutation(() => Job, { description: "Ingests a GDC project (clinical, expression, mutations) as a resumable job; unknown project: BAD_USER_INPUT" })
+  async ingestGenomics(@Args(() => IngestGenomicsArgs) args: IngestGenomicsArgs, @Ctx() ctx: RequestContext): Promise<Job> {
+    const job = await gdcIngestJob(ctx.store, ctx.genomics.gdc, ctx.genomics.gdcHttp, { projectId: args.project, steps: args.steps, genes: args.genes });
+    const handle = ctx.jobs.submit(job);
+    return toJob(ctx.jobs.get(handle.id)!);
+  }
+
+  @Authorized("ingest")
+  @Mutation(() => PathwayIngestReport, { description: "Ingests gene sets from GMT text with their source, release and licence" })
+  ingestPathways(@Args(() => IngestPathwaysArgs) args: IngestPathwaysArgs, @Ctx() ctx: RequestContext): Promise<PathwayIngestReport> {
+    return ingestGmt(ctx.store, args.format, args.gmt, args.version);
+  }
+}

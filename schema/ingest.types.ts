@@ -1,0 +1,24 @@
+import { Field, Int, ObjectType, registerEnumType } from "type-graphql";
+
+export enum GdcStepEnum {
+  patients = "patients",
+  expression = "expression",
+  mutations = "mutations",
+}
+registerEnumType(GdcStepEnum, { name: "GdcStep", description: "Parts of a GDC project to ingest" });
+
+export enum GmtFormatEnum {
+  MSIGDB = "MSIGDB",
+  REACTOME = "REACTOME",
+  WIKIPATHWAYS = "WIKIPATHWAYS",
+}
+registerEnumType(GmtFormatEnum, { name: "GmtFormat", description: "Which GMT flavour: MSigDB (HGNC symbols), Reactome (R-HSA ids), WikiPathways (Entrez ids)" });
+
+@ObjectType({ description: "What a gene-set ingest wrote" })
+export class PathwayIngestReport {
+  @Field(() => Int, { description: "Gene sets written" })
+  written!: number;
+
+  @Field(() => [String], { description: "Entrez ids (WikiPathways) with no gene symbol in the graph; ingest genes first" })
+  unmappedEntrezIds!: string[];
+}
