@@ -5,6 +5,7 @@ import { PlatformError } from "../compute/errors.js";
 import { apiKeyCommand } from "./commands/api-key.command.js";
 import { computeCommand } from "./commands/compute.command.js";
 import { demoCommand } from "./commands/demo.command.js";
+import { ingestCommand } from "./commands/ingest.command.js";
 import { serveCommand } from "./commands/serve.command.js";
 import { statusCommand } from "./commands/status.command.js";
 import { createLogger } from "./logger.js";
@@ -20,6 +21,7 @@ const program = new Command()
 
 serveCommand(program, logger);
 demoCommand(program, logger);
+ingestCommand(program, logger);
 computeCommand(program, logger);
 statusCommand(program);
 apiKeyCommand(program);

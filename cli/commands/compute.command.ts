@@ -3,7 +3,7 @@
 import path from "node:path";
 import type { Command } from "commander";
 import type { Logger } from "pino";
-import { BadUserInputError, PlatformError } from "../../compute/errors.js";
+import { BadUserInputError } from "../../compute/errors.js";
 import type { FeatureFamily } from "../../compute/features/types.js";
 import type { FeatureSettings } from "../../compute/features/settings.js";
 import { openStore } from "../../graph-model/open-store.js";
@@ -11,7 +11,7 @@ import type { PatientFilter } from "../../graph-model/patient-filter.js";
 import { cohortFeatureJob } from "../../ingest/features/feature-job.js";
 import { FeatureWorkerPool } from "../../ingest/features/feature-worker-pool.js";
 import { attachProgressBar, FileCheckpointStore, JobEvents, JobRunner } from "../../ingest/jobs/index.js";
-import type { JobSnapshot } from "../../ingest/jobs/job.js";
+import { callServer, followJob, reportJob } from "../server-client.js";
 import { createServices } from "../services.js";
 import { addStoreFlags, storeConfig, type StoreFlags } from "../store-options.js";
 
@@ -37,13 +37,6 @@ function requestOf(flags: ComputeFlags): { filter: PatientFilter; settings: Feat
   };
 }
 
-function report(snapshot: JobSnapshot): void {
-  const { done, failed, skipped } = snapshot.progress;
-  process.stdout.write(`${snapshot.name}: ${snapshot.status} — ${done} computed, ${skipped} already done, ${failed} failed\n`);
-  for (const error of snapshot.errors) process.stdout.write(`  ${error.key}: [${error.code}] ${error.message}\n`);
-  if (snapshot.status === "FAILED") process.exitCode = 1;
-}
-
 async function runLocally(flags: ComputeFlags, logger: Logger): Promise<void> {
   const store = await openStore(storeConfig(flags));
   const pool = new FeatureWorkerPool();
@@ -53,7 +46,7 @@ async function runLocally(flags: ComputeFlags, logger: Logger): Promise<void> {
     const checkpoints = new FileCheckpointStore({ directory: path.join(path.resolve(flags.dataDir ?? "./data"), "jobs") });
     const events = new JobEvents();
     attachProgressBar(events);
-    report(await new JobRunner({ concurrency: pool.size, checkpoints, logger }).run(job, { events }));
+    reportJob(await new JobRunner({ concurrency: pool.size, checkpoints, logger }).run(job, { events }));
   } finally {
     await pool.close();
     await store.close();
@@ -62,18 +55,6 @@ async function runLocally(flags: ComputeFlags, logger: Logger): Promise<void> {
 
 const MUTATION = `mutation($cohort: PatientFilterInput, $settings: FeatureSettingsInput, $families: [String!]) {
   computeFeatures(cohort: $cohort, settings: $settings, families: $families) { id } }`;
-const JOB = `query($id: ID!) { job(id: $id) { id name status progress { total done failed skipped } errors { key code message } } }`;
-
-async function callServer(server: string, apiKey: string | undefined, query: string, variables: object): Promise<any> {
-  const response = await fetch(new URL("/graphql", server), {
-    method: "POST",
-    headers: { "content-type": "application/json", ...(apiKey ? { "x-api-key": apiKey } : {}) },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await response.json()) as { data?: any; errors?: Array<{ message: string; extensions?: { code?: string } }> };
-  if (body.errors?.length) throw new PlatformError((body.errors[0]!.extensions?.code as never) ?? "INTERNAL", body.errors[0]!.message);
-  return body.data;
-}
 
 async function runOnServer(flags: ComputeFlags): Promise<void> {
   const { filter, settings, families } = requestOf(flags);
@@ -82,12 +63,7 @@ async function runOnServer(flags: ComputeFlags): Promise<void> {
     ? { discretisation: "FIXED_BIN_SIZE", binWidth: settings.discretisation.binWidth }
     : { discretisation: "FIXED_BIN_NUMBER", binCount: settings.discretisation.method === "fixedBinNumber" ? settings.discretisation.binCount : 32 };
   const { computeFeatures } = await callServer(flags.server!, flags.apiKey, MUTATION, { cohort, settings: settingsInput, families });
-  for (;;) {
-    const { job } = await callServer(flags.server!, flags.apiKey, JOB, { id: computeFeatures.id });
-    if (!["QUEUED", "RUNNING"].includes(job.status)) return report({ ...job, errors: job.errors });
-    process.stderr.write(`\r${job.status} ${job.progress.done + job.progress.skipped + job.progress.failed}/${job.progress.total ?? "?"}`);
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
+  reportJob(await followJob(flags.server!, flags.apiKey, computeFeatures.id));
 }
 
 export function computeCommand(program: Command, logger: Logger): void {

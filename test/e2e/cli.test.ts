@@ -1,11 +1,12 @@
 // The built CLI as a newcomer runs it (npm test builds dist/ first).
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { graphql } from "../support/graphql-client.js";
 import { neo4jUri } from "../support/stores.js";
+import { HALLMARK_GMT } from "../support/replay/gmt-fixture.js";
 
 const CLI = path.resolve(import.meta.dirname, "../../dist/cli/radiogenomics.js");
 const children: ChildProcess[] = [];
@@ -92,6 +93,29 @@ describe("radiogenomics CLI", () => {
     expect(code).toBe(1);
     expect(stderr).toMatch(/^radiogenomics: Cannot reach Neo4j at bolt:\/\/127\.0\.0\.1:1/);
     expect(stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it("ingests a GMT file and computes a cohort's features as a resumable job", async () => {
+    const dataDir = await mkdtemp(path.join(os.tmpdir(), "rg-cli-"));
+    try {
+      const gmt = path.join(dataDir, "hallmark.gmt");
+      await writeFile(gmt, HALLMARK_GMT);
+      const ingested = await run(["ingest", "pathways", "--gmt", gmt, "--format", "msigdb", "--release", "2024.1.Hs", "--data-dir", dataDir]);
+      expect(ingested.code, ingested.stderr).toBe(0);
+      expect(ingested.stdout).toMatch(/^2 gene sets/);
+      const missing = await run(["ingest", "pathways", "--gmt", path.join(dataDir, "nope.gmt"), "--format", "msigdb", "--release", "x", "--data-dir", dataDir]);
+      expect(missing.code).toBe(1);
+      expect(missing.stderr).toMatch(/cannot read the GMT file/);
+
+      expect((await run(["demo", "--data-dir", dataDir])).code).toBe(0);
+      const first = await run(["compute", "features", "--collection", "TCGA-GBM", "--families", "glcm", "--data-dir", dataDir]);
+      expect(first.code, first.stderr).toBe(0);
+      expect(first.stdout).toMatch(/SUCCEEDED — 10 done, 0 already done earlier, 0 failed/);
+      const again = await run(["compute", "features", "--collection", "TCGA-GBM", "--families", "glcm", "--data-dir", dataDir]);
+      expect(again.stdout).toMatch(/SUCCEEDED — 0 done, 10 already done earlier, 0 failed/);
+    } finally {
+      await rm(dataDir, { recursive: true, force: true });
+    }
   });
 
   it("rejects a bad port with a clear message", async () => {

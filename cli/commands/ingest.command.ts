@@ -1,0 +1,97 @@
+// `radiogenomics ingest genomics|pathways`: public genomic data into the graph. Works on the store
+// directly, or through a running server with --server.
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import type { Command } from "commander";
+import type { Logger } from "pino";
+import { BadUserInputError } from "../../compute/errors.js";
+import { openStore } from "../../graph-model/open-store.js";
+import { GDC_STEPS, gdcIngestJob, type GdcStep } from "../../ingest/gdc/gdc-ingest-job.js";
+import { attachProgressBar, FileCheckpointStore, JobEvents, JobRunner } from "../../ingest/jobs/index.js";
+import { ingestGmt, type GmtFormat } from "../../ingest/pathways/pathway-ingest.js";
+import { callServer, followJob, reportJob } from "../server-client.js";
+import { createServices } from "../services.js";
+import { addStoreFlags, storeConfig, type StoreFlags } from "../store-options.js";
+
+interface RemoteFlags {
+  server?: string;
+  apiKey?: string;
+}
+
+function addRemoteFlags(command: Command): Command {
+  return command
+    .option("--server <url>", "work through a running server instead of opening the store (env RG_SERVER)", process.env.RG_SERVER)
+    .option("--api-key <key>", "API key for the server's mutations (env RG_API_KEY)", process.env.RG_API_KEY);
+}
+
+interface GenomicsFlags extends StoreFlags, RemoteFlags {
+  project: string;
+  steps?: string[];
+  gdcUrl?: string;
+}
+
+async function ingestGenomics(flags: GenomicsFlags, logger: Logger): Promise<void> {
+  const steps = (flags.steps ?? [...GDC_STEPS]) as GdcStep[];
+  const unknown = steps.filter((s) => !GDC_STEPS.includes(s));
+  if (unknown.length) throw new BadUserInputError(`unknown steps: ${unknown.join(", ")}; use ${GDC_STEPS.join(", ")}`);
+  if (flags.server) {
+    const query = `mutation($project: String!, $steps: [GdcStep!]) { ingestGenomics(project: $project, steps: $steps) { id } }`;
+    const { ingestGenomics } = await callServer(flags.server, flags.apiKey, query, { project: flags.project, steps });
+    return reportJob(await followJob(flags.server, flags.apiKey, ingestGenomics.id));
+  }
+  const store = await openStore(storeConfig(flags));
+  try {
+    const { genomics } = createServices(store, logger, { gdcUrl: flags.gdcUrl });
+    const job = await gdcIngestJob(store, genomics.gdc, genomics.gdcHttp, { projectId: flags.project, steps });
+    const events = new JobEvents();
+    attachProgressBar(events);
+    const checkpoints = new FileCheckpointStore({ directory: path.join(path.resolve(flags.dataDir ?? "./data"), "jobs") });
+    reportJob(await new JobRunner({ concurrency: 1, checkpoints, logger }).run(job, { events }));
+  } finally {
+    await store.close();
+  }
+}
+
+interface PathwayFlags extends StoreFlags, RemoteFlags {
+  gmt: string;
+  format: string;
+  release: string;
+}
+
+async function ingestPathways(flags: PathwayFlags, logger: Logger): Promise<void> {
+  const format = flags.format.toUpperCase() as GmtFormat;
+  if (!["MSIGDB", "REACTOME", "WIKIPATHWAYS"].includes(format)) throw new BadUserInputError(`--format must be msigdb, reactome or wikipathways, got '${flags.format}'`);
+  const text = await readFile(flags.gmt, "utf8").catch((error: Error) => {
+    throw new BadUserInputError(`cannot read the GMT file ${flags.gmt}: ${error.message}`);
+  });
+  let report: { written: number; unmappedEntrezIds: string[] };
+  if (flags.server) {
+    const query = `mutation($format: GmtFormat!, $gmt: String!, $version: String!) { ingestPathways(format: $format, gmt: $gmt, version: $version) { written unmappedEntrezIds } }`;
+    report = (await callServer(flags.server, flags.apiKey, query, { format, gmt: text, version: flags.release })).ingestPathways;
+  } else {
+    const store = await openStore(storeConfig(flags));
+    try {
+      report = await ingestGmt(store, format, text, flags.release);
+    } finally {
+      await store.close();
+    }
+  }
+  logger.info({ gmt: flags.gmt, ...report }, "gene sets ingested");
+  process.stdout.write(`${report.written} gene sets from ${flags.gmt}${report.unmappedEntrezIds.length ? `; ${report.unmappedEntrezIds.length} Entrez ids had no gene symbol in the graph` : ""}\n`);
+}
+
+export function ingestCommand(program: Command, logger: Logger): void {
+  const ingest = program.command("ingest").description("pull public data into the graph (idempotent, resumable)");
+  addRemoteFlags(addStoreFlags(ingest.command("genomics")))
+    .description("a GDC project's clinical data, primary-tumour expression (STAR-Counts TPM) and somatic mutations")
+    .requiredOption("--project <id>", "GDC project, e.g. TCGA-LUAD")
+    .option("--steps <step...>", `some of: ${GDC_STEPS.join(", ")} (default all)`)
+    .option("--gdc-url <url>", "GDC API base URL (env RG_GDC_URL; default the public API)", process.env.RG_GDC_URL)
+    .action((flags: GenomicsFlags) => ingestGenomics(flags, logger));
+  addRemoteFlags(addStoreFlags(ingest.command("pathways")))
+    .description("gene sets from a GMT file: MSigDB (HGNC symbols), Reactome (R-HSA ids) or WikiPathways (Entrez ids)")
+    .requiredOption("--gmt <file>", "the GMT file")
+    .requiredOption("--format <format>", "msigdb, reactome or wikipathways")
+    .requiredOption("--release <version>", "release of the collection, e.g. 2024.1.Hs")
+    .action((flags: PathwayFlags) => ingestPathways(flags, logger));
+}
