@@ -4,8 +4,9 @@ import type { ImageInstance } from "../../compute/image/dicom-instance.js";
 import type { SeriesSummary } from "../../compute/image/series-summary.js";
 import type { DicomArchive, SeriesLocator, StudyEntry } from "./dicom-archive.js";
 
-export function patientRecord(patientId: string, collectionId: string, archive: DicomArchive): PatientRecord {
-  return { id: patientId, collectionId, ...provenance(archive) };
+/** Just the barcode and its collection: the patient's own properties and provenance belong to the clinical source (GDC). */
+export function patientRecord(patientId: string, collectionId: string): PatientRecord {
+  return { id: patientId, collectionId };
 }
 
 export function studyRecord(study: StudyEntry & { patientId: string }, archive: DicomArchive): StudyRecord {

@@ -85,7 +85,7 @@ export class ImagingSource {
     if (query.modalities?.length && kept.length === 0) return;
     if (query.collectionId && !patientsSeen.has(patientId)) {
       patientsSeen.add(patientId);
-      yield recordItem({ kind: "patient", record: patientRecord(patientId, query.collectionId, this.archive) });
+      yield recordItem({ kind: "patient", record: patientRecord(patientId, query.collectionId) });
     }
     yield recordItem({ kind: "study", record: studyRecord({ ...study, patientId }, this.archive) });
     const loaded = new Map<string, LoadedImageSeries>();

@@ -30,3 +30,4 @@ export async function localFolderImagingSource(
   return new ImagingSource(await LocalFolderArchive.open(root, archive), { verifyPixels });
 }
 export { ImagingLesionImages } from "./imaging-lesion-images.js";
+export { imagingIngestJob, type ImagingIngestRequest } from "./imaging-ingest-job.js";
