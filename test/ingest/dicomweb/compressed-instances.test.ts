@@ -13,28 +13,14 @@ import { multipartParts } from "../../../ingest/dicomweb/multipart.js";
 import { transferSyntaxOf } from "../../../ingest/dicomweb/transfer-syntax.js";
 import { orthancUrl, stowInstances } from "../../support/dicomweb-stow.js";
 import { deleteOrthancPatients } from "../../support/cohort/orthanc-reset.js";
-import { imageSeries, type SyntheticImageSeries } from "../../support/cohort/image-series.js";
 import { segSegmentation, type SyntheticSegmentation } from "../../support/cohort/segmentation-seg.js";
-import { seriesGeometry } from "../../support/cohort/series-geometry.js";
-import { seededRandom, seededUid } from "../../support/cohort/seeded-random.js";
-import { shapeContains, sphere } from "../../support/cohort/shapes.js";
+import { miniCtStudy } from "../../support/cohort/mini-study.js";
 import { recordsOf } from "./cohort-fixture.js";
 
 const JPEG_LOSSLESS_SV1 = "1.2.840.10008.1.2.4.70";
 const PATIENT = "TCGA-SY-0901";
-const seed = 901;
-const context = {
-  seed,
-  patientId: PATIENT,
-  studyUid: seededUid(seed, "study"),
-  studyDate: "20210405",
-  studyDescription: "CT compressed",
-  frameOfReferenceUid: seededUid(seed, "frame"),
-};
-const geometry = seriesGeometry({ rows: 24, columns: 24, pixelSpacing: [0.9, 0.9], rowDirection: [1, 0, 0], columnDirection: [0, 1, 0], origin: [-10.35, -10.35, -9], sliceSpacing: 2, sliceCount: 10 });
-const lesion = sphere("Compressed lesion", [0.4, -0.3, 0.2], 5);
-let ct: SyntheticImageSeries;
-let seg: SyntheticSegmentation;
+const { context, ct, lesion } = miniCtStudy(901, PATIENT);
+const seg: SyntheticSegmentation = segSegmentation(`${PATIENT}/seg`, 2, ct, [lesion]);
 let url: string;
 let cacheDirectory: string;
 let proxy: Server;
@@ -48,21 +34,6 @@ async function orthancSeriesIds(root: string, seriesUid: string): Promise<string
 beforeAll(async () => {
   url = orthancUrl();
   const root = url.replace(/\/dicom-web$/, "");
-  ct = imageSeries(context, {
-    name: "ct",
-    modality: "CT",
-    seriesNumber: 1,
-    description: "compressed CT",
-    bodyPart: "CHEST",
-    geometry,
-    sliceThickness: 2,
-    rescaleSlope: 1,
-    rescaleIntercept: -1024,
-    acquisition: { ConvolutionKernel: "STANDARD", KVP: 120 },
-    intensity: (point, random) => (shapeContains(lesion, geometry, point) ? 60 : -20) + Math.round(random() * 10),
-    random: seededRandom(seed),
-  });
-  seg = segSegmentation("seg", 2, ct, [lesion]);
   await deleteOrthancPatients(url, [PATIENT]);
   await stowInstances(url, [...ct.files, seg.file]);
   // Replace the image series by its JPEG Lossless transcoding (Orthanc can encode it, reference A.2).

@@ -52,6 +52,8 @@ export interface SyntheticImageSeries {
   readonly sopInstanceUids: readonly string[];
   readonly instanceNumbers: readonly number[];
   readonly files: readonly Uint8Array[];
+  /** For a multi-frame image: the frame holding slice k (then every sopInstanceUids[k] is the same instance). */
+  readonly frameNumbers?: readonly number[];
   /** Rescaled value the volume must hold at voxel (i, j, k), k along the normal. */
   expectedValue(i: number, j: number, k: number): number;
 }

@@ -63,7 +63,7 @@ export function segSegmentation(name: string, seriesNumber: number, image: Synth
     ReferencedSeriesSequence: [
       {
         SeriesInstanceUID: image.seriesUid,
-        ReferencedInstanceSequence: image.sopInstanceUids.map((uid) => ({ ReferencedSOPClassUID: image.sopClassUid, ReferencedSOPInstanceUID: uid })),
+        ReferencedInstanceSequence: [...new Set(image.sopInstanceUids)].map((uid) => ({ ReferencedSOPClassUID: image.sopClassUid, ReferencedSOPInstanceUID: uid })),
       },
     ],
     SharedFunctionalGroupsSequence: [
@@ -81,7 +81,13 @@ export function segSegmentation(name: string, seriesNumber: number, image: Synth
     PerFrameFunctionalGroupsSequence: frames.map(({ segmentNumber, k }) => ({
       DerivationImageSequence: [
         {
-          SourceImageSequence: [{ ReferencedSOPClassUID: image.sopClassUid, ReferencedSOPInstanceUID: image.sopInstanceUids[k] }],
+          SourceImageSequence: [
+            {
+              ReferencedSOPClassUID: image.sopClassUid,
+              ReferencedSOPInstanceUID: image.sopInstanceUids[k],
+              ...(image.frameNumbers ? { ReferencedFrameNumber: image.frameNumbers[k] } : {}),
+            },
+          ],
         },
       ],
       FrameContentSequence: [{ DimensionIndexValues: [segmentNumber, k + 1] }],
