@@ -27,8 +27,9 @@ export function imagingIngestJob(store: GraphStore, imaging: ImagingSource, requ
     items: patients,
     total: patients.length,
     keyOf: (patientId) => patientId,
-    handle: async (patientId) => {
+    handle: async (patientId, context) => {
       const items = await imaging.collect({ ...request, patientIds: [patientId] });
+      context.signal.throwIfAborted(); // cancelled or timed out while reading: write nothing for this patient
       await store.upsertCollections([collection]);
       await store.upsertPatients([{ id: patientId, collectionId: request.collectionId }]);
       await writeRecords(store, items);
