@@ -9,6 +9,8 @@ export { LocalFolderArchive, type SkippedFile } from "./local-folder-archive.js"
 export { ImagingSource, type ImagingSourceOptions } from "./imaging-source.js";
 export { PixelCache, cacheKey, type PixelCacheOptions, type PixelCacheStats } from "./pixel-cache.js";
 export { lesionRefOf, type LesionRef, type LesionVolumeAndMask } from "./lesion-volume.js";
+export { ImagingLesionImages } from "./imaging-lesion-images.js";
+export { imagingIngestJob, type ImagingIngestRequest } from "./imaging-ingest-job.js";
 export type { ImagingQuery } from "./imaging-query.js";
 export type { ImagingItem, ImagingRecord, ImagingFailure } from "./imaging-items.js";
 export type { DicomArchive, SeriesLocator, InstanceLocator, StudyEntry, SeriesEntry } from "./dicom-archive.js";
@@ -29,5 +31,3 @@ export async function localFolderImagingSource(
   const { verifyPixels, ...archive } = options;
   return new ImagingSource(await LocalFolderArchive.open(root, archive), { verifyPixels });
 }
-export { ImagingLesionImages } from "./imaging-lesion-images.js";
-export { imagingIngestJob, type ImagingIngestRequest } from "./imaging-ingest-job.js";
