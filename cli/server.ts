@@ -8,12 +8,15 @@ import express from "express";
 import { createRequestContext, type RequestContext, type Services } from "../resolvers/context.js";
 import { createErrorFormatter } from "../resolvers/format-error.js";
 import { buildPlatformSchema } from "../schema/build-schema.js";
+import { DEFAULT_LIMITS, queryLimitsPlugin, type QueryLimits } from "../resolvers/query-limits.js";
 
 export interface ServerOptions extends Services {
   port: number;
   host?: string;
   /** Largest request body accepted, e.g. "1mb". */
   bodyLimit?: string;
+  /** Query depth and cost limits (default DEFAULT_LIMITS). */
+  limits?: QueryLimits;
 }
 
 export interface RunningServer {
@@ -28,11 +31,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const services: Services = { store, logger, features, associations, jobs, apiKeys, genomics };
   const app = express();
   const httpServer = http.createServer(app);
+  const schema = await buildPlatformSchema();
   const apollo = new ApolloServer<RequestContext>({
-    schema: await buildPlatformSchema(),
+    schema,
     formatError: createErrorFormatter(logger),
     introspection: true,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer })],
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), queryLimitsPlugin(schema, options.limits ?? DEFAULT_LIMITS)],
   });
   await apollo.start();
 
@@ -45,7 +49,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   });
   app.use(
     "/graphql",
-    express.json({ limit: options.bodyLimit ?? "1mb" }),
+    express.json({ limit: options.bodyLimit ?? "10mb" }),
+    (error: { type?: string; status?: number } | undefined, _req: express.Request, res: express.Response, next: express.NextFunction) => {
+      if (error?.type === "entity.too.large")
+        return res.status(413).json({ errors: [{ message: `the request body is larger than ${options.bodyLimit ?? "10mb"}: send less at once (e.g. split a GMT file)`, extensions: { code: "PAYLOAD_TOO_LARGE" } }] });
+      if (error) return res.status(error.status ?? 400).json({ errors: [{ message: "the request body is not valid JSON", extensions: { code: "BAD_REQUEST" } }] });
+      next();
+    },
     expressMiddleware(apollo, { context: async ({ req }) => createRequestContext(services, req.header("x-api-key") ?? undefined) }),
   );
 

@@ -6,6 +6,7 @@ import { BadUserInputError } from "../../compute/errors.js";
 import { openStore } from "../../graph-model/open-store.js";
 import { FeatureWorkerPool } from "../../ingest/features/feature-worker-pool.js";
 import { startServer } from "../server.js";
+import { DEFAULT_LIMITS } from "../../resolvers/query-limits.js";
 import { createServices } from "../services.js";
 import { addStoreFlags, storeConfig, type StoreFlags } from "../store-options.js";
 import { loadDemo } from "./demo.command.js";
@@ -35,7 +36,9 @@ export function serveCommand(program: Command, logger: Logger): void {
       const featurePool = new FeatureWorkerPool();
       const checkpointDir = path.join(path.resolve(flags.dataDir ?? "./data"), "jobs");
       const services = createServices(store, logger, { featurePool, checkpointDir, apiKeys: process.env.RG_API_KEYS });
-      const server = await startServer({ ...services, port, host: flags.host });
+      const limits = { maxDepth: Number(process.env.RG_MAX_DEPTH ?? DEFAULT_LIMITS.maxDepth), maxCost: Number(process.env.RG_MAX_COST ?? DEFAULT_LIMITS.maxCost) };
+      if (!(limits.maxDepth > 0 && limits.maxCost > 0)) throw new BadUserInputError("RG_MAX_DEPTH and RG_MAX_COST must be positive numbers");
+      const server = await startServer({ ...services, port, host: flags.host, limits, bodyLimit: process.env.RG_BODY_LIMIT });
       if (!services.apiKeys.length) logger.warn("no API keys configured (RG_API_KEYS): mutations are open to anyone who can reach the server");
       logger.info({ graphql: server.graphqlUrl, store: store.kind, location: store.location }, "radiogenomics is serving");
       process.stdout.write(`GraphQL API: ${server.graphqlUrl}  (store: ${store.kind} at ${store.location})\n`);
