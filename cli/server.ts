@@ -27,8 +27,8 @@ export interface RunningServer {
 
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const { store, logger } = options;
-  const { features, associations, jobs, apiKeys, genomics } = options;
-  const services: Services = { store, logger, features, associations, jobs, apiKeys, genomics };
+  const { features, associations, jobs, apiKeys, genomics, imaging } = options;
+  const services: Services = { store, logger, features, associations, jobs, apiKeys, genomics, imaging };
   const app = express();
   const httpServer = http.createServer(app);
   const schema = await buildPlatformSchema();

@@ -1,5 +1,8 @@
 // The composition root's wiring: the long-lived services every request shares.
+import os from "node:os";
+import path from "node:path";
 import type { Logger } from "pino";
+import { dicomWebImagingSource, IDC_PUBLIC_DICOMWEB_URL, ImagingLesionImages } from "../ingest/dicomweb/index.js";
 import type { GraphStore } from "../graph-model/graph-store.js";
 import { demoCohort, type CohortRecords } from "../ingest/demo/demo-cohort.js";
 import { DemoLesionImages } from "../ingest/demo/demo-lesion-images.js";
@@ -16,6 +19,10 @@ import { FileCheckpointStore, JobRegistry, JobRunner, MemoryCheckpointStore } fr
 export const DEFAULT_GDC_URL = "https://api.gdc.cancer.gov";
 
 export interface ServiceOptions {
+  /** DICOMweb base URL of the imaging archive (env RG_DICOMWEB_URL; default IDC's public proxy). */
+  dicomwebUrl?: string;
+  /** Where retrieved DICOM instances are cached (default: a pixel-cache folder in the OS temp dir). */
+  pixelCacheDir?: string;
   /** GDC API base URL (env RG_GDC_URL; default the public API). */
   gdcUrl?: string;
   /** Where job checkpoints go (resumable jobs); in memory when omitted. */
@@ -31,7 +38,11 @@ export interface ServiceOptions {
 }
 
 export function createServices(store: GraphStore, logger: Logger, options: ServiceOptions = {}): Services {
-  const sources = [...(options.imageSources ?? []), new DemoLesionImages(options.demo ?? demoCohort())];
+  const imaging = dicomWebImagingSource({
+    url: options.dicomwebUrl ?? process.env.RG_DICOMWEB_URL ?? IDC_PUBLIC_DICOMWEB_URL,
+    cache: { directory: options.pixelCacheDir ?? path.join(os.tmpdir(), "radiogenomics-pixel-cache"), maxBytes: 10 * 2 ** 30 },
+  });
+  const sources = [...(options.imageSources ?? []), new ImagingLesionImages(imaging), new DemoLesionImages(options.demo ?? demoCohort())];
   const checkpoints = options.checkpointDir ? new FileCheckpointStore({ directory: options.checkpointDir }) : new MemoryCheckpointStore();
   const jobs = new JobRegistry({ runner: new JobRunner({ concurrency: options.featurePool?.size ?? 2, checkpoints, logger }) });
   const features = new FeatureService(store, sources, options.featurePool?.compute);
@@ -40,5 +51,6 @@ export function createServices(store: GraphStore, logger: Logger, options: Servi
     store, logger, features, jobs, apiKeys: parseApiKeys(options.apiKeys),
     associations: new AssociationService(store, features),
     genomics: { gdc: new GdcSource(gdcHttp), gdcHttp },
+    imaging,
   };
 }

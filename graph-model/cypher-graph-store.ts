@@ -114,7 +114,11 @@ export class CypherGraphStore implements GraphStore {
       const defined = typeof r.value === "number" && Number.isFinite(r.value);
       if (!defined && !r.undefinedReason)
         throw new BadUserInputError(`feature ${r.feature.key} of lesion ${r.lesionId} has neither a finite value nor an undefinedReason`);
-      return { from: r.lesionId, to: r.feature.key, properties: { value: defined ? r.value : null, undefinedReason: defined ? null : r.undefinedReason, computedAt: r.computedAt ?? null } };
+      return {
+        from: r.lesionId,
+        to: r.feature.key,
+        properties: { value: defined ? r.value : null, undefinedReason: defined ? null : r.undefinedReason, computedAt: r.computedAt ?? null, imageSource: r.imageSource ?? null },
+      };
     });
     await this.requireExisting(N.Lesion, [...new Set(rows.map((r) => r.from))], "lesion");
     const d = this.executor.dialect;

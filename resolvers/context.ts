@@ -5,6 +5,7 @@ import type { FeatureService } from "../ingest/features/feature-service.js";
 import type { AssociationService } from "../ingest/analysis/association-service.js";
 import type { GdcSource } from "../ingest/gdc/gdc-source.js";
 import type { HttpClient } from "../ingest/http/http-client.js";
+import type { ImagingSource } from "../ingest/dicomweb/imaging-source.js";
 import type { JobRegistry } from "../ingest/jobs/job-registry.js";
 import { RequestAuthority, type ApiKeyEntry } from "./api-keys.js";
 import { createLoaders, type Loaders } from "./loaders.js";
@@ -16,6 +17,8 @@ export interface Services {
   readonly associations: AssociationService;
   /** Clients of the public genomic APIs (GDC; the replay server in tests). */
   readonly genomics: { readonly gdc: GdcSource; readonly gdcHttp: HttpClient };
+  /** The DICOMweb archive (IDC's public proxy, or a lab's server). */
+  readonly imaging: ImagingSource;
   readonly jobs: JobRegistry;
   readonly logger: Logger;
   /** Hashed API keys; empty: mutations are open. */

@@ -18,8 +18,8 @@ class FeaturesArgs {
   families?: string[];
 }
 
-function toFeatureValue({ feature, value, undefinedReason, computedAt }: LesionFeature): FeatureValue {
-  return { ...feature, name: feature.name ?? feature.key, value, undefinedReason, computedAt };
+function toFeatureValue({ feature, value, undefinedReason, computedAt, imageSource }: LesionFeature): FeatureValue {
+  return { ...feature, name: feature.name ?? feature.key, value, undefinedReason, computedAt, imageSource };
 }
 
 @Resolver(() => Lesion)

@@ -29,4 +29,7 @@ export class FeatureValue {
 
   @Field(() => String, { nullable: true, description: "ISO-8601 time of computation" })
   computedAt!: string | null;
+
+  @Field(() => String, { nullable: true, description: "Where the lesion's pixels and mask came from (provenance)" })
+  imageSource!: string | null;
 }

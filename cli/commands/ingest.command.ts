@@ -6,6 +6,7 @@ import type { Command } from "commander";
 import type { Logger } from "pino";
 import { BadUserInputError } from "../../compute/errors.js";
 import { openStore } from "../../graph-model/open-store.js";
+import { imagingIngestJob } from "../../ingest/dicomweb/imaging-ingest-job.js";
 import { GDC_STEPS, gdcIngestJob, type GdcStep } from "../../ingest/gdc/gdc-ingest-job.js";
 import { attachProgressBar, FileCheckpointStore, JobEvents, JobRunner } from "../../ingest/jobs/index.js";
 import { ingestGmt, type GmtFormat } from "../../ingest/pathways/pathway-ingest.js";
@@ -80,6 +81,32 @@ async function ingestPathways(flags: PathwayFlags, logger: Logger): Promise<void
   process.stdout.write(`${report.written} gene sets from ${flags.gmt}${report.unmappedEntrezIds.length ? `; ${report.unmappedEntrezIds.length} Entrez ids had no gene symbol in the graph` : ""}\n`);
 }
 
+interface ImagingFlags extends StoreFlags, RemoteFlags {
+  collection: string;
+  patients: string[];
+  modalities?: string[];
+  dicomwebUrl?: string;
+}
+
+async function ingestImaging(flags: ImagingFlags, logger: Logger): Promise<void> {
+  if (flags.server) {
+    const query = `mutation($collection: String!, $patients: [String!]!, $modalities: [String!]) { ingestImaging(collection: $collection, patientIds: $patients, modalities: $modalities) { id } }`;
+    const { ingestImaging } = await callServer(flags.server, flags.apiKey, query, { collection: flags.collection, patients: flags.patients, modalities: flags.modalities });
+    return reportJob(await followJob(flags.server, flags.apiKey, ingestImaging.id));
+  }
+  const dataDir = path.resolve(flags.dataDir ?? "./data");
+  const store = await openStore(storeConfig(flags));
+  try {
+    const { imaging } = createServices(store, logger, { dicomwebUrl: flags.dicomwebUrl, pixelCacheDir: path.join(dataDir, "pixel-cache") });
+    const job = imagingIngestJob(store, imaging, { collectionId: flags.collection, patientIds: flags.patients, modalities: flags.modalities });
+    const events = new JobEvents();
+    attachProgressBar(events);
+    reportJob(await new JobRunner({ concurrency: 2, checkpoints: new FileCheckpointStore({ directory: path.join(dataDir, "jobs") }), logger }).run(job, { events }));
+  } finally {
+    await store.close();
+  }
+}
+
 export function ingestCommand(program: Command, logger: Logger): void {
   const ingest = program.command("ingest").description("pull public data into the graph (idempotent, resumable)");
   addRemoteFlags(addStoreFlags(ingest.command("genomics")))
@@ -88,6 +115,13 @@ export function ingestCommand(program: Command, logger: Logger): void {
     .option("--steps <step...>", `some of: ${GDC_STEPS.join(", ")} (default all)`)
     .option("--gdc-url <url>", "GDC API base URL (env RG_GDC_URL; default the public API)", process.env.RG_GDC_URL)
     .action((flags: GenomicsFlags) => ingestGenomics(flags, logger));
+  addRemoteFlags(addStoreFlags(ingest.command("imaging")))
+    .description("patients' studies, series (with acquisition parameters) and SEG/RTSTRUCT lesions from a DICOMweb archive")
+    .requiredOption("--collection <id>", "collection the patients belong to, e.g. TCGA-GBM")
+    .requiredOption("--patients <barcode...>", "DICOM PatientIDs (TCGA barcodes)")
+    .option("--modalities <modality...>", "only image series of these modalities, e.g. CT MR")
+    .option("--dicomweb-url <url>", "DICOMweb base URL (env RG_DICOMWEB_URL; default IDC's public proxy)", process.env.RG_DICOMWEB_URL)
+    .action((flags: ImagingFlags) => ingestImaging(flags, logger));
   addRemoteFlags(addStoreFlags(ingest.command("pathways")))
     .description("gene sets from a GMT file: MSigDB (HGNC symbols), Reactome (R-HSA ids) or WikiPathways (Entrez ids)")
     .requiredOption("--gmt <file>", "the GMT file")

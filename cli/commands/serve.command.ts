@@ -35,7 +35,8 @@ export function serveCommand(program: Command, logger: Logger): void {
       if (flags.demo && (await store.counts()).Patient === 0) await loadDemo(store, logger);
       const featurePool = new FeatureWorkerPool();
       const checkpointDir = path.join(path.resolve(flags.dataDir ?? "./data"), "jobs");
-      const services = createServices(store, logger, { featurePool, checkpointDir, apiKeys: process.env.RG_API_KEYS });
+      const pixelCacheDir = path.join(path.resolve(flags.dataDir ?? "./data"), "pixel-cache");
+      const services = createServices(store, logger, { featurePool, checkpointDir, pixelCacheDir, apiKeys: process.env.RG_API_KEYS });
       const limits = { maxDepth: Number(process.env.RG_MAX_DEPTH ?? DEFAULT_LIMITS.maxDepth), maxCost: Number(process.env.RG_MAX_COST ?? DEFAULT_LIMITS.maxCost) };
       if (!(limits.maxDepth > 0 && limits.maxCost > 0)) throw new BadUserInputError("RG_MAX_DEPTH and RG_MAX_COST must be positive numbers");
       const server = await startServer({ ...services, port, host: flags.host, limits, bodyLimit: process.env.RG_BODY_LIMIT });

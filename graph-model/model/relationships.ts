@@ -35,6 +35,7 @@ export const HAS_FEATURE = rel("HAS_FEATURE", [[N.Lesion, N.Feature]], {
   value: prop.float("Feature value in the feature's unit; null when undefined for this lesion"),
   undefinedReason: prop.string("Why the feature is undefined for this lesion (empty ROI, one grey level, …)"),
   computedAt: prop.string("ISO-8601 time of computation"),
+  imageSource: prop.string("Where the lesion's pixels and mask came from (archive, release, segmentation)"),
 });
 export const HAS_MUTATION = rel(
   "HAS_MUTATION",

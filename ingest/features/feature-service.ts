@@ -9,7 +9,7 @@ import type { GraphStore } from "../../graph-model/graph-store.js";
 import type * as M from "../../graph-model/model/records.js";
 import type { LesionImageSource } from "./lesion-image-source.js";
 import type { FeatureComputer } from "./feature-task.js";
-import { settingsKey } from "./feature-settings-key.js";
+import { settingsKey, type SettingsKey } from "./feature-settings-key.js";
 
 export interface FeatureRequest {
   lesionId: string;
@@ -69,8 +69,7 @@ export class FeatureService {
     const key = settingsKey(settings);
     const computedAt = this.now().toISOString();
     const results = await this.compute(image.volume, image.mask, settings, families);
-    const provenance = { ...(key.canonical as Record<string, unknown>), imageSource: image.source };
-    await this.store.saveLesionFeatures(results.map((result) => toRecord(lesionId, result, key.hash, provenance, computedAt)));
+    await this.store.saveLesionFeatures(results.map((result) => toRecord(lesionId, result, key, image.source, computedAt)));
     const stored = (await this.store.featuresOfLesions([lesionId], key.hash)).get(lesionId) ?? [];
     return coveringFamilies(stored, families) ?? [];
   }
@@ -83,12 +82,14 @@ function coveringFamilies(stored: M.LesionFeature[], families: FeatureFamily[]):
   return families.every((family) => present.has(family)) ? wanted : null;
 }
 
-function toRecord(lesionId: string, result: FeatureResult, hash: string, settings: unknown, computedAt: string): M.LesionFeatureRecord {
+/** The Feature node holds the definition and settings (shared by lesions); the value, time and image source are the lesion's. */
+function toRecord(lesionId: string, result: FeatureResult, key: SettingsKey, imageSource: string, computedAt: string): M.LesionFeatureRecord {
   return {
     lesionId,
-    feature: { key: `${result.key}@${hash}`, name: result.key, family: result.family, ibsiCode: result.ibsiCode, settingsHash: hash, settings, unit: result.unit },
+    feature: { key: `${result.key}@${key.hash}`, name: result.key, family: result.family, ibsiCode: result.ibsiCode, settingsHash: key.hash, settings: key.canonical, unit: result.unit },
     value: result.value ?? null,
     undefinedReason: result.undefinedReason ?? null,
     computedAt,
+    imageSource,
   };
 }
