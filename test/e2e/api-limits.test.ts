@@ -1,28 +1,21 @@
 // Limits that keep one request from taking the server down: depth, cost, body size.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { pino } from "pino";
-import { startServer, type RunningServer } from "../../cli/server.js";
-import { createServices } from "../../cli/services.js";
-import type { GraphStore } from "../../graph-model/graph-store.js";
+import type { RunningServer } from "../../cli/server.js";
 import { demoCohort } from "../../ingest/demo/demo-cohort.js";
-import { loadCohort } from "../../ingest/demo/load-demo.js";
 import { operationDepth } from "../../resolvers/query-limits.js";
 import { parse } from "graphql";
 import { graphql } from "../support/graphql-client.js";
 import { embeddedStore } from "../support/stores.js";
+import { startTestPlatform, type TestPlatform } from "../support/test-platform.js";
 
-let store: GraphStore;
+let platform: TestPlatform;
 let server: RunningServer;
 
 beforeAll(async () => {
-  store = await embeddedStore.open();
-  await loadCohort(store, demoCohort());
-  server = await startServer({ ...createServices(store, pino({ level: "silent" })), port: 0, limits: { maxDepth: 8, maxCost: 20_000 }, bodyLimit: "100kb" });
+  platform = await startTestPlatform(embeddedStore, { cohort: demoCohort(), server: { limits: { maxDepth: 8, maxCost: 20_000 }, bodyLimit: "100kb" } });
+  ({ server } = platform);
 });
-afterAll(async () => {
-  await server.stop();
-  await embeddedStore.dispose(store);
-});
+afterAll(() => platform.stop());
 
 describe("API limits", () => {
   it("measures depth through fragments", () => {

@@ -2,13 +2,11 @@
 // hypoxia gene set's expression: the planted link must come out on top at q < 0.05, stored with its
 // provenance, and asking again returns the same analysis from the graph.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { pino } from "pino";
-import { startServer, type RunningServer } from "../../cli/server.js";
-import { createServices } from "../../cli/services.js";
+import type { RunningServer } from "../../cli/server.js";
 import type { GraphStore } from "../../graph-model/graph-store.js";
 import { demoCohort } from "../../ingest/demo/demo-cohort.js";
-import { loadCohort } from "../../ingest/demo/load-demo.js";
-import { countingStore, type CountingStore } from "../support/counting-store.js";
+import type { CountingStore } from "../support/counting-store.js";
+import { startTestPlatform, type TestPlatform } from "../support/test-platform.js";
 import { graphql } from "../support/graphql-client.js";
 import { BOTH_STORES } from "../support/stores.js";
 
@@ -18,20 +16,16 @@ const RUN = `mutation($cohort: PatientFilterInput, $targets: AssociationTargets!
 const LINKS = `query($id: ID!, $maxQ: Float) { featurePathwayLinks(analysisId: $id, maxQ: $maxQ, first: 500) { feature { name family ibsiCode settingsHash } target targetName rho p q n } }`;
 
 describe.each(BOTH_STORES)("feature–pathway association [$name]", (target) => {
+  let platform: TestPlatform;
   let store: GraphStore;
   let counting: CountingStore;
   let server: RunningServer;
 
   beforeAll(async () => {
-    store = await target.open();
-    await loadCohort(store, cohort);
-    counting = countingStore(store);
-    server = await startServer({ ...createServices(counting.store, pino({ level: "silent" }), { demo: cohort }), port: 0 });
+    platform = await startTestPlatform(target, { cohort });
+    ({ store, counting, server } = platform);
   });
-  afterAll(async () => {
-    await server.stop();
-    await target.dispose(store);
-  });
+  afterAll(() => platform.stop());
 
   it("finds the planted hypoxia link at q < 0.05 and stores the analysis with its provenance", async () => {
     const { data, errors } = await graphql(server.graphqlUrl, RUN, { targets: "PATHWAYS" });

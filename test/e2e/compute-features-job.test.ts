@@ -1,13 +1,11 @@
 // The computeFeatures mutation runs a cohort's features as a job; API keys guard it.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { pino } from "pino";
-import { startServer, type RunningServer } from "../../cli/server.js";
-import { createServices } from "../../cli/services.js";
+import type { RunningServer } from "../../cli/server.js";
 import type { GraphStore } from "../../graph-model/graph-store.js";
 import { demoCohort } from "../../ingest/demo/demo-cohort.js";
-import { loadCohort } from "../../ingest/demo/load-demo.js";
 import { createApiKey } from "../../resolvers/api-keys.js";
 import { graphql } from "../support/graphql-client.js";
+import { startTestPlatform, type TestPlatform } from "../support/test-platform.js";
 import { BOTH_STORES } from "../support/stores.js";
 
 const cohort = demoCohort();
@@ -25,18 +23,15 @@ async function finished(url: string, id: string): Promise<any> {
 }
 
 describe.each(BOTH_STORES)("computeFeatures job [$name]", (target) => {
+  let platform: TestPlatform;
   let store: GraphStore;
   let server: RunningServer;
 
   beforeAll(async () => {
-    store = await target.open();
-    await loadCohort(store, cohort);
-    server = await startServer({ ...createServices(store, pino({ level: "silent" }), { apiKeys: `${computeKey.entry};${ingestKey.entry}` }), port: 0 });
+    platform = await startTestPlatform(target, { cohort, services: { apiKeys: `${computeKey.entry};${ingestKey.entry}` } });
+    ({ store, server } = platform);
   });
-  afterAll(async () => {
-    await server.stop();
-    await target.dispose(store);
-  });
+  afterAll(() => platform.stop());
 
   it("refuses callers without a key, with a revoked or mistyped key, or without the scope, and changes nothing", async () => {
     const attempts: Array<[Record<string, string>, string]> = [

@@ -1,12 +1,10 @@
 // The GraphQL API over HTTP, on both stores, loaded with the demo cohort.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { pino } from "pino";
-import { startServer, type RunningServer } from "../../cli/server.js";
-import { createServices } from "../../cli/services.js";
+import type { RunningServer } from "../../cli/server.js";
 import type { GraphStore } from "../../graph-model/graph-store.js";
 import { demoCohort } from "../../ingest/demo/demo-cohort.js";
-import { loadCohort } from "../../ingest/demo/load-demo.js";
-import { countingStore, type CountingStore } from "../support/counting-store.js";
+import type { CountingStore } from "../support/counting-store.js";
+import { startTestPlatform, type TestPlatform } from "../support/test-platform.js";
 import { graphql } from "../support/graphql-client.js";
 import { BOTH_STORES } from "../support/stores.js";
 
@@ -21,20 +19,16 @@ const NESTED = `query Nested($first: Int!) {
 }`;
 
 describe.each(BOTH_STORES)("GraphQL API [$name]", (target) => {
+  let platform: TestPlatform;
   let store: GraphStore;
   let counting: CountingStore;
   let server: RunningServer;
 
   beforeAll(async () => {
-    store = await target.open();
-    await loadCohort(store, cohort);
-    counting = countingStore(store);
-    server = await startServer({ ...createServices(counting.store, pino({ level: "silent" })), port: 0 });
+    platform = await startTestPlatform(target, { cohort });
+    ({ store, counting, server } = platform);
   });
-  afterAll(async () => {
-    await server.stop();
-    await target.dispose(store);
-  });
+  afterAll(() => platform.stop());
 
   it("pages the cohort and nests studies, series and lesions", async () => {
     const { data, errors } = await graphql(server.graphqlUrl, NESTED, { first: 50 });
@@ -125,24 +119,21 @@ describe.each(BOTH_STORES)("GraphQL API [$name]", (target) => {
 });
 
 describe.each(BOTH_STORES)("GraphQL genomic and radiomic fields [$name]", (target) => {
+  let platform: TestPlatform;
   let store: GraphStore;
   let server: RunningServer;
   const lesion = cohort.lesions[0]!;
   const patientOfLesion = cohort.studies.find((s) => s.uid === cohort.series.find((x) => x.uid === lesion.seriesUid)!.studyUid)!.patientId;
 
   beforeAll(async () => {
-    store = await target.open();
-    await loadCohort(store, cohort);
+    platform = await startTestPlatform(target, { cohort });
+    ({ store, server } = platform);
     await store.upsertMutations([{ patientId: patientOfLesion, geneSymbol: "IDH1", proteinChange: "p.R132H", consequence: "missense_variant", vaf: 0.42, source: "GDC" }]);
     await store.saveLesionFeatures([
       { lesionId: lesion.id, feature: { key: "cm_joint_entropy_3d_mrg@abc", name: "cm_joint_entropy_3d_mrg", family: "glcm", ibsiCode: "TU9B", settingsHash: "abc", settings: { binWidth: 25 }, unit: "" }, value: 4.5 },
     ]);
-    server = await startServer({ ...createServices(store, pino({ level: "silent" })), port: 0 });
   });
-  afterAll(async () => {
-    await server.stop();
-    await target.dispose(store);
-  });
+  afterAll(() => platform.stop());
 
   it("returns a patient's mutations, expression and lesion features", async () => {
     const { data, errors } = await graphql(

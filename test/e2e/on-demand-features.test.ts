@@ -2,14 +2,12 @@
 // lesion's image and stores them with their settings; the next is served from the graph; other
 // settings give new values; identical concurrent requests share one computation.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { pino } from "pino";
-import { startServer, type RunningServer } from "../../cli/server.js";
-import { createServices } from "../../cli/services.js";
+import type { RunningServer } from "../../cli/server.js";
 import type { GraphStore } from "../../graph-model/graph-store.js";
 import { demoCohort, demoHypoxiaActivity } from "../../ingest/demo/demo-cohort.js";
 import { demoLesionImage } from "../../ingest/demo/demo-lesion-images.js";
-import { loadCohort } from "../../ingest/demo/load-demo.js";
-import { countingStore, type CountingStore } from "../support/counting-store.js";
+import type { CountingStore } from "../support/counting-store.js";
+import { startTestPlatform, type TestPlatform } from "../support/test-platform.js";
 import { graphql } from "../support/graphql-client.js";
 import { BOTH_STORES } from "../support/stores.js";
 
@@ -27,20 +25,16 @@ function featuresIn(data: any): any[] {
 }
 
 describe.each(BOTH_STORES)("on-demand radiomic features [$name]", (target) => {
+  let platform: TestPlatform;
   let store: GraphStore;
   let counting: CountingStore;
   let server: RunningServer;
 
   beforeAll(async () => {
-    store = await target.open();
-    await loadCohort(store, cohort);
-    counting = countingStore(store);
-    server = await startServer({ ...createServices(counting.store, pino({ level: "silent" })), port: 0 });
+    platform = await startTestPlatform(target, { cohort });
+    ({ store, counting, server } = platform);
   });
-  afterAll(async () => {
-    await server.stop();
-    await target.dispose(store);
-  });
+  afterAll(() => platform.stop());
 
   it("computes on first request, stores with provenance, then serves from the graph", async () => {
     counting.reset();

@@ -1,0 +1,39 @@
+// One store (embedded or Neo4j), optionally loaded with a generated cohort, behind a real HTTP server:
+// what the end-to-end suites start in beforeAll and stop in afterAll.
+import { pino } from "pino";
+import { startServer, type RunningServer, type ServerOptions } from "../../cli/server.js";
+import { createServices, type ServiceOptions } from "../../cli/services.js";
+import type { GraphStore } from "../../graph-model/graph-store.js";
+import type { CohortRecords } from "../../ingest/demo/demo-cohort.js";
+import { loadCohort } from "../../ingest/demo/load-demo.js";
+import { countingStore, type CountingStore } from "./counting-store.js";
+import type { StoreUnderTest } from "./stores.js";
+
+export interface TestPlatform {
+  /** The real store, for arranging and checking data directly. */
+  store: GraphStore;
+  /** What the server talks to: the store, with its calls counted. */
+  counting: CountingStore;
+  server: RunningServer;
+  stop(): Promise<void>;
+}
+
+export async function startTestPlatform(
+  target: StoreUnderTest,
+  options: { cohort?: CohortRecords; services?: ServiceOptions; server?: Pick<ServerOptions, "limits" | "bodyLimit"> } = {},
+): Promise<TestPlatform> {
+  const store = await target.open();
+  if (options.cohort) await loadCohort(store, options.cohort);
+  const counting = countingStore(store);
+  const services = createServices(counting.store, pino({ level: "silent" }), { demo: options.cohort, ...options.services });
+  const server = await startServer({ ...services, ...options.server, port: 0 });
+  return {
+    store,
+    counting,
+    server,
+    async stop() {
+      await server.stop();
+      await target.dispose(store);
+    },
+  };
+}
