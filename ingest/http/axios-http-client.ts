@@ -56,6 +56,9 @@ export class AxiosHttpClient implements HttpClient {
     this.random = options.random ?? Math.random;
     this.now = options.now ?? Date.now;
     this.axios = axios.create({
+      // Node's http adapter, always: axios would pick its XHR adapter whenever a global XMLHttpRequest
+      // exists (dicomweb-client needs the xhr2 polyfill), and XHR gives no streams, timeouts or sockets.
+      adapter: "http",
       headers: options.headers,
       validateStatus: () => true,
       maxRedirects: 5,
