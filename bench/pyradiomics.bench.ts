@@ -74,7 +74,9 @@ try {
       .map((f) => ({ name: f.name, ours: f.value!, theirs: theirs.values[f.name]!, relative: Math.abs(f.value! - theirs.values[f.name]!) / Math.max(Math.abs(theirs.values[f.name]!), 1e-12) }))
       .sort((a, b) => b.relative - a.relative);
     const largest = differences.slice(0, 3).map((d) => `${d.name} ${d.ours.toPrecision(6)} vs ${d.theirs.toPrecision(6)} (${(100 * d.relative).toFixed(2)}%)`);
+    const texture = differences.find((d) => !d.name.includes("_shape_"));
     console.log(`  compatible mode: ${differences.length} features compared; largest relative differences: ${largest.join("; ")}`);
+    if (texture) console.log(`  largest outside shape (mesh conventions differ): ${texture.name} ${texture.ours.toPrecision(6)} vs ${texture.theirs.toPrecision(6)} (${(100 * texture.relative).toExponential(1)}%)`);
   }
 } finally {
   await rm(dir, { recursive: true, force: true });
