@@ -7,6 +7,7 @@ import type { JobDefinition } from "../jobs/job.js";
 import type { GdcSource } from "./gdc-source.js";
 import { assertGdcProjectHasCases } from "./gdc-project.js";
 import type { HttpClient } from "../http/http-client.js";
+import { writeExpressionByGene } from "../genomics/write-expression.js";
 
 export type GdcStep = "patients" | "expression" | "mutations";
 export const GDC_STEPS: readonly GdcStep[] = ["patients", "expression", "mutations"];
@@ -37,10 +38,8 @@ export async function gdcIngestJob(store: GraphStore, gdc: GdcSource, http: Http
     },
     expression: async () => {
       const expression = await gdc.expression({ projectId: request.projectId });
-      const records = [...expression.records()];
-      await ensurePatients(records.map((r) => r.patientId));
-      await store.upsertGenes([...new Set(records.map((r) => r.geneSymbol))].map((symbol) => ({ symbol })));
-      await store.replaceExpression(records);
+      await ensurePatients(expression.files.map((f) => f.patientId));
+      await writeExpressionByGene(store, expression.records());
     },
     mutations: async () => {
       const mutations: M.MutationRecord[] = [];
