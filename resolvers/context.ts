@@ -4,6 +4,7 @@ import type { GraphStore } from "../graph-model/graph-store.js";
 import type { FeatureService } from "../ingest/features/feature-service.js";
 import type { AssociationService } from "../ingest/analysis/association-service.js";
 import type { GdcSource } from "../ingest/gdc/gdc-source.js";
+import type { CbioportalSource } from "../ingest/cbioportal/cbioportal-source.js";
 import type { HttpClient } from "../ingest/http/http-client.js";
 import type { ImagingSource } from "../ingest/dicomweb/imaging-source.js";
 import type { JobRegistry } from "../ingest/jobs/job-registry.js";
@@ -16,7 +17,7 @@ export interface Services {
   readonly features: FeatureService;
   readonly associations: AssociationService;
   /** Clients of the public genomic APIs (GDC; the replay server in tests). */
-  readonly genomics: { readonly gdc: GdcSource; readonly gdcHttp: HttpClient };
+  readonly genomics: { readonly gdc: GdcSource; readonly gdcHttp: HttpClient; readonly cbioportal: CbioportalSource };
   /** The DICOMweb archive (IDC's public proxy, or a lab's server). */
   readonly imaging: ImagingSource;
   readonly jobs: JobRegistry;

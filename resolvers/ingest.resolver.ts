@@ -3,23 +3,30 @@ import { imagingIngestJob } from "../ingest/dicomweb/imaging-ingest-job.js";
 import { Args, ArgsType, Authorized, Ctx, Field, Mutation, Resolver } from "type-graphql";
 import { gdcIngestJob } from "../ingest/gdc/gdc-ingest-job.js";
 import { ingestGmt } from "../ingest/pathways/pathway-ingest.js";
-import { GdcStepEnum, GmtFormatEnum, PathwayIngestReport } from "../schema/ingest.types.js";
+import { GdcStepEnum, GenomicSourceEnum, GmtFormatEnum, PathwayIngestReport } from "../schema/ingest.types.js";
+import { cbioportalIngestJob } from "../ingest/cbioportal/cbioportal-ingest-job.js";
 import { Job } from "../schema/job.type.js";
 import type { RequestContext } from "./context.js";
 import { toJob } from "./job.mapping.js";
 
 @ArgsType()
 class IngestGenomicsArgs {
-  @Field(() => String, { description: "GDC project id, e.g. TCGA-LUAD" })
-  @Length(3, 64)
+  @Field(() => GenomicSourceEnum, { defaultValue: GenomicSourceEnum.GDC })
+  source!: GenomicSourceEnum;
+
+  @Field(() => String, { description: "GDC project id (e.g. TCGA-LUAD) or cBioPortal study id (e.g. luad_tcga_pan_can_atlas_2018)" })
+  @Length(3, 128)
   project!: string;
 
   @Field(() => [GdcStepEnum], { nullable: true, description: "Default: patients, expression, mutations" })
   steps?: GdcStepEnum[];
 
-  @Field(() => [String], { nullable: true, description: "Only mutations in these genes" })
+  @Field(() => [String], { nullable: true, description: "Only mutations in these genes; for cBioPortal also the genes whose expression to read" })
   @IsOptional() @ArrayMaxSize(20_000)
   genes?: string[];
+
+  @Field(() => String, { nullable: true, description: "cBioPortal: the collection the study's patients belong to (default its TCGA project)" })
+  collection?: string;
 }
 
 @ArgsType()
@@ -65,9 +72,12 @@ export class IngestResolver {
   }
 
   @Authorized("ingest")
-  @Mutation(() => Job, { description: "Ingests a GDC project (clinical, expression, mutations) as a resumable job; unknown project: BAD_USER_INPUT" })
+  @Mutation(() => Job, { description: "Ingests a GDC project or cBioPortal study (clinical, expression, mutations) as a resumable job; unknown project: BAD_USER_INPUT" })
   async ingestGenomics(@Args(() => IngestGenomicsArgs) args: IngestGenomicsArgs, @Ctx() ctx: RequestContext): Promise<Job> {
-    const job = await gdcIngestJob(ctx.store, ctx.genomics.gdc, ctx.genomics.gdcHttp, { projectId: args.project, steps: args.steps, genes: args.genes });
+    const job =
+      args.source === GenomicSourceEnum.CBIOPORTAL
+        ? await cbioportalIngestJob(ctx.store, ctx.genomics.cbioportal, { studyId: args.project, collectionId: args.collection, steps: args.steps, genes: args.genes })
+        : await gdcIngestJob(ctx.store, ctx.genomics.gdc, ctx.genomics.gdcHttp, { projectId: args.project, steps: args.steps, genes: args.genes });
     const handle = ctx.jobs.submit(job);
     return toJob(ctx.jobs.get(handle.id)!);
   }

@@ -5,7 +5,13 @@ export enum GdcStepEnum {
   expression = "expression",
   mutations = "mutations",
 }
-registerEnumType(GdcStepEnum, { name: "GdcStep", description: "Parts of a GDC project to ingest" });
+registerEnumType(GdcStepEnum, { name: "GenomicStep", description: "Parts of a project or study to ingest" });
+
+export enum GenomicSourceEnum {
+  GDC = "GDC",
+  CBIOPORTAL = "CBIOPORTAL",
+}
+registerEnumType(GenomicSourceEnum, { name: "GenomicSource", description: "GDC API or cBioPortal" });
 
 export enum GmtFormatEnum {
   MSIGDB = "MSIGDB",

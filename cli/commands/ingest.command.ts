@@ -36,7 +36,7 @@ async function ingestGenomics(flags: GenomicsFlags, logger: Logger): Promise<voi
   const unknown = steps.filter((s) => !GDC_STEPS.includes(s));
   if (unknown.length) throw new BadUserInputError(`unknown steps: ${unknown.join(", ")}; use ${GDC_STEPS.join(", ")}`);
   if (flags.server) {
-    const query = `mutation($project: String!, $steps: [GdcStep!]) { ingestGenomics(project: $project, steps: $steps) { id } }`;
+    const query = `mutation($project: String!, $steps: [GenomicStep!]) { ingestGenomics(project: $project, steps: $steps) { id } }`;
     const { ingestGenomics } = await callServer(flags.server, flags.apiKey, query, { project: flags.project, steps });
     return reportJob(await followJob(flags.server, flags.apiKey, ingestGenomics.id));
   }

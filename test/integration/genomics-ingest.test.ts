@@ -16,7 +16,7 @@ import { startReplayServer, type ReplayServer } from "../support/replay/replay-s
 import { BOTH_STORES } from "../support/stores.js";
 
 const fixture = generateGenomicFixture({ seed: 11, patientCount: 8 });
-const INGEST = `mutation($project: String!, $steps: [GdcStep!]) { ingestGenomics(project: $project, steps: $steps) { id status } }`;
+const INGEST = `mutation($project: String!, $steps: [GenomicStep!]) { ingestGenomics(project: $project, steps: $steps) { id status } }`;
 const JOB = `query($id: ID!) { job(id: $id) { status progress { done failed skipped } errors { key code message } } }`;
 
 async function finished(url: string, id: string): Promise<any> {
@@ -38,7 +38,7 @@ describe.each(BOTH_STORES)("genomic ingest from the replay server [$name]", (tar
   beforeAll(async () => {
     store = await target.open();
     replay = await startReplayServer(fixture);
-    services = createServices(store, pino({ level: "silent" }), { gdcUrl: replay.gdcUrl });
+    services = createServices(store, pino({ level: "silent" }), { gdcUrl: replay.gdcUrl, cbioportalUrl: replay.cbioportalUrl });
     server = await startServer({ ...services, port: 0 });
   });
   afterEach(() => replay.faults.clear());
@@ -98,6 +98,28 @@ describe.each(BOTH_STORES)("genomic ingest from the replay server [$name]", (tar
     expect(errors![0]!.extensions!.code).toBe("BAD_USER_INPUT");
     expect(errors![0]!.message).toContain("TCGA-NOPE");
     expect(await store.counts()).toEqual(before);
+  });
+
+  it("ingests a cBioPortal study: PATIENT clinical data, mutations and expression equal to the fixture", async () => {
+    const genes = fixture.genes.map((g) => g.symbol);
+    const query = `mutation($study: String!, $genes: [String!]) { ingestGenomics(source: CBIOPORTAL, project: $study, genes: $genes) { id } }`;
+    const { data, errors } = await graphql(server.graphqlUrl, query, { study: fixture.studyId, genes });
+    expect(errors).toBeUndefined();
+    expect(await finished(server.graphqlUrl, data.ingestGenomics.id)).toMatchObject({ status: "SUCCEEDED", progress: { done: 3 } });
+    const ids = fixture.truth.cbioPatients.map((p) => p.id);
+    const stored = sortedBy(await store.patientsByIds(ids), (p) => p.id);
+    expect(stored.map((p) => [p.id, p.overallSurvivalDays, p.overallSurvivalEvent, p.vitalStatus])).toEqual(
+      sortedBy(fixture.truth.cbioPatients, (p) => p.id).map((p) => [p.id, p.overallSurvivalDays ?? null, p.overallSurvivalEvent ?? null, p.vitalStatus ?? null]),
+    );
+    const mutations = [...(await store.mutationsOfPatients(ids)).values()].flat();
+    expect(mutations.length).toBeGreaterThanOrEqual(fixture.truth.cbioMutations.length > 0 ? 1 : 0);
+    for (const m of fixture.truth.cbioMutations) expect(mutations.find((x) => x.patientId === m.patientId && x.proteinChange === m.proteinChange && x.geneSymbol === m.geneSymbol), byPatientGene(m)).toBeDefined();
+    const expression = await store.expressionOf(ids, genes);
+    expect(rounded(sortedBy(expression.map((e) => ({ patientId: e.patientId, geneSymbol: e.geneSymbol, value: e.value, z: e.z })), byPatientGene))).toEqual(
+      rounded(sortedBy(fixture.truth.cbioExpression.map((e) => ({ patientId: e.patientId, geneSymbol: e.geneSymbol, value: e.value, z: e.z ?? null })), byPatientGene)),
+    );
+    const unknown = await graphql(server.graphqlUrl, query, { study: "nosuch_study", genes });
+    expect(unknown.errors![0]!.extensions!.code).toBe("BAD_USER_INPUT");
   });
 
   it("ingests MSigDB gene sets with their membership, source and licence", async () => {

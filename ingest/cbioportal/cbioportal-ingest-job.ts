@@ -1,0 +1,63 @@
+// A cBioPortal study into the graph, as a resumable job of independent steps: PATIENT clinical data
+// (OS), somatic mutations, and mRNA values with cBioPortal's z-scores for the asked genes. Like the GDC
+// job, each step upserts the patient nodes it needs, so steps run in any order and re-runs change nothing.
+import { BadUserInputError } from "../../compute/errors.js";
+import type { GraphStore } from "../../graph-model/graph-store.js";
+import type * as M from "../../graph-model/model/records.js";
+import { writeExpressionByGene } from "../genomics/write-expression.js";
+import type { JobDefinition } from "../jobs/job.js";
+import type { CbioportalSource } from "./cbioportal-source.js";
+import { tcgaProjectOfStudy } from "./cbioportal-study-project.js";
+
+export type CbioportalStep = "patients" | "mutations" | "expression";
+export const CBIOPORTAL_STEPS: readonly CbioportalStep[] = ["patients", "mutations", "expression"];
+
+export interface CbioportalIngestRequest {
+  studyId: string;
+  /** Collection the patients belong to (default: the TCGA project of the study, e.g. TCGA-LUAD). */
+  collectionId?: string;
+  steps?: readonly CbioportalStep[];
+  /** Genes for mutations (default all) and expression (required for the expression step). */
+  genes?: readonly string[];
+}
+
+/** Checks the study exists (BAD_USER_INPUT with cBioPortal's message otherwise), then defines the job. */
+export async function cbioportalIngestJob(store: GraphStore, cbioportal: CbioportalSource, request: CbioportalIngestRequest): Promise<JobDefinition<CbioportalStep>> {
+  const study = await cbioportal.study(request.studyId);
+  const collectionId = request.collectionId ?? tcgaProjectOfStudy(request.studyId);
+  if (!collectionId) throw new BadUserInputError(`cBioPortal study '${request.studyId}' is not a TCGA study: give the collection its patients belong to`);
+  const steps = [...new Set(request.steps?.length ? request.steps : CBIOPORTAL_STEPS)];
+  if (steps.includes("expression") && !request.genes?.length)
+    throw new BadUserInputError("the expression step needs the genes to read (cBioPortal serves expression gene by gene)");
+  const release = typeof study.importDate === "string" ? study.importDate : "unknown";
+  const collection: M.CollectionRecord = { id: collectionId };
+  const ensurePatients = async (ids: Iterable<string>) => {
+    await store.upsertCollections([collection]);
+    await store.upsertPatients([...new Set(ids)].map((id) => ({ id, collectionId })));
+  };
+  const handlers: Record<CbioportalStep, () => Promise<void>> = {
+    patients: async () => {
+      const patients = await cbioportal.patients(request.studyId, { collectionId });
+      await store.upsertCollections([collection]);
+      await store.upsertPatients(patients);
+    },
+    mutations: async () => {
+      const mutations = await cbioportal.mutations({ studyId: request.studyId, genes: request.genes });
+      await ensurePatients(mutations.map((m) => m.patientId));
+      await store.upsertMutations(mutations);
+    },
+    expression: async () => {
+      const expression = await cbioportal.expression({ studyId: request.studyId, genes: request.genes! });
+      const records = [...expression.records].sort((a, b) => a.geneSymbol.localeCompare(b.geneSymbol));
+      await ensurePatients(records.map((r) => r.patientId));
+      await writeExpressionByGene(store, records);
+    },
+  };
+  return {
+    id: `cbioportal-${request.studyId}-${release}`.replace(/[^A-Za-z0-9._-]+/g, "_").slice(0, 200),
+    name: `cBioPortal ${request.studyId} (${release}): ${steps.join(", ")}`,
+    items: steps,
+    keyOf: (step) => step,
+    handle: (step) => handlers[step](),
+  };
+}
