@@ -5,7 +5,7 @@ import * as R from "./model/relationships.js";
 import type * as M from "./model/records.js";
 import type { NodeSpec } from "./nodes-and-relationships.js";
 import type { CypherExecutor, Transaction } from "./cypher-executor.js";
-import type { GraphCounts, GraphStore, LinkQuery, PathwayQuery, WriteSummary } from "./graph-store.js";
+import type { GraphCounts, GraphStore, Linkage, LinkQuery, PathwayQuery, WriteSummary } from "./graph-store.js";
 import type { Page, PageRequest, PatientFilter } from "./patient-filter.js";
 import * as nodeCypher from "./cypher/node.cypher.js";
 import * as patientCypher from "./cypher/patient-filter.cypher.js";
@@ -328,6 +328,15 @@ export class CypherGraphStore implements GraphStore {
       hasNextPage: rows.length > page.first,
       endCursor: last ? encodeCursor(last.id) : null,
     };
+  }
+
+  async linkage(filter: PatientFilter): Promise<Linkage> {
+    const linkage: Linkage = { linked: [], imagingOnly: [], genomicsOnly: [], neither: [] };
+    for (const row of await this.executor.read(patientCypher.patientLinkage(filter, this.executor.dialect))) {
+      const group = row.imaging ? (row.genomics ? "linked" : "imagingOnly") : row.genomics ? "genomicsOnly" : "neither";
+      linkage[group].push(row.id as string);
+    }
+    return linkage;
   }
 
   async lesionsOfPatients(filter: PatientFilter): Promise<Array<M.Lesion & { patientId: string }>> {

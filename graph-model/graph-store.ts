@@ -17,6 +17,15 @@ export interface PathwayQuery {
 
 export type GraphCounts = Record<string, number>;
 
+export interface Linkage {
+  /** Patients with imaging and genomics: the ones radiogenomic analyses can use. */
+  linked: string[];
+  imagingOnly: string[];
+  genomicsOnly: string[];
+  /** Neither (e.g. clinical records only). */
+  neither: string[];
+}
+
 export interface LinkQuery {
   analysisId: string;
   targetKind: "Gene" | "Pathway";
@@ -75,6 +84,8 @@ export interface GraphStore {
 
   // Queries.
   patients(filter: PatientFilter, page: PageRequest): Promise<Page<M.Patient>>;
+  /** Which patients of the filter have imaging, genomics, both or neither (the archives' join). */
+  linkage(filter: PatientFilter): Promise<Linkage>;
   /** Segmented lesions of the patients matching the filter (a cohort's work list). */
   lesionsOfPatients(filter: PatientFilter): Promise<Array<M.Lesion & { patientId: string }>>;
   pathways(query: PathwayQuery): Promise<M.Pathway[]>;

@@ -6,6 +6,7 @@ import { PatientConnection } from "../schema/patient-connection.type.js";
 import { PatientFilterInput } from "../schema/patient-filter.input.js";
 import { Patient } from "../schema/patient.type.js";
 import { GeneExpression } from "../schema/gene-expression.type.js";
+import { Linkage } from "../schema/linkage.type.js";
 import { SomaticMutation } from "../schema/somatic-mutation.type.js";
 import { Study } from "../schema/study.type.js";
 import type { RequestContext } from "./context.js";
@@ -35,6 +36,12 @@ export class PatientResolver {
     const page = await ctx.store.patients({ ...filter }, { first, after });
     for (const patient of page.items) ctx.loaders.patient.prime(patient.id, patient);
     return { totalCount: page.totalCount, nodes: page.items, pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor } };
+  }
+
+  @Query(() => Linkage, { description: "Which patients have imaging, genomics, both or neither — reported, never dropped silently" })
+  async linkage(@Arg("filter", () => PatientFilterInput, { nullable: true }) filter: PatientFilterInput | undefined, @Ctx() ctx: RequestContext): Promise<Linkage> {
+    const linkage = await ctx.store.linkage({ ...filter });
+    return { ...linkage, linkedCount: linkage.linked.length };
   }
 
   @Query(() => Patient, { description: "One patient by TCGA barcode; NOT_FOUND when absent" })

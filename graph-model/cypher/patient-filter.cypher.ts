@@ -70,3 +70,16 @@ export function lesionsOfMatchingPatients(filter: PatientFilter, dialect: Dialec
     w.params,
   );
 }
+
+/** Patients of the filter with whether they have imaging (a study) and genomics (expression or a mutation). */
+export function patientLinkage(filter: PatientFilter, dialect: Dialect): CypherQuery {
+  const w = where(filterClauses(filter, dialect));
+  return cypher(
+    `MATCH (p:Patient) ${w.text}
+     RETURN p.id AS id,
+            EXISTS { MATCH (p)-[:HAS_STUDY]->(:Study) } AS imaging,
+            (EXISTS { MATCH (p)-[:EXPRESSES]->(:Gene) } OR EXISTS { MATCH (p)-[:HAS_MUTATION]->(:Gene) }) AS genomics
+     ORDER BY id`,
+    w.params,
+  );
+}

@@ -199,4 +199,14 @@ describe.each(BOTH_STORES)("GraphStore contract [$name]", (target) => {
     await expect(store.saveLesionFeatures([{ lesionId: lesion, feature: feature("x", "h1"), value: Number.NaN }])).rejects.toMatchObject({ code: "BAD_USER_INPUT" });
     expect((await store.counts()).HAS_FEATURE).toBe(3);
   });
+
+  it("reports which patients have imaging, genomics, both or neither", async () => {
+    await store.upsertPatients([{ id: "TCGA-LK-0001", collectionId: "TCGA-GBM" }]);
+    await store.upsertMutations([{ patientId: "TCGA-LK-0001", geneSymbol: "TP53", proteinChange: "p.R175H" }]);
+    await store.upsertPatients([{ id: "TCGA-LK-0002", collectionId: "TCGA-GBM" }, { id: "TCGA-LK-0003", collectionId: "TCGA-GBM" }]);
+    await store.upsertStudies([{ uid: "2.25.777", patientId: "TCGA-LK-0003" }]);
+    const linkage = await store.linkage({ collectionIds: ["TCGA-GBM"] });
+    const gbm = cohort.patients.filter((p) => p.collectionId === "TCGA-GBM").map((p) => p.id).sort();
+    expect(linkage).toEqual({ linked: gbm, imagingOnly: ["TCGA-LK-0003"], genomicsOnly: ["TCGA-LK-0001"], neither: ["TCGA-LK-0002"] });
+  });
 });
