@@ -4,21 +4,19 @@ import type { Logger } from "pino";
 import type { GraphStore } from "../../graph-model/graph-store.js";
 import { openStore } from "../../graph-model/open-store.js";
 import { demoCohort } from "../../ingest/demo/demo-cohort.js";
-import { loadCohort } from "../../ingest/demo/load-demo.js";
+import { COHORT_STEPS, loadCohort } from "../../ingest/demo/load-demo.js";
 import { progressBar } from "../progress.js";
 import { addStoreFlags, storeConfig, type StoreFlags } from "../store-options.js";
 
-const STEPS = 8;
-
 export async function loadDemo(store: GraphStore, logger: Logger): Promise<void> {
   const records = demoCohort();
-  const progress = progressBar(STEPS, "demo cohort");
+  const progress = progressBar(COHORT_STEPS, "demo cohort");
   try {
     await loadCohort(store, records, (step) => progress.advance(step));
   } finally {
     progress.stop();
   }
-  logger.info({ patients: records.patients.length, genes: records.genes.length, expression: records.expression.length }, "demo cohort loaded");
+  logger.info({ patients: records.patients.length, genes: records.genes.length, expression: records.expression.length, mutations: records.mutations.length }, "demo cohort loaded");
 }
 
 export function demoCommand(program: Command, logger: Logger): void {

@@ -14,6 +14,7 @@ export interface CohortRecords {
   genes: M.GeneRecord[];
   pathways: M.PathwayRecord[];
   expression: M.ExpressionRecord[];
+  mutations: M.MutationRecord[];
 }
 
 export interface DemoOptions {
@@ -52,7 +53,7 @@ export function demoCohort(options: DemoOptions = {}): CohortRecords {
   const rng = new SeededRandom(options.seed ?? 20261129);
   const perCollection = options.patientsPerCollection ?? 12;
   const records: CohortRecords = {
-    collections: COLLECTIONS, patients: [], studies: [], series: [], lesions: [], genes: DEMO_GENES, pathways: DEMO_PATHWAYS, expression: [],
+    collections: COLLECTIONS, patients: [], studies: [], series: [], lesions: [], genes: DEMO_GENES, pathways: DEMO_PATHWAYS, expression: [], mutations: [],
   };
   COLLECTIONS.forEach((collection, c) => {
     for (let n = 1; n <= perCollection; n++) {
@@ -78,7 +79,24 @@ export function demoCohort(options: DemoOptions = {}): CohortRecords {
     }
   });
   records.expression = demoExpression(records.patients, rng);
+  records.mutations = demoMutations(records.patients, rng);
   return records;
+}
+
+/** Driver mutations at plausible frequencies: IDH1 R132H in glioma, EGFR L858R and KRAS G12C in lung, TP53 in both. */
+function demoMutations(patients: M.PatientRecord[], rng: SeededRandom): M.MutationRecord[] {
+  const drivers: Record<string, Array<[string, string, number]>> = {
+    "TCGA-GBM": [["IDH1", "p.R132H", 0.3], ["TP53", "p.R273H", 0.35], ["PTEN", "p.R130Q", 0.3]],
+    "TCGA-LUAD": [["EGFR", "p.L858R", 0.25], ["KRAS", "p.G12C", 0.3], ["TP53", "p.R158L", 0.45]],
+  };
+  return patients.flatMap((p) =>
+    (drivers[p.collectionId] ?? [])
+      .filter(([, , frequency]) => rng.next() < frequency)
+      .map(([geneSymbol, proteinChange]) => ({
+        patientId: p.id, geneSymbol, proteinChange, consequence: "missense_variant", vaf: Math.round(rng.next() * 60 + 10) / 100,
+        sampleId: `${p.id}-01A`, source: "demo",
+      })),
+  );
 }
 
 /** The demo's hidden hypoxia activity of a patient (standard normal), deterministic in the barcode. */
