@@ -1,6 +1,7 @@
 // Genes and gene sets of the demo cohort: real HGNC symbols with their NCBI Entrez ids, grouped in
 // small illustrative sets. The sets are demo subsets, not the curated MSigDB/Reactome collections.
 import type { GeneRecord, PathwayRecord } from "../../graph-model/model/records.js";
+import { parseGmt } from "../pathways/gmt-parser.js";
 
 export const DEMO_GENES: GeneRecord[] = [
   ["EGFR", 1956], ["ERBB2", 2064], ["KRAS", 3845], ["BRAF", 673], ["PIK3CA", 5290], ["PTEN", 5728], ["MET", 4233],
@@ -12,19 +13,20 @@ export const DEMO_GENES: GeneRecord[] = [
   ["ZEB1", 6935], ["FN1", 2335], ["COL1A1", 1277], ["MMP2", 4313], ["MMP9", 4318], ["TGFB1", 7040], ["SPARC", 6678],
 ].map(([symbol, entrezId]) => ({ symbol: symbol as string, entrezId: entrezId as number }));
 
-const set = (id: string, name: string, geneSymbols: string[]): PathwayRecord => ({
-  id,
-  name,
-  geneSymbols,
+/** The demo's gene sets as a GMT file (name, description, members), the format researchers bring. */
+export const DEMO_GMT = [
+  "DEMO_HYPOXIA\tHypoxia response (demo subset)\tVEGFA\tCA9\tLDHA\tPGK1\tSLC2A1\tALDOA\tENO1\tBNIP3\tADM\tNDRG1\tP4HA1\tANGPTL4\tEGLN3",
+  "DEMO_EMT\tEpithelial–mesenchymal transition (demo subset)\tVIM\tCDH2\tSNAI1\tTWIST1\tZEB1\tFN1\tCOL1A1\tMMP2\tMMP9\tTGFB1\tSPARC",
+  "DEMO_PROLIFERATION\tProliferation (demo subset)\tMKI67\tCCND1\tCDK4\tMYC\tMDM2",
+  "DEMO_RTK_RAS\tRTK/RAS signalling (demo subset)\tEGFR\tERBB2\tKRAS\tBRAF\tPIK3CA\tPTEN\tMET\tALK\tPDGFRA\tNF1",
+].join("\n");
+
+export const DEMO_PATHWAYS: PathwayRecord[] = parseGmt(DEMO_GMT).map((set) => ({
+  id: set.name,
+  name: set.description,
+  geneSymbols: set.members,
   source: "demo",
   dataRelease: "demo-1",
   licence: "CC0-1.0 (demo subset)",
   url: null,
-});
-
-export const DEMO_PATHWAYS: PathwayRecord[] = [
-  set("DEMO_HYPOXIA", "Hypoxia response (demo subset)", ["VEGFA", "CA9", "LDHA", "PGK1", "SLC2A1", "ALDOA", "ENO1", "BNIP3", "ADM", "NDRG1", "P4HA1", "ANGPTL4", "EGLN3"]),
-  set("DEMO_EMT", "Epithelial–mesenchymal transition (demo subset)", ["VIM", "CDH2", "SNAI1", "TWIST1", "ZEB1", "FN1", "COL1A1", "MMP2", "MMP9", "TGFB1", "SPARC"]),
-  set("DEMO_PROLIFERATION", "Proliferation (demo subset)", ["MKI67", "CCND1", "CDK4", "MYC", "MDM2"]),
-  set("DEMO_RTK_RAS", "RTK/RAS signalling (demo subset)", ["EGFR", "ERBB2", "KRAS", "BRAF", "PIK3CA", "PTEN", "MET", "ALK", "PDGFRA", "NF1"]),
-];
+}));
