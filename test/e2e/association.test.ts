@@ -1,12 +1,9 @@
 // runAssociation over GraphQL on the demo cohort, where lesion heterogeneity is planted to follow the
 // hypoxia gene set's expression: the planted link must come out on top at q < 0.05, stored with its
 // provenance, and asking again returns the same analysis from the graph.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { RunningServer } from "../../cli/server.js";
-import type { GraphStore } from "../../graph-model/graph-store.js";
+import { describe, expect, it } from "vitest";
 import { demoCohort } from "../../ingest/demo/demo-cohort.js";
-import type { CountingStore } from "../support/counting-store.js";
-import { startTestPlatform, type TestPlatform } from "../support/test-platform.js";
+import { useTestPlatform } from "../support/test-platform.js";
 import { graphql } from "../support/graphql-client.js";
 import { BOTH_STORES } from "../support/stores.js";
 
@@ -16,26 +13,17 @@ const RUN = `mutation($cohort: PatientFilterInput, $targets: AssociationTargets!
 const LINKS = `query($id: ID!, $maxQ: Float) { featurePathwayLinks(analysisId: $id, maxQ: $maxQ, first: 500) { feature { name family ibsiCode settingsHash } target targetName rho p q n } }`;
 
 describe.each(BOTH_STORES)("feature–pathway association [$name]", (target) => {
-  let platform: TestPlatform;
-  let store: GraphStore;
-  let counting: CountingStore;
-  let server: RunningServer;
-
-  beforeAll(async () => {
-    platform = await startTestPlatform(target, { cohort });
-    ({ store, counting, server } = platform);
-  });
-  afterAll(() => platform.stop());
+  const platform = useTestPlatform(target, { cohort });
 
   it("finds the planted hypoxia link at q < 0.05 and stores the analysis with its provenance", async () => {
-    const { data, errors } = await graphql(server.graphqlUrl, RUN, { targets: "PATHWAYS" });
+    const { data, errors } = await graphql(platform.server.graphqlUrl, RUN, { targets: "PATHWAYS" });
     expect(errors).toBeUndefined();
     const analysis = data.runAssociation;
     const segmented = new Set(cohort.lesions.map((l) => l.seriesUid)).size;
     expect(analysis.params).toMatchObject({ patients: segmented, settingsHash: expect.any(String), method: { correlation: expect.stringContaining("Spearman") } });
     expect(analysis.dataVersion.pathways).toHaveLength(4);
 
-    const links = (await graphql(server.graphqlUrl, LINKS, { id: analysis.id, maxQ: 0.05 })).data.featurePathwayLinks;
+    const links = (await graphql(platform.server.graphqlUrl, LINKS, { id: analysis.id, maxQ: 0.05 })).data.featurePathwayLinks;
     expect(links.length).toBeGreaterThan(0);
     expect(links[0].target).toBe("DEMO_HYPOXIA");
     expect(links[0].n).toBe(segmented);
@@ -46,27 +34,27 @@ describe.each(BOTH_STORES)("feature–pathway association [$name]", (target) => 
     expect(dispersion?.target).toBe("DEMO_HYPOXIA");
     expect(dispersion.rho).toBeGreaterThan(0.5);
     expect(links.every((l: any) => l.target === "DEMO_HYPOXIA")).toBe(true);
-    const all = (await graphql(server.graphqlUrl, LINKS, { id: analysis.id })).data.featurePathwayLinks;
+    const all = (await graphql(platform.server.graphqlUrl, LINKS, { id: analysis.id })).data.featurePathwayLinks;
     expect(all.every((l: any) => l.q >= l.p && l.q <= 1)).toBe(true);
   });
 
   it("answers the same question from the graph", async () => {
-    counting.reset();
-    const first = await graphql(server.graphqlUrl, RUN, { targets: "PATHWAYS" });
+    platform.counting.reset();
+    const first = await graphql(platform.server.graphqlUrl, RUN, { targets: "PATHWAYS" });
     expect(first.errors).toBeUndefined();
-    expect(counting.calls.get("saveAnalysis")).toBeUndefined();
-    expect(counting.calls.get("saveLesionFeatures")).toBeUndefined();
+    expect(platform.counting.calls.get("saveAnalysis")).toBeUndefined();
+    expect(platform.counting.calls.get("saveLesionFeatures")).toBeUndefined();
   });
 
   it("correlates features with genes", async () => {
-    const { data, errors } = await graphql(server.graphqlUrl, RUN, { targets: "GENES", keys: ["CA9", "VEGFA", "MKI67"] });
+    const { data, errors } = await graphql(platform.server.graphqlUrl, RUN, { targets: "GENES", keys: ["CA9", "VEGFA", "MKI67"] });
     expect(errors).toBeUndefined();
-    const links = (await graphql(server.graphqlUrl, `query($id: ID!) { featureGeneLinks(analysisId: $id, first: 5) { target q } }`, { id: data.runAssociation.id })).data.featureGeneLinks;
+    const links = (await graphql(platform.server.graphqlUrl, `query($id: ID!) { featureGeneLinks(analysisId: $id, first: 5) { target q } }`, { id: data.runAssociation.id })).data.featureGeneLinks;
     expect(["CA9", "VEGFA"]).toContain(links[0].target);
   });
 
   it("rejects unknown genes, unknown pathways and too small cohorts, storing nothing", async () => {
-    const before = await store.counts();
+    const before = await platform.store.counts();
     const cases: Array<[Record<string, unknown>, string]> = [
       [{ targets: "GENES", keys: ["NOTAGENE"] }, "NOTAGENE"],
       [{ targets: "PATHWAYS", keys: ["NO_SUCH_SET"] }, "NO_SUCH_SET"],
@@ -74,11 +62,11 @@ describe.each(BOTH_STORES)("feature–pathway association [$name]", (target) => 
       [{ targets: "PATHWAYS", cohort: { collectionIds: ["TCGA-NONE"] } }, "0 patients"],
     ];
     for (const [variables, message] of cases) {
-      const { errors } = await graphql(server.graphqlUrl, RUN, variables);
+      const { errors } = await graphql(platform.server.graphqlUrl, RUN, variables);
       expect(errors?.[0]?.extensions?.code, JSON.stringify(variables)).toBe("BAD_USER_INPUT");
       expect(errors![0]!.message).toContain(message);
     }
-    const after = await store.counts();
+    const after = await platform.store.counts();
     expect(after.Analysis).toBe(before.Analysis);
     expect(after.CORRELATES_WITH).toBe(before.CORRELATES_WITH);
   });

@@ -1,10 +1,7 @@
 // The GraphQL API over HTTP, on both stores, loaded with the demo cohort.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { RunningServer } from "../../cli/server.js";
-import type { GraphStore } from "../../graph-model/graph-store.js";
+import { beforeAll, describe, expect, it } from "vitest";
 import { demoCohort } from "../../ingest/demo/demo-cohort.js";
-import type { CountingStore } from "../support/counting-store.js";
-import { startTestPlatform, type TestPlatform } from "../support/test-platform.js";
+import { useTestPlatform } from "../support/test-platform.js";
 import { graphql } from "../support/graphql-client.js";
 import { BOTH_STORES } from "../support/stores.js";
 
@@ -19,19 +16,10 @@ const NESTED = `query Nested($first: Int!) {
 }`;
 
 describe.each(BOTH_STORES)("GraphQL API [$name]", (target) => {
-  let platform: TestPlatform;
-  let store: GraphStore;
-  let counting: CountingStore;
-  let server: RunningServer;
-
-  beforeAll(async () => {
-    platform = await startTestPlatform(target, { cohort });
-    ({ store, counting, server } = platform);
-  });
-  afterAll(() => platform.stop());
+  const platform = useTestPlatform(target, { cohort });
 
   it("pages the cohort and nests studies, series and lesions", async () => {
-    const { data, errors } = await graphql(server.graphqlUrl, NESTED, { first: 50 });
+    const { data, errors } = await graphql(platform.server.graphqlUrl, NESTED, { first: 50 });
     expect(errors).toBeUndefined();
     expect(data.patients.totalCount).toBe(60);
     expect(data.patients.nodes).toHaveLength(50);
@@ -48,7 +36,7 @@ describe.each(BOTH_STORES)("GraphQL API [$name]", (target) => {
     }).length;
     expect(lesionCount).toBe(expectedLesions);
 
-    const next = await graphql(server.graphqlUrl, `query($after: String) { patients(first: 50, after: $after) { nodes { id } pageInfo { hasNextPage } } }`, {
+    const next = await graphql(platform.server.graphqlUrl, `query($after: String) { patients(first: 50, after: $after) { nodes { id } pageInfo { hasNextPage } } }`, {
       after: data.patients.pageInfo.endCursor,
     });
     expect(next.data.patients.nodes).toHaveLength(10);
@@ -56,16 +44,16 @@ describe.each(BOTH_STORES)("GraphQL API [$name]", (target) => {
   });
 
   it("answers a nested query over 50 patients in a small fixed number of store round trips", async () => {
-    counting.reset();
-    const { errors } = await graphql(server.graphqlUrl, NESTED, { first: 50 });
+    platform.counting.reset();
+    const { errors } = await graphql(platform.server.graphqlUrl, NESTED, { first: 50 });
     expect(errors).toBeUndefined();
     // patients page + collections + studies + series + lesions: one batched call per level.
-    expect(Object.fromEntries(counting.calls)).toEqual({ patients: 1, collectionsOfPatients: 1, studiesOfPatients: 1, seriesOfStudies: 1, lesionsOfSeries: 1 });
-    expect(counting.total()).toBeLessThanOrEqual(5);
+    expect(Object.fromEntries(platform.counting.calls)).toEqual({ patients: 1, collectionsOfPatients: 1, studiesOfPatients: 1, seriesOfStudies: 1, lesionsOfSeries: 1 });
+    expect(platform.counting.total()).toBeLessThanOrEqual(5);
   });
 
   it("gives NOT_FOUND for an unknown patient", async () => {
-    const { data, errors } = await graphql(server.graphqlUrl, `{ patient(id: "TCGA-XX-0000") { id } }`);
+    const { data, errors } = await graphql(platform.server.graphqlUrl, `{ patient(id: "TCGA-XX-0000") { id } }`);
     expect(data).toBeNull();
     expect(errors![0]!.extensions!.code).toBe("NOT_FOUND");
     expect(errors![0]!.message).toContain("TCGA-XX-0000");
@@ -83,61 +71,56 @@ describe.each(BOTH_STORES)("GraphQL API [$name]", (target) => {
       { filter: { nosuchfield: 1 } },
     ];
     for (const variables of cases) {
-      const { errors } = await graphql(server.graphqlUrl, query, variables);
+      const { errors } = await graphql(platform.server.graphqlUrl, query, variables);
       expect(errors?.[0]?.extensions?.code, JSON.stringify(variables)).toBe("BAD_USER_INPUT");
     }
-    const badCursor = await graphql(server.graphqlUrl, `{ patients(after: "bogus") { totalCount } }`);
+    const badCursor = await graphql(platform.server.graphqlUrl, `{ patients(after: "bogus") { totalCount } }`);
     expect(badCursor.errors![0]!.extensions!.code).toBe("BAD_USER_INPUT");
   });
 
   it("filters patients across imaging and clinical fields", async () => {
-    const { data } = await graphql(server.graphqlUrl, `{ patients(first: 100, filter: { collectionIds: ["TCGA-LUAD"], modalities: ["CT"], hasSegmentation: true }) { totalCount nodes { id } } }`);
+    const { data } = await graphql(platform.server.graphqlUrl, `{ patients(first: 100, filter: { collectionIds: ["TCGA-LUAD"], modalities: ["CT"], hasSegmentation: true }) { totalCount nodes { id } } }`);
     const luadSegmented = cohort.patients.filter((p) => p.collectionId === "TCGA-LUAD" && Number(p.id.slice(-2)) % 5 !== 0);
     expect(data.patients.totalCount).toBe(luadSegmented.length);
   });
 
   it("resolves genes with their pathways and pathways with their genes", async () => {
-    const { data, errors } = await graphql(server.graphqlUrl, `{ genes(symbols: ["CA9", "EGFR"]) { symbol entrezId pathways { id genes { symbol } } } pathways(geneSymbol: "CA9") { id source licence } }`);
+    const { data, errors } = await graphql(platform.server.graphqlUrl, `{ genes(symbols: ["CA9", "EGFR"]) { symbol entrezId pathways { id genes { symbol } } } pathways(geneSymbol: "CA9") { id source licence } }`);
     expect(errors).toBeUndefined();
     expect(data.genes.map((g: any) => g.symbol)).toEqual(["CA9", "EGFR"]);
     expect(data.genes[0].pathways[0].id).toBe("DEMO_HYPOXIA");
     expect(data.genes[0].pathways[0].genes.map((g: any) => g.symbol)).toContain("VEGFA");
     expect(data.pathways).toEqual([{ id: "DEMO_HYPOXIA", source: "demo", licence: expect.any(String) }]);
-    const unknown = await graphql(server.graphqlUrl, `{ genes(symbols: ["EGFR", "NOTAGENE"]) { symbol } }`);
+    const unknown = await graphql(platform.server.graphqlUrl, `{ genes(symbols: ["EGFR", "NOTAGENE"]) { symbol } }`);
     expect(unknown.errors![0]!.extensions!.code).toBe("BAD_USER_INPUT");
     expect(unknown.errors![0]!.message).toContain("NOTAGENE");
   });
 
   it("reports health with the store and its counts", async () => {
-    const response = await fetch(`${server.url}/health`);
+    const response = await fetch(`${platform.server.url}/health`);
     const body = (await response.json()) as any;
     expect(response.status).toBe(200);
     expect(body.status).toBe("ok");
-    expect(body.store.kind).toBe(store.kind);
+    expect(body.store.kind).toBe(platform.store.kind);
     expect(body.counts.Patient).toBe(60);
   });
 });
 
 describe.each(BOTH_STORES)("GraphQL genomic and radiomic fields [$name]", (target) => {
-  let platform: TestPlatform;
-  let store: GraphStore;
-  let server: RunningServer;
+  const platform = useTestPlatform(target, { cohort });
   const lesion = cohort.lesions[0]!;
   const patientOfLesion = cohort.studies.find((s) => s.uid === cohort.series.find((x) => x.uid === lesion.seriesUid)!.studyUid)!.patientId;
 
   beforeAll(async () => {
-    platform = await startTestPlatform(target, { cohort });
-    ({ store, server } = platform);
-    await store.upsertMutations([{ patientId: patientOfLesion, geneSymbol: "IDH1", proteinChange: "p.R132H", consequence: "missense_variant", vaf: 0.42, source: "GDC" }]);
-    await store.saveLesionFeatures([
+    await platform.store.upsertMutations([{ patientId: patientOfLesion, geneSymbol: "IDH1", proteinChange: "p.R132H", consequence: "missense_variant", vaf: 0.42, source: "GDC" }]);
+    await platform.store.saveLesionFeatures([
       { lesionId: lesion.id, feature: { key: "cm_joint_entropy_3d_mrg@abc", name: "cm_joint_entropy_3d_mrg", family: "glcm", ibsiCode: "TU9B", settingsHash: "abc", settings: { binWidth: 25 }, unit: "" }, value: 4.5 },
     ]);
   });
-  afterAll(() => platform.stop());
 
   it("returns a patient's mutations, expression and lesion features", async () => {
     const { data, errors } = await graphql(
-      server.graphqlUrl,
+      platform.server.graphqlUrl,
       `query($id: ID!) { patient(id: $id) { mutations { geneSymbol proteinChange vaf } expression(genes: ["CA9", "EGFR"]) { geneSymbol value tpm z }
         studies { series { lesions { id storedFeatures(settingsHash: "abc") { name ibsiCode value settings } } } } } }`,
       { id: patientOfLesion },
@@ -152,10 +135,10 @@ describe.each(BOTH_STORES)("GraphQL genomic and radiomic fields [$name]", (targe
   });
 
   it("lists the IBSI feature catalogue and rejects an unknown family", async () => {
-    const { data } = await graphql(server.graphqlUrl, `{ featureDefinitions(family: "glcm") { key name ibsiCode aggregations } }`);
+    const { data } = await graphql(platform.server.graphqlUrl, `{ featureDefinitions(family: "glcm") { key name ibsiCode aggregations } }`);
     expect(data.featureDefinitions.find((d: any) => d.name === "Joint entropy")).toMatchObject({ ibsiCode: "TU9B" });
     expect(data.featureDefinitions.every((d: any) => d.aggregations.includes("3D, merged"))).toBe(true);
-    const bad = await graphql(server.graphqlUrl, `{ featureDefinitions(family: "glmc") { key } }`);
+    const bad = await graphql(platform.server.graphqlUrl, `{ featureDefinitions(family: "glmc") { key } }`);
     expect(bad.errors![0]!.extensions!.code).toBe("BAD_USER_INPUT");
   });
 });

@@ -1,13 +1,10 @@
 // Lesion.features over GraphQL on both stores: the first request computes IBSI features from the
 // lesion's image and stores them with their settings; the next is served from the graph; other
 // settings give new values; identical concurrent requests share one computation.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { RunningServer } from "../../cli/server.js";
-import type { GraphStore } from "../../graph-model/graph-store.js";
+import { describe, expect, it } from "vitest";
 import { demoCohort, demoHypoxiaActivity } from "../../ingest/demo/demo-cohort.js";
 import { demoLesionImage } from "../../ingest/demo/demo-lesion-images.js";
-import type { CountingStore } from "../support/counting-store.js";
-import { startTestPlatform, type TestPlatform } from "../support/test-platform.js";
+import { useTestPlatform } from "../support/test-platform.js";
 import { graphql } from "../support/graphql-client.js";
 import { BOTH_STORES } from "../support/stores.js";
 
@@ -25,23 +22,14 @@ function featuresIn(data: any): any[] {
 }
 
 describe.each(BOTH_STORES)("on-demand radiomic features [$name]", (target) => {
-  let platform: TestPlatform;
-  let store: GraphStore;
-  let counting: CountingStore;
-  let server: RunningServer;
-
-  beforeAll(async () => {
-    platform = await startTestPlatform(target, { cohort });
-    ({ store, counting, server } = platform);
-  });
-  afterAll(() => platform.stop());
+  const platform = useTestPlatform(target, { cohort });
 
   it("computes on first request, stores with provenance, then serves from the graph", async () => {
-    counting.reset();
+    platform.counting.reset();
     const variables = { patient: patientId, families: ["morphology", "glcm"] };
-    const first = await graphql(server.graphqlUrl, QUERY, variables);
+    const first = await graphql(platform.server.graphqlUrl, QUERY, variables);
     expect(first.errors).toBeUndefined();
-    expect(counting.calls.get("saveLesionFeatures")).toBe(1);
+    expect(platform.counting.calls.get("saveLesionFeatures")).toBe(1);
     const features = featuresIn(first.data);
     expect(new Set(features.map((f: any) => f.family))).toEqual(new Set(["morphology", "glcm"]));
 
@@ -53,33 +41,33 @@ describe.each(BOTH_STORES)("on-demand radiomic features [$name]", (target) => {
     expect(features.every((f: any) => f.imageSource === "demo generator v1")).toBe(true);
     expect(features.every((f: any) => f.value !== null || f.undefinedReason)).toBe(true);
 
-    counting.reset();
-    const second = await graphql(server.graphqlUrl, QUERY, variables);
-    expect(counting.calls.get("saveLesionFeatures")).toBeUndefined();
+    platform.counting.reset();
+    const second = await graphql(platform.server.graphqlUrl, QUERY, variables);
+    expect(platform.counting.calls.get("saveLesionFeatures")).toBeUndefined();
     expect(featuresIn(second.data)).toEqual(features);
   });
 
   it("computes new values when the settings change", async () => {
-    const base = featuresIn((await graphql(server.graphqlUrl, QUERY, { patient: patientId, families: ["glcm"] })).data);
-    const coarse = featuresIn((await graphql(server.graphqlUrl, QUERY, { patient: patientId, families: ["glcm"], settings: { binCount: 8 } })).data);
+    const base = featuresIn((await graphql(platform.server.graphqlUrl, QUERY, { patient: patientId, families: ["glcm"] })).data);
+    const coarse = featuresIn((await graphql(platform.server.graphqlUrl, QUERY, { patient: patientId, families: ["glcm"], settings: { binCount: 8 } })).data);
     expect(coarse[0].settingsHash).not.toBe(base[0].settingsHash);
     const entropy = (list: any[]) => list.find((f) => f.ibsiCode === "TU9B" && f.name.endsWith("_3d_mrg")).value;
     expect(entropy(coarse)).toBeLessThan(entropy(base));
   });
 
   it("shares one computation between identical concurrent requests", async () => {
-    counting.reset();
+    platform.counting.reset();
     const variables = { patient: patientId, families: ["ngtdm"], settings: { discretisation: "FIXED_BIN_SIZE", binWidth: 10 } };
-    const answers = await Promise.all([1, 2, 3].map(() => graphql(server.graphqlUrl, QUERY, variables)));
+    const answers = await Promise.all([1, 2, 3].map(() => graphql(platform.server.graphqlUrl, QUERY, variables)));
     expect(answers.every((a) => a.errors === undefined)).toBe(true);
-    expect(counting.calls.get("saveLesionFeatures")).toBe(1);
+    expect(platform.counting.calls.get("saveLesionFeatures")).toBe(1);
     expect(featuresIn(answers[1]!.data)).toEqual(featuresIn(answers[0]!.data));
   });
 
   it("rejects unknown families and incomplete settings as BAD_USER_INPUT", async () => {
-    const unknown = await graphql(server.graphqlUrl, QUERY, { patient: patientId, families: ["glmc"] });
+    const unknown = await graphql(platform.server.graphqlUrl, QUERY, { patient: patientId, families: ["glmc"] });
     expect(unknown.errors![0]!.extensions!.code).toBe("BAD_USER_INPUT");
-    const noWidth = await graphql(server.graphqlUrl, QUERY, { patient: patientId, settings: { discretisation: "FIXED_BIN_SIZE" } });
+    const noWidth = await graphql(platform.server.graphqlUrl, QUERY, { patient: patientId, settings: { discretisation: "FIXED_BIN_SIZE" } });
     expect(noWidth.errors![0]!.extensions!.code).toBe("BAD_USER_INPUT");
     expect(noWidth.errors![0]!.message).toContain("binWidth");
   });

@@ -1,5 +1,6 @@
 // One store (embedded or Neo4j), optionally loaded with a generated cohort, behind a real HTTP server:
 // what the end-to-end suites start in beforeAll and stop in afterAll.
+import { afterAll, beforeAll } from "vitest";
 import { pino } from "pino";
 import { startServer, type RunningServer, type ServerOptions } from "../../cli/server.js";
 import { createServices, type ServiceOptions } from "../../cli/services.js";
@@ -36,4 +37,14 @@ export async function startTestPlatform(
       await target.dispose(store);
     },
   };
+}
+
+/** Starts a platform before the suite's tests and stops it after; its fields are set once beforeAll ran. */
+export function useTestPlatform(target: StoreUnderTest, options: Parameters<typeof startTestPlatform>[1] = {}): TestPlatform {
+  const platform = {} as TestPlatform;
+  beforeAll(async () => {
+    Object.assign(platform, await startTestPlatform(target, options));
+  });
+  afterAll(() => platform.stop());
+  return platform;
 }
