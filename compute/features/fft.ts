@@ -51,6 +51,9 @@ class MixedRadix {
   private readonly sin: Float64Array;
   private readonly outRe: Float64Array;
   private readonly outIm: Float64Array;
+  // Butterfly inputs (p ≤ 5), shared by every level: a level fills them only after its sub-transforms return.
+  private readonly tRe = new Float64Array(5);
+  private readonly tIm = new Float64Array(5);
   constructor(private readonly n: number) {
     this.cos = Float64Array.from({ length: n }, (_, j) => Math.cos((2 * Math.PI * j) / n));
     this.sin = Float64Array.from({ length: n }, (_, j) => Math.sin((2 * Math.PI * j) / n));
@@ -72,14 +75,15 @@ class MixedRadix {
     const m = n / p;
     for (let q = 0; q < p; q++) this.step(re, im, offset + q * stride, stride * p, m, outOffset + q * m, sign);
     const scale = this.n / n; // twiddle index step for a sub-transform of length n
-    const tRe = new Float64Array(p), tIm = new Float64Array(p);
+    const tRe = this.tRe, tIm = this.tIm;
+    if (p === 2) return this.butterfly2(outOffset, m, scale, sign);
     for (let k = 0; k < m; k++) {
       for (let q = 0; q < p; q++) { tRe[q] = oRe[outOffset + q * m + k]!; tIm[q] = oIm[outOffset + q * m + k]!; }
       for (let s = 0; s < p; s++) {
         const index = k + s * m;
         let accRe = 0, accIm = 0;
-        for (let q = 0; q < p; q++) {
-          const j = ((q * index) % n) * scale;
+        for (let q = 0, qi = 0; q < p; q++, qi = (qi + index) % n) {
+          const j = qi * scale;
           const wr = this.cos[j]!, wi = sign * this.sin[j]!;
           accRe += tRe[q]! * wr - tIm[q]! * wi;
           accIm += tRe[q]! * wi + tIm[q]! * wr;
@@ -87,6 +91,18 @@ class MixedRadix {
         oRe[outOffset + index] = accRe;
         oIm[outOffset + index] = accIm;
       }
+    }
+  }
+
+  /** Radix-2 combine: X_k = E_k + w^k O_k, X_{k+m} = E_k - w^k O_k, w = exp(∓2πi / n). */
+  private butterfly2(outOffset: number, m: number, scale: number, sign: number): void {
+    const oRe = this.outRe, oIm = this.outIm;
+    for (let k = 0; k < m; k++) {
+      const e = outOffset + k, o = e + m;
+      const wr = this.cos[k * scale]!, wi = sign * this.sin[k * scale]!;
+      const xr = oRe[o]! * wr - oIm[o]! * wi, xi = oRe[o]! * wi + oIm[o]! * wr;
+      oRe[o] = oRe[e]! - xr; oIm[o] = oIm[e]! - xi;
+      oRe[e]! += xr; oIm[e]! += xi;
     }
   }
 }
