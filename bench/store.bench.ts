@@ -13,6 +13,9 @@ import type { CypherExecutor } from "../graph-model/cypher-executor.js";
 import { LadybugExecutor } from "../graph-model/ladybug/ladybug-executor.js";
 import type * as M from "../graph-model/model/records.js";
 import { Neo4jExecutor } from "../graph-model/neo4j/neo4j-executor.js";
+import { createRelationships, encodeRelationshipRows } from "../graph-model/cypher/relationship.cypher.js";
+import { Gene, Patient } from "../graph-model/model/nodes.js";
+import { EXPRESSES } from "../graph-model/model/relationships.js";
 
 const PATIENTS = Number(process.env.BENCH_PATIENTS ?? 1000);
 const GENES = Number(process.env.BENCH_GENES ?? 1000);
@@ -34,13 +37,11 @@ async function seed(store: CypherGraphStore) {
 
 /** The generic path: transactional UNWIND batches that match both endpoints and CREATE. */
 async function baseline(executor: CypherExecutor, rows: M.ExpressionRecord[]): Promise<number> {
-  const d = executor.dialect;
-  const text = `UNWIND $rows AS r MATCH (a:Patient {id: r.p}) MATCH (b:Gene {symbol: r.g})
-    CREATE (a)-[:EXPRESSES {value: ${d.read("float", "r.v")}, tpm: ${d.read("float", "r.t")}, z: ${d.read("float", "r.z")}}]->(b)`;
+  const target = { relationship: EXPRESSES, from: Patient, to: Gene };
   const start = performance.now();
   for (let i = 0; i < rows.length; i += BASELINE_BATCH) {
-    const params = rows.slice(i, i + BASELINE_BATCH).map((r) => ({ p: r.patientId, g: r.geneSymbol, v: d.encode("float", r.value), t: d.encode("float", r.tpm), z: d.encode("float", r.z) }));
-    await executor.write((tx) => tx.run({ text, params: { rows: params } }));
+    const batch = rows.slice(i, i + BASELINE_BATCH).map((r) => ({ from: r.patientId, to: r.geneSymbol, properties: { value: r.value, tpm: r.tpm, z: r.z } }));
+    await executor.write((tx) => tx.run(createRelationships(target, executor.dialect, encodeRelationshipRows(target, executor.dialect, batch))));
   }
   return rows.length / ((performance.now() - start) / 1000);
 }

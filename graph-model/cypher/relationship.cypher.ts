@@ -61,3 +61,19 @@ export function relationshipsFrom(target: RelationshipRows, fromKeys: readonly s
     params,
   );
 }
+
+/** CREATE (no MERGE) of relationships between existing endpoints: the batched bulk path. */
+export function createRelationships(target: RelationshipRows, dialect: Dialect, rows: Record<string, unknown>[]): CypherQuery {
+  const { relationship, from, to } = target;
+  const sets = Object.entries(relationship.properties).map(([name, p]) => `e.${name} = ${dialect.read(p.kind, `r.${name}`)}`);
+  return cypher(
+    [
+      "UNWIND $rows AS r",
+      `MATCH (a:${from.label} {${from.key}: r.from})`,
+      `MATCH (b:${to.label} {${to.key}: r.to})`,
+      `CREATE (a)-[e:${relationship.type}]->(b)`,
+      sets.length ? `SET ${sets.join(", ")}` : "",
+    ].join("\n"),
+    { rows },
+  );
+}

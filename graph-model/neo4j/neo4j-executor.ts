@@ -6,6 +6,7 @@ import type { BulkRelationships, CypherExecutor, Transaction } from "../cypher-e
 import { neo4jDialect } from "../cypher/dialect.js";
 import type { CypherQuery, Row } from "../cypher/query.js";
 import { neo4jSchemaStatements } from "./neo4j-schema.js";
+import { createRelationships, encodeRelationshipRows } from "../cypher/relationship.cypher.js";
 
 export interface Neo4jOptions {
   uri: string;
@@ -82,20 +83,11 @@ export class Neo4jExecutor implements CypherExecutor {
   }
 
   async bulkCreateRelationships(input: BulkRelationships): Promise<number> {
-    const { relationship, from, to } = input;
-    const sets = Object.entries(relationship.properties).map(([name, p]) => `e.${name} = ${this.dialect.read(p.kind, `r.${name}`)}`);
-    const text = [
-      "UNWIND $rows AS r",
-      `MATCH (a:${from.label} {${from.key}: r.from})`,
-      `MATCH (b:${to.label} {${to.key}: r.to})`,
-      `CREATE (a)-[e:${relationship.type}]->(b)`,
-      sets.length ? `SET ${sets.join(", ")}` : "",
-    ].join("\n");
     let written = 0;
     for (let i = 0; i < input.rows.length; i += BULK_BATCH) {
-      const rows = input.rows.slice(i, i + BULK_BATCH).map((row) => ({ from: row.from, to: row.to, ...row.properties }));
-      await this.write((tx) => tx.run({ text, params: { rows } }));
-      written += rows.length;
+      const batch = input.rows.slice(i, i + BULK_BATCH);
+      await this.write((tx) => tx.run(createRelationships(input, this.dialect, encodeRelationshipRows(input, this.dialect, batch))));
+      written += batch.length;
     }
     return written;
   }
