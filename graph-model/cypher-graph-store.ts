@@ -28,6 +28,10 @@ const LINKS = {
   lesionSeries: { parent: N.Series, relationship: R.HAS_LESION.type, field: "seriesUid" },
 } satisfies Record<string, nodeCypher.ParentLink>;
 
+function compareKeys(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 function chunks<T>(items: readonly T[], size: number): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
@@ -108,7 +112,9 @@ export class CypherGraphStore implements GraphStore {
   }
 
   async saveLesionFeatures(records: readonly M.LesionFeatureRecord[]): Promise<WriteSummary> {
-    const features = [...new Map(records.map((r) => [r.feature.key, r.feature])).values()];
+    // Sorted by feature key: concurrent lesions lock the shared Feature nodes in one order, so Neo4j
+    // serialises them instead of detecting deadlocks.
+    const features = [...new Map(records.map((r) => [r.feature.key, r.feature])).values()].sort((a, b) => compareKeys(a.key, b.key));
     validateRecords(N.Feature, features);
     const rows = records.map((r) => {
       const defined = typeof r.value === "number" && Number.isFinite(r.value);
@@ -120,6 +126,7 @@ export class CypherGraphStore implements GraphStore {
         properties: { value: defined ? r.value : null, undefinedReason: defined ? null : r.undefinedReason, computedAt: r.computedAt ?? null, imageSource: r.imageSource ?? null },
       };
     });
+    rows.sort((a, b) => compareKeys(a.to, b.to) || compareKeys(a.from, b.from));
     await this.requireExisting(N.Lesion, [...new Set(rows.map((r) => r.from))], "lesion");
     const d = this.executor.dialect;
     return this.executor.write(async (tx) => {

@@ -42,7 +42,7 @@ export class Neo4jExecutor implements CypherExecutor {
     const auth = options.user ? neo4j.auth.basic(options.user, options.password ?? "") : undefined;
     let driver: Driver;
     try {
-      driver = neo4j.driver(options.uri, auth, { disableLosslessIntegers: true, connectionTimeout: 5_000, maxTransactionRetryTime: 10_000 });
+      driver = neo4j.driver(options.uri, auth, { disableLosslessIntegers: true, connectionTimeout: 5_000, maxTransactionRetryTime: 30_000 });
       await driver.verifyConnectivity({ database: options.database });
     } catch (error) {
       throw new StoreUnavailableError(
