@@ -1,5 +1,5 @@
-// The feature matrix: one row per segmented lesion (with its patient), one column per radiomic
-// feature, all computed with one settings hash; the settings, families, IBSI codes and the image
+// The feature matrix: one row per segmented lesion (with its patient) that has stored values, one
+// column per radiomic feature, all computed with one settings hash; the settings, families, IBSI codes and the image
 // sources the values came from are header lines, so the file alone says how it was made.
 import type { Cell, Table } from "./table.js";
 
@@ -36,7 +36,7 @@ function distinct(values: Array<string | null>): string[] {
 
 export function featureMatrixTable(input: FeatureMatrixInput): Table {
   const features = sortedFeatures(input);
-  const lesions = [...input.lesions].sort((a, b) => a.patientId.localeCompare(b.patientId) || a.lesionId.localeCompare(b.lesionId));
+  const lesions = input.lesions.filter((l) => l.features.length > 0).sort((a, b) => a.patientId.localeCompare(b.patientId) || a.lesionId.localeCompare(b.lesionId));
   const rows: Cell[][] = lesions.map((lesion) => {
     const values = new Map(lesion.features.map((f) => [f.key, f.value]));
     return [lesion.patientId, lesion.lesionId, ...features.map((f) => values.get(f.key) ?? null)];
@@ -45,7 +45,7 @@ export function featureMatrixTable(input: FeatureMatrixInput): Table {
   const computed = distinct(all.map((f) => f.computedAt));
   const comments = [
     `radiogenomics feature matrix: ${rows.length} lesions x ${features.length} features; an empty cell is a feature undefined for that lesion or not computed with these settings`,
-    `selection: ${input.selection}`,
+    `selection: ${input.selection}; ${input.lesions.length - lesions.length} of its ${input.lesions.length} lesions have no values with these settings and are left out`,
     `settingsHash: ${input.settingsHash}`,
     `settings: ${JSON.stringify(input.settings ?? null)}`,
     `families: ${distinct(features.map((f) => f.family)).join(" ")}`,

@@ -1,6 +1,6 @@
 // The link table of one or more analyses: one row per stored association (feature, target, effect,
 // p, q, n), with each analysis's provenance (method, settings, data versions, time) as header lines.
-import type { MapNode, RadiogenomicMap } from "./radiogenomic-map.js";
+import type { MapEdge, MapNode, RadiogenomicMap } from "./radiogenomic-map.js";
 import type { Table } from "./table.js";
 
 export interface AnalysisProvenance {
@@ -24,10 +24,17 @@ export function provenanceComments(analyses: readonly AnalysisProvenance[]): str
   ]);
 }
 
-/** Rows in the map's edge order; `filters` says what was left out (e.g. "q <= 0.05"). */
+/** Strongest evidence first: q ascending, then |effect| descending, then source and target ids. */
+function byEvidence(a: MapEdge, b: MapEdge): number {
+  const q = (a.q ?? Infinity) - (b.q ?? Infinity);
+  const effect = Math.abs(b.effect ?? 0) - Math.abs(a.effect ?? 0);
+  return (Number.isNaN(q) ? 0 : q) || effect || (a.source < b.source ? -1 : a.source > b.source ? 1 : 0) || (a.target < b.target ? -1 : a.target > b.target ? 1 : 0);
+}
+
+/** One row per edge, strongest first; `filters` says what was left out (e.g. "q <= 0.05"). */
 export function linkTable(map: RadiogenomicMap, analyses: readonly AnalysisProvenance[], filters: string[] = []): Table {
   const nodes = new Map<string, MapNode>(map.nodes.map((n) => [n.id, n]));
-  const rows = map.edges.map((e) => {
+  const rows = [...map.edges].sort(byEvidence).map((e) => {
     const feature = nodes.get(e.source)!;
     const target = nodes.get(e.target)!;
     const targetName = target.kind === "GENE" ? null : target.label;
