@@ -74,7 +74,7 @@ function layout(input: HeatmapInput): Layout {
   const top = 40 + Math.ceil(longest(input.columns) * charWidth * Math.SQRT1_2) + 8;
   const gridWidth = cell * input.columns.length;
   const gridHeight = cell * input.rows.length;
-  return { cell, font, left, top, gridWidth, gridHeight, width: left + gridWidth + 150, height: top + Math.max(gridHeight, 220) + 20 };
+  return { cell, font, left, top, gridWidth, gridHeight, width: left + gridWidth + 200, height: top + Math.max(gridHeight, 220) + 20 };
 }
 
 function ordered(input: HeatmapInput, values: Map<string, HeatmapCell>): { rows: HeatmapAxisItem[]; columns: HeatmapAxisItem[] } {
@@ -96,7 +96,7 @@ function legend(l: Layout, threshold: number): string[] {
     `<rect x="${x}" y="${y}" width="14" height="${h}" fill="url(#rho-scale)" stroke="#999"/>`,
     ...[1, 0.5, 0, -0.5, -1].map((v) => `<text x="${x + 20}" y="${(y + ((1 - v) / 2) * h + 4).toFixed(1)}">${v > 0 ? "+" : ""}${v}</text>`),
     `<circle cx="${x + 7}" cy="${y + h + 22}" r="3" fill="#000"/><text x="${x + 20}" y="${y + h + 26}">q &lt; ${threshold}</text>`,
-    `<rect x="${x}" y="${y + h + 36}" width="14" height="14" fill="${UNTESTED}"/><text x="${x + 20}" y="${y + h + 47}">not tested</text>`,
+    `<rect x="${x}" y="${y + h + 36}" width="14" height="14" fill="${UNTESTED}"/><text x="${x + 20}" y="${y + h + 47}">not tested or filtered out</text>`,
     `</g>`,
   ];
 }

@@ -24,21 +24,31 @@ function strongestFirst(rows: ReadonlyArray<ArrayLike<number>>): number[] {
 export function leafOrder(rows: ReadonlyArray<ArrayLike<number>>): number[] {
   const n = rows.length;
   if (n > MAX_CLUSTERED) return strongestFirst(rows);
-  const d = rows.map((a) => rows.map((b) => distance(a, b)));
-  let clusters = rows.map((_, i) => ({ members: [i], size: 1, id: i }));
-  // dist[i][j] between current clusters i and j, updated by the UPGMA (size-weighted mean) rule.
-  let dist = d.map((r) => [...r]);
-  while (clusters.length > 1) {
-    let best = { i: 0, j: 1, d: Infinity };
-    for (let i = 0; i < clusters.length; i++)
-      for (let j = i + 1; j < clusters.length; j++) if (dist[i]![j]! < best.d) best = { i, j, d: dist[i]![j]! };
-    const a = clusters[best.i]!;
-    const b = clusters[best.j]!;
-    const merged = { members: [...a.members, ...b.members], size: a.size + b.size, id: Math.min(a.id, b.id) };
-    const keep = clusters.map((_, k) => k).filter((k) => k !== best.i && k !== best.j);
-    const toMerged = keep.map((k) => (dist[best.i]![k]! * a.size + dist[best.j]![k]! * b.size) / merged.size);
-    dist = [...keep.map((k, x) => [...keep.map((l) => dist[k]![l]!), toMerged[x]!]), [...toMerged, 0]];
-    clusters = [...keep.map((k) => clusters[k]!), merged];
+  // dist[i·n + j] between clusters i and j (each named by its lowest-index slot), updated in place by
+  // the UPGMA rule d(a∪b, k) = (|a|·d(a,k) + |b|·d(b,k)) / (|a| + |b|).
+  const dist = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) dist[i * n + j] = dist[j * n + i] = distance(rows[i]!, rows[j]!);
+  const members: number[][] = rows.map((_, i) => [i]);
+  const active = rows.map((_, i) => i);
+  while (active.length > 1) {
+    let bi = 0;
+    let bj = 1;
+    let best = Infinity;
+    for (let x = 0; x < active.length; x++)
+      for (let y = x + 1; y < active.length; y++) {
+        const d = dist[active[x]! * n + active[y]!]!;
+        if (d < best) (best = d), (bi = x), (bj = y);
+      }
+    const a = active[bi]!;
+    const b = active[bj]!;
+    const sa = members[a]!.length;
+    const sb = members[b]!.length;
+    for (const k of active) {
+      if (k === a || k === b) continue;
+      dist[a * n + k] = dist[k * n + a] = (dist[a * n + k]! * sa + dist[b * n + k]! * sb) / (sa + sb);
+    }
+    members[a] = [...members[a]!, ...members[b]!];
+    active.splice(bj, 1);
   }
-  return clusters[0]?.members ?? [];
+  return n ? members[active[0]!]! : [];
 }
