@@ -6,8 +6,8 @@ import type { RequestContext } from "./context.js";
 
 @ArgsType()
 class RadiogenomicMapArgs {
-  @Field(() => [ID], { description: "Analyses whose links to show (runAssociation ids)" })
-  analysisIds!: string[];
+  @Field(() => [ID], { nullable: true, description: "Analyses whose links to show (runAssociation ids); required until a cohort can name them" })
+  analysisIds?: string[];
 
   @Field(() => Float, { defaultValue: 0.05, description: "Only links with q at most this" })
   @Min(0) @Max(1)
@@ -22,7 +22,7 @@ class RadiogenomicMapArgs {
 export class RadiogenomicMapResolver {
   @Query(() => RadiogenomicMap, { description: "Features, pathways and genes joined by the analyses' links that pass the filters" })
   async radiogenomicMap(@Args(() => RadiogenomicMapArgs) args: RadiogenomicMapArgs, @Ctx() ctx: RequestContext): Promise<RadiogenomicMap> {
-    const { map } = await loadRadiogenomicMap(ctx.store, args);
+    const { map } = await loadRadiogenomicMap(ctx.store, { ...args, analysisIds: args.analysisIds ?? [] });
     return {
       nodes: map.nodes.map((n) => ({ ...n, kind: n.kind as MapNodeKindEnum })),
       edges: map.edges.map((e) => ({ ...e, kind: e.kind as MapEdgeKindEnum })),

@@ -17,7 +17,7 @@ import { descendants, parseXml } from "../support/xml-tree.js";
 const cohort = demoCohort({ patientsPerCollection: 15 });
 const RUN = `mutation { runAssociation(targets: PATHWAYS, families: ["intensity_statistics", "glcm"]) { id params } }`;
 const LINKS = `query($id: ID!, $maxQ: Float) { featurePathwayLinks(analysisId: $id, maxQ: $maxQ, first: 10000) { feature { name ibsiCode settingsHash } target rho p q n } }`;
-const MAP = `query($ids: [ID!]!, $maxQ: Float, $minAbsRho: Float) { radiogenomicMap(analysisIds: $ids, maxQ: $maxQ, minAbsRho: $minAbsRho) {
+const MAP = `query($ids: [ID!], $maxQ: Float, $minAbsRho: Float) { radiogenomicMap(analysisIds: $ids, maxQ: $maxQ, minAbsRho: $minAbsRho) {
   nodes { id kind label key family ibsiCode settingsHash } edges { id kind source target measure effect rho p q n analysisId } } }`;
 const CLI = path.resolve(import.meta.dirname, "../../dist/cli/radiogenomics.js");
 
@@ -78,6 +78,9 @@ describe.each(BOTH_STORES)("exports for visualisation tools [$name]", (target) =
     expect(unknown.errors?.[0]?.message).toContain("assoc-nope");
     const bad = await graphql(platform.server.graphqlUrl, MAP, { ids: [analysis.id], maxQ: 3 });
     expect(bad.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+    const none = await graphql(platform.server.graphqlUrl, MAP, {});
+    expect(none.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+    expect(none.errors?.[0]?.message).toContain("analysisIds");
   });
 
   it("serves the map as Cytoscape.js JSON and GraphML with the same nodes and edges", async () => {
