@@ -5,6 +5,7 @@ import { PlatformError } from "../compute/errors.js";
 import { apiKeyCommand } from "./commands/api-key.command.js";
 import { computeCommand } from "./commands/compute.command.js";
 import { demoCommand } from "./commands/demo.command.js";
+import { exportCommand } from "./commands/export.command.js";
 import { ingestCommand } from "./commands/ingest.command.js";
 import { serveCommand } from "./commands/serve.command.js";
 import { statusCommand } from "./commands/status.command.js";
@@ -25,6 +26,7 @@ ingestCommand(program, logger);
 computeCommand(program, logger);
 statusCommand(program);
 apiKeyCommand(program);
+exportCommand(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   if (error instanceof PlatformError) {

@@ -1,4 +1,4 @@
-// The all-in-one HTTP server: GraphQL at /graphql, a health endpoint at /health.
+// The all-in-one HTTP server: GraphQL at /graphql, a health endpoint at /health, exports under /export.
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { ApolloServer } from "@apollo/server";
@@ -8,6 +8,7 @@ import express from "express";
 import { createRequestContext, type RequestContext, type Services } from "../resolvers/context.js";
 import { createErrorFormatter } from "../resolvers/format-error.js";
 import { buildPlatformSchema } from "../schema/build-schema.js";
+import { exportRouter } from "./export-routes.js";
 import { DEFAULT_LIMITS, queryLimitsPlugin, type QueryLimits } from "../resolvers/query-limits.js";
 
 export interface ServerOptions extends Services {
@@ -47,6 +48,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       res.status(503).json({ status: "unavailable", error: (error as Error).message });
     }
   });
+  app.use(exportRouter(store, logger));
   app.use(
     "/graphql",
     express.json({ limit: options.bodyLimit ?? "10mb" }),

@@ -14,12 +14,14 @@ import type { Scope } from "../resolvers/api-keys.js";
 import { LesionResolver } from "../resolvers/lesion.resolver.js";
 import { PathwayResolver } from "../resolvers/pathway.resolver.js";
 import { PatientResolver } from "../resolvers/patient.resolver.js";
+import { RadiogenomicMapResolver } from "../resolvers/radiogenomic-map.resolver.js";
 import { SeriesResolver } from "../resolvers/series.resolver.js";
 import { StudyResolver } from "../resolvers/study.resolver.js";
 
 export const RESOLVERS = [
   CollectionResolver, PatientResolver, StudyResolver, SeriesResolver, LesionResolver, GeneResolver, PathwayResolver, FeatureDefinitionResolver,
   JobResolver, AnalysisResolver, IngestResolver,
+  RadiogenomicMapResolver,
 ] as const;
 
 export function buildPlatformSchema(): Promise<GraphQLSchema> {

@@ -1,0 +1,153 @@
+// HTTP exports for visualisation tools and notebooks, next to /graphql on the same server:
+// Cytoscape.js JSON and GraphML of the radiogenomic map, CSV/TSV link tables and feature matrices,
+// and an SVG heatmap. Each export is one entry in EXPORT_ROUTES (path, what it renders); the router
+// adds Content-Type, Content-Disposition and the platform's error shape (404 unknown analysis,
+// 400 bad parameters).
+import express from "express";
+import type { Logger } from "pino";
+import { PlatformError, type ErrorCode } from "../compute/errors.js";
+import { correlationHeatmap } from "../compute/export/correlation-heatmap.js";
+import { CSV_CONTENT_TYPE, formatCsv } from "../compute/export/csv.js";
+import { formatCytoscapeJson } from "../compute/export/cytoscape-json.js";
+import { featureMatrixTable } from "../compute/export/feature-matrix.js";
+import { mapToGraphDocument } from "../compute/export/graph-document.js";
+import { formatGraphml } from "../compute/export/graphml.js";
+import { formatHeatmapSvg, SVG_CONTENT_TYPE } from "../compute/export/heatmap-svg.js";
+import { linkTable } from "../compute/export/link-table.js";
+import type { Table } from "../compute/export/table.js";
+import { formatTsv, TSV_CONTENT_TYPE } from "../compute/export/tsv.js";
+import type { GraphStore } from "../graph-model/graph-store.js";
+import { loadFeatureMatrix, type FeatureMatrixQuery } from "../ingest/analysis/feature-matrix-source.js";
+import { loadRadiogenomicMap, type MapQuery } from "../ingest/analysis/radiogenomic-map-source.js";
+import { settingsKey } from "../ingest/features/feature-settings-key.js";
+import { DEFAULT_FEATURE_SETTINGS } from "../resolvers/feature-settings.mapping.js";
+import { listParam, numberParam, safeFileName, stringParam, type QueryParams } from "./export-params.js";
+
+export interface ExportRequest {
+  store: GraphStore;
+  params: Record<string, string>;
+  query: QueryParams;
+}
+
+export interface ExportResult {
+  body: string;
+  contentType: string;
+  /** Suggested file name (Content-Disposition). */
+  fileName: string;
+}
+
+export interface ExportRoute {
+  /** An express path, e.g. /export/analyses/:id/map.cyjs */
+  path: string;
+  render(request: ExportRequest): Promise<ExportResult>;
+}
+
+const TABLE_FORMATS = {
+  csv: { format: formatCsv, contentType: CSV_CONTENT_TYPE },
+  tsv: { format: formatTsv, contentType: TSV_CONTENT_TYPE },
+} as const;
+
+function mapQuery({ params, query }: ExportRequest, defaultMaxQ: number | undefined): MapQuery {
+  return {
+    analysisIds: params.id !== undefined ? [params.id] : (listParam(query, "analysis") ?? []),
+    maxQ: numberParam(query, "maxQ", { min: 0, max: 1 }) ?? defaultMaxQ,
+    minAbsRho: numberParam(query, "minAbsRho", { min: 0, max: 1 }),
+  };
+}
+
+function mapName(ids: readonly string[]): string {
+  return `radiogenomic map of ${ids.join(", ")}`;
+}
+
+function mapExport(extension: "cyjs" | "graphml"): ExportRoute["render"] {
+  return async (request) => {
+    const query = mapQuery(request, 0.05);
+    const { map } = await loadRadiogenomicMap(request.store, query);
+    const document = mapToGraphDocument(map, mapName(query.analysisIds));
+    const fileName = `${safeFileName(query.analysisIds.join("+"))}-map.${extension}`;
+    return extension === "cyjs"
+      ? { body: formatCytoscapeJson(document), contentType: "application/json; charset=utf-8", fileName }
+      : { body: formatGraphml(document), contentType: "application/graphml+xml; charset=utf-8", fileName };
+  };
+}
+
+function linksExport(extension: keyof typeof TABLE_FORMATS): ExportRoute["render"] {
+  return async (request) => {
+    const query = mapQuery(request, undefined);
+    const { analyses, map } = await loadRadiogenomicMap(request.store, query);
+    const filters = [query.maxQ !== undefined ? `q <= ${query.maxQ}` : "", query.minAbsRho !== undefined ? `|rho| >= ${query.minAbsRho}` : ""].filter(Boolean);
+    return tableResult(linkTable(map, analyses, filters), extension, `${safeFileName(query.analysisIds.join("+"))}-links`);
+  };
+}
+
+async function heatmapExport(request: ExportRequest): Promise<ExportResult> {
+  const query = mapQuery(request, undefined);
+  const markQ = numberParam(request.query, "markQ", { min: 0, max: 1 }) ?? 0.05;
+  const { map } = await loadRadiogenomicMap(request.store, query);
+  const svg = formatHeatmapSvg(correlationHeatmap(map, `Spearman rho, ${query.analysisIds.join(", ")}`, markQ));
+  return { body: svg, contentType: SVG_CONTENT_TYPE, fileName: `${safeFileName(query.analysisIds.join("+"))}-heatmap.svg` };
+}
+
+function featureQuery({ params, query }: ExportRequest): FeatureMatrixQuery {
+  const analysisId = params.id ?? stringParam(query, "analysis");
+  if (analysisId !== undefined) return { analysisId };
+  const binCount = numberParam(query, "binCount", { min: 2, max: 100_000, integer: true });
+  const binWidth = numberParam(query, "binWidth", { min: Number.MIN_VALUE, max: 1e9 });
+  const settings = binWidth !== undefined ? { discretisation: { method: "fixedBinSize" as const, binWidth } }
+    : binCount !== undefined ? { discretisation: { method: "fixedBinNumber" as const, binCount } } : DEFAULT_FEATURE_SETTINGS;
+  return {
+    filter: { ids: listParam(query, "patient"), collectionIds: listParam(query, "collection") },
+    settingsHash: stringParam(query, "settingsHash") ?? settingsKey(settings).hash,
+    families: listParam(query, "family"),
+  };
+}
+
+function featuresExport(extension: keyof typeof TABLE_FORMATS): ExportRoute["render"] {
+  return async (request) => {
+    const query = featureQuery(request);
+    const input = await loadFeatureMatrix(request.store, query);
+    const base = "analysisId" in query ? `${safeFileName(query.analysisId)}-features` : `features-${query.settingsHash}`;
+    return tableResult(featureMatrixTable(input), extension, base);
+  };
+}
+
+function tableResult(table: Table, extension: keyof typeof TABLE_FORMATS, base: string): ExportResult {
+  const { format, contentType } = TABLE_FORMATS[extension];
+  return { body: format(table), contentType, fileName: `${base}.${extension}` };
+}
+
+export const EXPORT_ROUTES: ExportRoute[] = [
+  { path: "/export/analyses/:id/map.cyjs", render: mapExport("cyjs") },
+  { path: "/export/analyses/:id/map.graphml", render: mapExport("graphml") },
+  { path: "/export/map.cyjs", render: mapExport("cyjs") },
+  { path: "/export/map.graphml", render: mapExport("graphml") },
+  { path: "/export/analyses/:id/links.csv", render: linksExport("csv") },
+  { path: "/export/analyses/:id/links.tsv", render: linksExport("tsv") },
+  { path: "/export/analyses/:id/heatmap.svg", render: heatmapExport },
+  { path: "/export/analyses/:id/features.csv", render: featuresExport("csv") },
+  { path: "/export/analyses/:id/features.tsv", render: featuresExport("tsv") },
+  { path: "/export/features.csv", render: featuresExport("csv") },
+  { path: "/export/features.tsv", render: featuresExport("tsv") },
+];
+
+const STATUS: Partial<Record<ErrorCode, number>> = { BAD_USER_INPUT: 400, NOT_FOUND: 404, UPSTREAM_UNAVAILABLE: 503, STORE_UNAVAILABLE: 503 };
+
+export function exportRouter(store: GraphStore, logger: Logger, routes: readonly ExportRoute[] = EXPORT_ROUTES): express.Router {
+  const router = express.Router();
+  for (const route of routes)
+    router.get(route.path, async (req, res) => {
+      try {
+        const result = await route.render({ store, params: req.params as Record<string, string>, query: req.query as QueryParams });
+        // attachment() guesses a type from the file name, so the real type is set after it.
+        res.status(200).attachment(result.fileName).type(result.contentType).send(result.body);
+      } catch (error) {
+        if (error instanceof PlatformError) {
+          res.status(STATUS[error.code] ?? 500).json({ errors: [{ message: error.message, extensions: { code: error.code, details: error.details } }] });
+          return;
+        }
+        logger.error({ err: error, path: req.path }, "export failed");
+        res.status(500).json({ errors: [{ message: "Internal error: the server log has the details", extensions: { code: "INTERNAL" } }] });
+      }
+    });
+  return router;
+}
