@@ -6,7 +6,8 @@ import type * as M from "../../graph-model/model/records.js";
 import { demoCohort } from "../../ingest/demo/demo-cohort.js";
 import { useTestPlatform } from "../support/test-platform.js";
 import { graphql } from "../support/graphql-client.js";
-import { BOTH_STORES } from "../support/stores.js";
+import { BOTH_STORES, embeddedStore } from "../support/stores.js";
+import { createApiKey } from "../../resolvers/api-keys.js";
 
 const cohort = demoCohort({ patientsPerCollection: 12 });
 const DICOMWEB = "http://127.0.0.1:8042/dicom-web";
@@ -150,5 +151,23 @@ describe.each(BOTH_STORES)("cohort builder [$name]", (target) => {
     expect(after.Cohort).toBe(before.Cohort - 1);
     expect(after.Patient).toBe(before.Patient);
     expect((await graphql(url(), COHORT, { id: saved.id })).errors?.[0]?.extensions?.code).toBe("NOT_FOUND");
+  });
+});
+
+describe("cohort mutations need the 'cohort' scope [embedded Ladybug]", () => {
+  const cohortKey = createApiKey(["cohort"]);
+  const analysisKey = createApiKey(["analysis"]);
+  const platform = useTestPlatform(embeddedStore, { cohort, services: { apiKeys: `${cohortKey.entry};${analysisKey.entry}` } });
+
+  it("refuses saveCohort and deleteCohort without a key or without the scope, storing nothing", async () => {
+    const variables = { name: "x", filter: { collectionIds: ["TCGA-GBM"] } };
+    for (const [headers, code] of [[{}, "UNAUTHENTICATED"], [{ "x-api-key": analysisKey.key }, "FORBIDDEN"]] as const) {
+      expect((await graphql(platform.server.graphqlUrl, SAVE, variables, headers)).errors?.[0]?.extensions?.code).toBe(code);
+      expect((await graphql(platform.server.graphqlUrl, `mutation { deleteCohort(id: "c") }`, {}, headers)).errors?.[0]?.extensions?.code).toBe(code);
+    }
+    expect((await platform.store.counts()).Cohort).toBe(0);
+    const { data, errors } = await graphql(platform.server.graphqlUrl, SAVE, variables, { "x-api-key": cohortKey.key });
+    expect(errors).toBeUndefined();
+    expect(data.saveCohort.patientCount).toBe(12);
   });
 });
