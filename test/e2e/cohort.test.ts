@@ -8,6 +8,7 @@ import { useTestPlatform } from "../support/test-platform.js";
 import { graphql } from "../support/graphql-client.js";
 import { BOTH_STORES, embeddedStore } from "../support/stores.js";
 import { createApiKey } from "../../resolvers/api-keys.js";
+import { exportCohortManifest } from "../../ingest/cohorts/cohort-manifest-export.js";
 
 const cohort = demoCohort({ patientsPerCollection: 12 });
 const DICOMWEB = "http://127.0.0.1:8042/dicom-web";
@@ -141,6 +142,14 @@ describe.each(BOTH_STORES)("cohort builder [$name]", (target) => {
       expect(errors?.[0]?.extensions?.code).toBe("NOT_FOUND");
       expect(errors![0]!.message).toContain("cohort-nope");
     }
+  });
+
+  it("exports the same manifests for HTTP/CLI routes as Cohort.manifest", async () => {
+    const saved = await save({ name: "two", filter: { ids: ["TCGA-DM-0001", "TCGA-DM-0101"] } });
+    const { data } = await graphql(url(), MANIFESTS, { id: saved.id });
+    expect(await exportCohortManifest(platform.store, saved.id, "CSV", DICOMWEB)).toBe(data.cohort.csv);
+    expect(await exportCohortManifest(platform.store, saved.id, "TCIA")).toBe(data.cohort.tcia);
+    await expect(exportCohortManifest(platform.store, "cohort-nope", "IDC")).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 
   it("deletes a saved cohort and keeps its patients", async () => {
