@@ -15,6 +15,9 @@ import * as analysisCypher from "./cypher/analysis.cypher.js";
 import type { Row } from "./cypher/query.js";
 import { validateRecords } from "./validate-record.js";
 import { decodeCursor, encodeCursor } from "./cursor.js";
+import { CypherCohortStore } from "./cypher-cohort-store.js";
+import * as cohortCypher from "./cypher/cohort.cypher.js";
+import { checkPatientFilter, genesOfFilter } from "./patient-filter-criteria.js";
 
 const WRITE_BATCH = 5_000;
 
@@ -51,10 +54,12 @@ function groupBy<T>(rows: Array<{ parentKey: string; item: T }>): Map<string, T[
 export class CypherGraphStore implements GraphStore {
   readonly kind: "embedded" | "neo4j";
   readonly location: string;
+  private readonly cohortStore: CypherCohortStore;
 
   constructor(private readonly executor: CypherExecutor) {
     this.kind = executor.kind;
     this.location = executor.location;
+    this.cohortStore = new CypherCohortStore(executor);
   }
 
   // ---- writes --------------------------------------------------------------------------------
@@ -152,6 +157,7 @@ export class CypherGraphStore implements GraphStore {
       await tx.run(nodeCypher.upsertNodes(N.Analysis, d, nodeCypher.encodeRows(N.Analysis, d, [analysis])));
       for (const kind of ["Gene", "Pathway"] as const)
         for (const batch of chunks(byKind[kind], WRITE_BATCH)) await tx.run(analysisCypher.upsertCorrelations(kind, d, batch));
+      if (analysis.cohortId) await tx.run(cohortCypher.linkAnalysisToCohort(analysis.id, analysis.cohortId));
       return { written: links.length };
     });
   }
@@ -321,6 +327,7 @@ export class CypherGraphStore implements GraphStore {
   }
 
   async patients(filter: PatientFilter, page: PageRequest): Promise<Page<M.Patient>> {
+    await this.checkFilter(filter);
     const d = this.executor.dialect;
     const afterId = page.after ? decodeCursor(page.after) : null;
     const [countRows, rows] = await Promise.all([
@@ -338,6 +345,7 @@ export class CypherGraphStore implements GraphStore {
   }
 
   async linkage(filter: PatientFilter): Promise<Linkage> {
+    await this.checkFilter(filter);
     const linkage: Linkage = { linked: [], imagingOnly: [], genomicsOnly: [], neither: [] };
     for (const row of await this.executor.read(patientCypher.patientLinkage(filter, this.executor.dialect))) {
       const group = row.imaging ? (row.genomics ? "linked" : "imagingOnly") : row.genomics ? "genomicsOnly" : "neither";
@@ -347,8 +355,49 @@ export class CypherGraphStore implements GraphStore {
   }
 
   async lesionsOfPatients(filter: PatientFilter): Promise<Array<M.Lesion & { patientId: string }>> {
+    await this.checkFilter(filter);
     const rows = await this.executor.read(patientCypher.lesionsOfMatchingPatients(filter, this.executor.dialect));
     return rows.map((row) => ({ ...(this.decode(N.Lesion, row) as M.Lesion), patientId: row.patientId as string }));
+  }
+
+  async countPatients(filter: PatientFilter): Promise<number> {
+    await this.checkFilter(filter);
+    return Number((await this.executor.read(patientCypher.countPatients(filter, this.executor.dialect)))[0]?.n ?? 0);
+  }
+
+  // ---- cohorts (graph-model/cypher-cohort-store.ts) ------------------------------------------
+
+  async saveCohort(cohort: Omit<M.CohortRecord, "patientCount">, filter: PatientFilter): Promise<M.Cohort> {
+    await this.checkFilter(filter);
+    return this.cohortStore.save(cohort, filter);
+  }
+
+  cohorts(): Promise<M.Cohort[]> {
+    return this.cohortStore.all();
+  }
+
+  cohortsByIds(ids: readonly string[]): Promise<M.Cohort[]> {
+    return this.cohortStore.byIds(ids);
+  }
+
+  cohortMembers(cohortIds: readonly string[]): Promise<Map<string, string[]>> {
+    return this.cohortStore.memberIds(cohortIds);
+  }
+
+  seriesOfCohorts(cohortIds: readonly string[]): Promise<Map<string, M.CohortSeries[]>> {
+    return this.cohortStore.series(cohortIds);
+  }
+
+  deleteCohort(id: string): Promise<boolean> {
+    return this.cohortStore.delete(id);
+  }
+
+  /** Consistent bounds, and every gene and saved cohort the filter names exists (BAD_USER_INPUT otherwise). */
+  private async checkFilter(filter: PatientFilter): Promise<void> {
+    checkPatientFilter(filter);
+    const genes = genesOfFilter(filter);
+    if (genes.length) await this.requireExisting(N.Gene, genes, "gene");
+    if (filter.cohortIds?.length) await this.requireExisting(N.Cohort, [...new Set(filter.cohortIds)], "cohort");
   }
 
   async pathways(query: PathwayQuery): Promise<M.Pathway[]> {

@@ -89,6 +89,22 @@ export interface GraphStore {
   /** Segmented lesions of the patients matching the filter (a cohort's work list). */
   lesionsOfPatients(filter: PatientFilter): Promise<Array<M.Lesion & { patientId: string }>>;
   pathways(query: PathwayQuery): Promise<M.Pathway[]>;
+  /** How many patients match the filter (previewCohort counts each criterion alone). */
+  countPatients(filter: PatientFilter): Promise<number>;
+
+  // Saved cohorts: membership fixed when saved (a later ingest does not change it).
+  /** Saves the cohort with INCLUDES edges to the patients matching `filter` now; none match: BAD_USER_INPUT, nothing stored. */
+  saveCohort(cohort: Omit<M.CohortRecord, "patientCount">, filter: PatientFilter): Promise<M.Cohort>;
+  /** Every saved cohort, newest first. */
+  cohorts(): Promise<M.Cohort[]>;
+  cohortsByIds(ids: readonly string[]): Promise<M.Cohort[]>;
+  /** Member barcodes of each cohort, in barcode order. */
+  cohortMembers(cohortIds: readonly string[]): Promise<Map<string, string[]>>;
+  /** Image series of each cohort's members (for download manifests). */
+  seriesOfCohorts(cohortIds: readonly string[]): Promise<Map<string, M.CohortSeries[]>>;
+  /** Deletes a cohort and its edges (patients stay); false when there was none. */
+  deleteCohort(id: string): Promise<boolean>;
+
   analysisById(id: string): Promise<M.Analysis | null>;
   /** Links of an analysis, strongest evidence first (q, then |rho|). */
   correlationLinks(query: LinkQuery): Promise<M.CorrelationLink[]>;

@@ -14,6 +14,35 @@ export interface PatientFilter {
   vitalStatus?: string;
   minAgeYears?: number;
   maxAgeYears?: number;
+  /** Clinical stage as reported, e.g. "Stage IIA" (case-insensitive, exact: list every substage wanted). */
+  stages?: string[];
+  /** Members of these saved cohorts, as saved (a later ingest does not change them). */
+  cohortIds?: string[];
+  // Acquisition: the slice-thickness range, kernels and manufacturers given must all hold on one series.
+  /** At least one series at least this thick, mm. */
+  minSliceThicknessMm?: number;
+  /** At least one series at most this thick, mm. */
+  maxSliceThicknessMm?: number;
+  /** ConvolutionKernel of the series, e.g. "B30f" (case-insensitive, exact). */
+  convolutionKernels?: string[];
+  /** Manufacturer of the series, e.g. "SIEMENS" (case-insensitive, exact). */
+  manufacturers?: string[];
+  /** A recorded somatic mutation in every one of these genes (HGNC symbols). */
+  mutatedGenes?: string[];
+  /** No recorded mutation in any of these genes; only patients with genomic data count as wild type. */
+  wildTypeGenes?: string[];
+  /** Primary-tumour expression within bounds, every threshold holding. */
+  expression?: ExpressionThreshold[];
+}
+
+/** log2(TPM+1) as stored, or its z-score across the ingested cohort. */
+export type ExpressionMeasure = "log2TpmPlus1" | "zScore";
+
+export interface ExpressionThreshold {
+  gene: string;
+  measure: ExpressionMeasure;
+  min?: number;
+  max?: number;
 }
 
 export interface PageRequest {

@@ -22,6 +22,10 @@ class RunAssociationArgs {
   @IsOptional() @ValidateNested()
   cohort?: PatientFilterInput;
 
+  @Field(() => ID, { nullable: true, description: "A saved cohort instead of the filter: exactly its members, recorded with the analysis" })
+  @IsOptional()
+  cohortId?: string;
+
   @Field(() => FeatureSettingsInput, { nullable: true })
   @IsOptional() @ValidateNested()
   settings?: FeatureSettingsInput;
@@ -75,6 +79,7 @@ export class AnalysisResolver {
   runAssociation(@Args(() => RunAssociationArgs) args: RunAssociationArgs, @Ctx() ctx: RequestContext): Promise<Analysis> {
     return ctx.associations.run({
       cohort: { ...args.cohort },
+      cohortId: args.cohortId,
       settings: toFeatureSettings(args.settings),
       families: args.families as FeatureFamily[] | undefined,
       targets: args.targets,

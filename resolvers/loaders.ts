@@ -63,6 +63,9 @@ export function createLoaders(store: GraphStore, features: FeatureService) {
     lesionsOfSeries: grouped((uids) => store.lesionsOfSeries(uids)),
     pathwaysOfGene: grouped((symbols) => store.pathwaysOfGenes(symbols)),
     genesOfPathway: grouped((ids) => store.genesOfPathways(ids)),
+    cohort: byKey<M.Cohort>((ids) => store.cohortsByIds(ids), (c) => c.id),
+    cohortMembers: grouped((ids) => store.cohortMembers(ids)),
+    seriesOfCohort: grouped((ids) => store.seriesOfCohorts(ids)),
   };
 }
 

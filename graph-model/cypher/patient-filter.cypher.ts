@@ -1,6 +1,7 @@
 // PatientFilter → a WHERE clause over `p:Patient` and its parameters.
-import { Lesion, Patient } from "../model/nodes.js";
-import type { PatientFilter } from "../patient-filter.js";
+import { Cohort, Gene, Lesion, Patient } from "../model/nodes.js";
+import { EXPRESSES, HAS_MUTATION, INCLUDES } from "../model/relationships.js";
+import type { ExpressionMeasure, PatientFilter } from "../patient-filter.js";
 import type { Dialect } from "./dialect.js";
 import { project } from "./node.cypher.js";
 import { cypher, type CypherQuery } from "./query.js";
@@ -39,6 +40,50 @@ function filterClauses(filter: PatientFilter, dialect: Dialect): Clause[] {
       text: `p.ageAtDiagnosisYears <= ${dialect.read("float", "$maxAgeYears")}`,
       params: { maxAgeYears: dialect.encode("float", filter.maxAgeYears) },
     });
+  return [...clauses, ...crossModalClauses(filter, dialect)];
+}
+
+const lowered = (values: readonly string[]) => values.map((v) => v.toLowerCase());
+
+/** Stored relationship property of each expression measure (names from the model, never from the user). */
+const MEASURE_PROPERTY: Record<ExpressionMeasure, keyof typeof EXPRESSES.properties> = { log2TpmPlus1: "value", zScore: "z" };
+
+const HAS_GENOMICS = `(EXISTS { MATCH (p)-[:${HAS_MUTATION.type}]->(:${Gene.label}) } OR EXISTS { MATCH (p)-[:${EXPRESSES.type}]->(:${Gene.label}) })`;
+
+/** Stage, saved cohorts, acquisition (one series), mutation status and expression thresholds. */
+function crossModalClauses(filter: PatientFilter, dialect: Dialect): Clause[] {
+  const clauses: Clause[] = [];
+  const float = (name: string) => dialect.read("float", `$${name}`);
+  if (filter.stages) clauses.push({ text: "lower(p.stage) IN $stages", params: { stages: lowered(filter.stages) } });
+  if (filter.cohortIds)
+    clauses.push({ text: `EXISTS { MATCH (c:${Cohort.label})-[:${INCLUDES.type}]->(p) WHERE c.id IN $cohortIds }`, params: { cohortIds: filter.cohortIds } });
+  const series: Clause[] = [];
+  if (filter.minSliceThicknessMm !== undefined)
+    series.push({ text: `s.sliceThickness >= ${float("minSliceThicknessMm")}`, params: { minSliceThicknessMm: dialect.encode("float", filter.minSliceThicknessMm) } });
+  if (filter.maxSliceThicknessMm !== undefined)
+    series.push({ text: `s.sliceThickness <= ${float("maxSliceThicknessMm")}`, params: { maxSliceThicknessMm: dialect.encode("float", filter.maxSliceThicknessMm) } });
+  if (filter.convolutionKernels) series.push({ text: "lower(s.convolutionKernel) IN $kernels", params: { kernels: lowered(filter.convolutionKernels) } });
+  if (filter.manufacturers) series.push({ text: "lower(s.manufacturer) IN $manufacturers", params: { manufacturers: lowered(filter.manufacturers) } });
+  if (series.length) {
+    const w = where(series);
+    clauses.push({ text: `EXISTS { MATCH ${SERIES_OF_PATIENT} ${w.text} }`, params: w.params });
+  }
+  (filter.mutatedGenes ?? []).forEach((gene, i) =>
+    clauses.push({ text: `EXISTS { MATCH (p)-[:${HAS_MUTATION.type}]->(g:${Gene.label}) WHERE g.symbol = $mutated${i} }`, params: { [`mutated${i}`]: gene } }),
+  );
+  if (filter.wildTypeGenes)
+    clauses.push({
+      text: `NOT EXISTS { MATCH (p)-[:${HAS_MUTATION.type}]->(g:${Gene.label}) WHERE g.symbol IN $wildTypeGenes } AND ${HAS_GENOMICS}`,
+      params: { wildTypeGenes: filter.wildTypeGenes },
+    });
+  (filter.expression ?? []).forEach((t, i) => {
+    const property = `e.${MEASURE_PROPERTY[t.measure]}`;
+    const bounds: Clause[] = [{ text: `g.symbol = $exprGene${i}`, params: { [`exprGene${i}`]: t.gene } }];
+    if (t.min !== undefined) bounds.push({ text: `${property} >= ${float(`exprMin${i}`)}`, params: { [`exprMin${i}`]: dialect.encode("float", t.min) } });
+    if (t.max !== undefined) bounds.push({ text: `${property} <= ${float(`exprMax${i}`)}`, params: { [`exprMax${i}`]: dialect.encode("float", t.max) } });
+    const w = where(bounds);
+    clauses.push({ text: `EXISTS { MATCH (p)-[e:${EXPRESSES.type}]->(g:${Gene.label}) ${w.text} }`, params: w.params });
+  });
   return clauses;
 }
 
@@ -50,6 +95,12 @@ function where(clauses: Clause[]): { text: string; params: Record<string, unknow
 export function countPatients(filter: PatientFilter, dialect: Dialect): CypherQuery {
   const w = where(filterClauses(filter, dialect));
   return cypher(`MATCH (p:Patient) ${w.text} RETURN count(p) AS n`, w.params);
+}
+
+/** Barcodes of every patient matching the filter, in barcode order (a cohort's membership). */
+export function matchingPatientIds(filter: PatientFilter, dialect: Dialect): CypherQuery {
+  const w = where(filterClauses(filter, dialect));
+  return cypher(`MATCH (p:Patient) ${w.text} RETURN p.id AS id ORDER BY id`, w.params);
 }
 
 /** One page in barcode order; asks for one more row than `limit` so the caller knows whether more follow. */

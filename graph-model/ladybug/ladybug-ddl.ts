@@ -15,6 +15,18 @@ export function relTableDdl(spec: RelationshipSpec): string {
   return `CREATE REL TABLE IF NOT EXISTS ${spec.type}(${[...pairs, ...columns(spec.properties)].join(", ")})`;
 }
 
+/** Columns added to the model after a database was created: a table made by an older version gains them (null). */
+export function addColumnsDdl(table: string, properties: NodeSpec["properties"], key?: string): string[] {
+  return Object.entries(properties)
+    .filter(([name]) => name !== key)
+    .map(([name, property]) => `ALTER TABLE ${table} ADD IF NOT EXISTS ${name} ${ladybugType(property.kind)}`);
+}
+
 export function ladybugSchemaStatements(): string[] {
-  return [...NODES.map(nodeTableDdl), ...RELATIONSHIPS.map(relTableDdl)];
+  return [
+    ...NODES.map(nodeTableDdl),
+    ...RELATIONSHIPS.map(relTableDdl),
+    ...NODES.flatMap((spec) => addColumnsDdl(spec.label, spec.properties, spec.key)),
+    ...RELATIONSHIPS.flatMap((spec) => addColumnsDdl(spec.type, spec.properties)),
+  ];
 }

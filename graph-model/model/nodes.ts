@@ -110,6 +110,9 @@ export const Cohort = node("Cohort", "id", {
   name: prop.string("Name given by the researcher"),
   filter: prop.json("The filter the cohort was built from"),
   createdAt: prop.string("ISO-8601 creation time"),
+  description: prop.string("What the cohort is for, in the researcher's words"),
+  patientCount: prop.int("Patients that matched the filter when the cohort was saved (its INCLUDES edges)"),
+  platformVersion: prop.string("Version of the platform that saved it (provenance)"),
 });
 
 export const Analysis = node("Analysis", "id", {
@@ -118,6 +121,7 @@ export const Analysis = node("Analysis", "id", {
   params: prop.json("Method, feature settings and targets"),
   dataVersion: prop.json("Data releases the analysis read"),
   createdAt: prop.string("ISO-8601 time the analysis finished"),
+  cohortId: prop.string("The saved Cohort the analysis ran on (also an ON_COHORT edge); null for an inline filter"),
 });
 
 export const NODES = [Collection, Patient, Study, Series, Lesion, Feature, Gene, Pathway, Cohort, Analysis] as const;

@@ -27,6 +27,18 @@ export type LesionFeatureRecord = { lesionId: string; feature: FeatureRecord } &
 
 export type AnalysisRecord = NodeRecord<typeof N.Analysis>;
 
+export type CohortRecord = NodeRecord<typeof N.Cohort>;
+
+/** One image series of a cohort member, with what a download manifest needs. */
+export interface CohortSeries {
+  collectionId: string | null;
+  patientId: string;
+  studyUid: string;
+  seriesUid: string;
+  modality: string | null;
+  retrieveUrl: string | null;
+}
+
 /** One tested feature ↔ target pair of an analysis: Spearman rho with p, q and n. */
 export type CorrelationRecord = { featureKey: string; targetKind: "Gene" | "Pathway"; targetKey: string; analysisId: string } & RecordOf<
   typeof R.CORRELATES_WITH.properties,
@@ -45,6 +57,7 @@ export type Pathway = Stored<NodeRecord<typeof N.Pathway>>;
 export type Expression = Stored<ExpressionRecord>;
 export type Feature = Stored<FeatureRecord>;
 export type Analysis = Stored<AnalysisRecord>;
+export type Cohort = Stored<CohortRecord>;
 export type CorrelationLink = Stored<CorrelationRecord> & { feature: Feature; targetName: string | null };
 export type Mutation = Stored<MutationRecord>;
 export type LesionFeature = { lesionId: string; feature: Feature } & Stored<RecordOf<typeof R.HAS_FEATURE.properties, never>>;

@@ -7,6 +7,8 @@ export type AssociationTargets = "PATHWAYS" | "GENES";
 
 export interface AssociationRequest {
   cohort: PatientFilter;
+  /** A saved cohort: the analysis runs on exactly its members (instead of `cohort`) and records it. */
+  cohortId?: string;
   settings: FeatureSettings;
   families?: FeatureFamily[];
   targets: AssociationTargets;

@@ -3,7 +3,7 @@
 // and stores an Analysis with its CORRELATES_WITH links and full provenance. The same question twice
 // (same cohort, settings, targets and data) is answered from the graph.
 import { createHash } from "node:crypto";
-import { BadUserInputError } from "../../compute/errors.js";
+import { BadUserInputError, NotFoundError } from "../../compute/errors.js";
 import { benjaminiHochberg, matrix, spearmanMatrix, zScorePathwayScores, type Matrix } from "../../compute/stats/index.js";
 import type { GraphStore } from "../../graph-model/graph-store.js";
 import type * as M from "../../graph-model/model/records.js";
@@ -28,7 +28,8 @@ export class AssociationService {
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  async run(request: AssociationRequest): Promise<M.Analysis> {
+  async run(input: AssociationRequest): Promise<M.Analysis> {
+    const request = await this.withSavedCohort(input);
     const minPatients = request.minPatients ?? MIN_PATIENTS;
     const lesions = firstLesionPerPatient(await this.store.lesionsOfPatients(request.cohort));
     if (lesions.length < minPatients)
@@ -54,12 +55,21 @@ export class AssociationService {
     const analysis: M.AnalysisRecord = {
       id,
       kind: request.targets,
+      ...(request.cohortId ? { cohortId: request.cohortId } : {}),
       params: { cohort: request.cohort, settings: settings.canonical, settingsHash: settings.hash, families: request.families ?? "all", targetKeys: targets.keys, minPatients, method: ASSOCIATION_METHOD, patients: patientIds.length, features: featureKeys.length, tests: links.length },
       dataVersion: targets.dataVersion,
       createdAt: this.now().toISOString(),
     };
     await this.store.saveAnalysis(analysis, links);
     return (await this.store.analysisById(id))!;
+  }
+
+  /** A saved cohort stands for exactly its members (params.cohort = { cohortIds: [id] }); NOT_FOUND when it does not exist. */
+  private async withSavedCohort(request: AssociationRequest): Promise<AssociationRequest> {
+    if (request.cohortId === undefined) return request;
+    if (Object.values(request.cohort).some((v) => v !== undefined)) throw new BadUserInputError("give either a cohort filter or a saved cohortId, not both");
+    if (!(await this.store.cohortsByIds([request.cohortId])).length) throw new NotFoundError("Cohort", request.cohortId);
+    return { ...request, cohort: { cohortIds: [request.cohortId] } };
   }
 
   private async geneTargets(patientIds: string[], symbols: string[] | undefined): Promise<Targets> {
@@ -127,6 +137,6 @@ function expressionVersion(expression: M.Expression[]): Record<string, unknown> 
 }
 
 function analysisId(request: AssociationRequest, settingsHash: string, patientIds: string[], dataVersion: Record<string, unknown>): string {
-  const text = JSON.stringify({ targets: request.targets, keys: request.targetKeys ?? null, families: [...(request.families ?? [])].sort(), settingsHash, patientIds, dataVersion, minPatients: request.minPatients ?? MIN_PATIENTS });
+  const text = JSON.stringify({ ...(request.cohortId ? { cohortId: request.cohortId } : {}), targets: request.targets, keys: request.targetKeys ?? null, families: [...(request.families ?? [])].sort(), settingsHash, patientIds, dataVersion, minPatients: request.minPatients ?? MIN_PATIENTS });
   return `assoc-${createHash("sha256").update(text).digest("hex").slice(0, 16)}`;
 }
