@@ -15,8 +15,10 @@ import { formatGraphml } from "../compute/export/graphml.js";
 import { formatHeatmapSvg, SVG_CONTENT_TYPE } from "../compute/export/heatmap-svg.js";
 import { linkTable } from "../compute/export/link-table.js";
 import type { Table } from "../compute/export/table.js";
+import type { ManifestFormat } from "../compute/export/cohort-manifest.js";
 import { formatTsv, TSV_CONTENT_TYPE } from "../compute/export/tsv.js";
 import type { GraphStore } from "../graph-model/graph-store.js";
+import { exportCohortManifest, MANIFEST_FILES } from "../ingest/cohorts/cohort-manifest-export.js";
 import { loadFeatureMatrix, type FeatureMatrixQuery } from "../ingest/analysis/feature-matrix-source.js";
 import { loadRadiogenomicMap, type MapQuery } from "../ingest/analysis/radiogenomic-map-source.js";
 import { settingsKey } from "../ingest/features/feature-settings-key.js";
@@ -25,6 +27,8 @@ import { listParam, numberParam, safeFileName, stringParam, type QueryParams } f
 
 export interface ExportRequest {
   store: GraphStore;
+  /** DICOMweb root of the configured imaging source (retrieval URLs in manifests). */
+  dicomwebBaseUrl: string;
   params: Record<string, string>;
   query: QueryParams;
 }
@@ -116,6 +120,14 @@ function tableResult(table: Table, extension: keyof typeof TABLE_FORMATS, base: 
   return { body: format(table), contentType, fileName: `${base}.${extension}` };
 }
 
+function manifestExport(format: ManifestFormat): ExportRoute["render"] {
+  return async ({ store, params, dicomwebBaseUrl }) => ({
+    body: await exportCohortManifest(store, params.id!, format, dicomwebBaseUrl),
+    contentType: MANIFEST_FILES[format].contentType,
+    fileName: `${safeFileName(params.id!)}.${MANIFEST_FILES[format].extension}`,
+  });
+}
+
 export const EXPORT_ROUTES: ExportRoute[] = [
   { path: "/export/analyses/:id/map.cyjs", render: mapExport("cyjs") },
   { path: "/export/analyses/:id/map.graphml", render: mapExport("graphml") },
@@ -128,16 +140,19 @@ export const EXPORT_ROUTES: ExportRoute[] = [
   { path: "/export/analyses/:id/features.tsv", render: featuresExport("tsv") },
   { path: "/export/features.csv", render: featuresExport("csv") },
   { path: "/export/features.tsv", render: featuresExport("tsv") },
+  { path: "/export/cohorts/:id/manifest.tcia", render: manifestExport("TCIA") },
+  { path: "/export/cohorts/:id/manifest.idc.txt", render: manifestExport("IDC") },
+  { path: "/export/cohorts/:id/manifest.csv", render: manifestExport("CSV") },
 ];
 
 const STATUS: Partial<Record<ErrorCode, number>> = { BAD_USER_INPUT: 400, NOT_FOUND: 404, UPSTREAM_UNAVAILABLE: 503, STORE_UNAVAILABLE: 503 };
 
-export function exportRouter(store: GraphStore, logger: Logger, routes: readonly ExportRoute[] = EXPORT_ROUTES): express.Router {
+export function exportRouter(store: GraphStore, logger: Logger, dicomwebBaseUrl: string, routes: readonly ExportRoute[] = EXPORT_ROUTES): express.Router {
   const router = express.Router();
   for (const route of routes)
     router.get(route.path, async (req, res) => {
       try {
-        const result = await route.render({ store, params: req.params as Record<string, string>, query: req.query as QueryParams });
+        const result = await route.render({ store, dicomwebBaseUrl, params: req.params as Record<string, string>, query: req.query as QueryParams });
         // attachment() guesses a type from the file name, so the real type is set after it.
         res.status(200).attachment(result.fileName).type(result.contentType).send(result.body);
       } catch (error) {

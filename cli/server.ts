@@ -9,6 +9,7 @@ import { createRequestContext, type RequestContext, type Services } from "../res
 import { createErrorFormatter } from "../resolvers/format-error.js";
 import { buildPlatformSchema } from "../schema/build-schema.js";
 import { exportRouter } from "./export-routes.js";
+import { dicomwebBaseUrl } from "../ingest/cohorts/cohort-manifest-export.js";
 import { DEFAULT_LIMITS, queryLimitsPlugin, type QueryLimits } from "../resolvers/query-limits.js";
 
 export interface ServerOptions extends Services {
@@ -48,7 +49,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       res.status(503).json({ status: "unavailable", error: (error as Error).message });
     }
   });
-  app.use(exportRouter(store, logger));
+  app.use(exportRouter(store, logger, dicomwebBaseUrl(imaging)));
   app.use(
     "/graphql",
     express.json({ limit: options.bodyLimit ?? "10mb" }),

@@ -144,12 +144,22 @@ describe.each(BOTH_STORES)("cohort builder [$name]", (target) => {
     }
   });
 
-  it("exports the same manifests for HTTP/CLI routes as Cohort.manifest", async () => {
+  it("serves the same manifests over HTTP (/export/cohorts/:id/manifest.*) as Cohort.manifest", async () => {
     const saved = await save({ name: "two", filter: { ids: ["TCGA-DM-0001", "TCGA-DM-0101"] } });
     const { data } = await graphql(url(), MANIFESTS, { id: saved.id });
     expect(await exportCohortManifest(platform.store, saved.id, "CSV", DICOMWEB)).toBe(data.cohort.csv);
     expect(await exportCohortManifest(platform.store, saved.id, "TCIA")).toBe(data.cohort.tcia);
     await expect(exportCohortManifest(platform.store, "cohort-nope", "IDC")).rejects.toMatchObject({ code: "NOT_FOUND" });
+    for (const [file, format, type] of [["manifest.tcia", "tcia", "application/x-nbia-manifest-file"], ["manifest.idc.txt", "idc", "text/plain"], ["manifest.csv", "csv", "text/csv"]] as const) {
+      const response = await fetch(`${platform.server.url}/export/cohorts/${saved.id}/${file}`);
+      expect(response.status).toBe(200);
+      expect(response.headers.get("content-type")).toContain(type);
+      expect(response.headers.get("content-disposition")).toContain("attachment");
+      expect(await response.text()).toBe(data.cohort[format]);
+    }
+    const missing = await fetch(`${platform.server.url}/export/cohorts/cohort-nope/manifest.tcia`);
+    expect(missing.status).toBe(404);
+    expect(((await missing.json()) as { errors: Array<{ extensions: { code: string } }> }).errors[0]!.extensions.code).toBe("NOT_FOUND");
   });
 
   it("deletes a saved cohort and keeps its patients", async () => {
