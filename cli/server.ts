@@ -1,4 +1,5 @@
-// The all-in-one HTTP server: GraphQL at /graphql, a health endpoint at /health.
+// The all-in-one HTTP server: GraphQL at /graphql (HTTP, and subscriptions over graphql-ws on the same
+// path), a health endpoint at /health; guarded by API keys, rate limits, timeouts and a CORS policy.
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { ApolloServer } from "@apollo/server";
@@ -9,6 +10,12 @@ import { createRequestContext, type RequestContext, type Services } from "../res
 import { createErrorFormatter } from "../resolvers/format-error.js";
 import { buildPlatformSchema } from "../schema/build-schema.js";
 import { DEFAULT_LIMITS, queryLimitsPlugin, type QueryLimits } from "../resolvers/query-limits.js";
+import type { ReadAccess } from "../resolvers/access-control.js";
+import { DEFAULT_RATE_LIMITS, RateLimiter, type RateLimits } from "../resolvers/rate-limits.js";
+import { requestGuardPlugin } from "../resolvers/request-guard.js";
+import { applyResolverTimeouts, DEFAULT_RESOLVER_TIMEOUT_MS } from "../resolvers/resolver-timeout.js";
+import { corsMiddleware, DEFAULT_CORS_ORIGINS, type CorsOrigins } from "./cors-policy.js";
+import { attachSubscriptionServer } from "./subscription-server.js";
 
 export interface ServerOptions extends Services {
   port: number;
@@ -17,6 +24,14 @@ export interface ServerOptions extends Services {
   bodyLimit?: string;
   /** Query depth and cost limits (default DEFAULT_LIMITS). */
   limits?: QueryLimits;
+  /** Reads open to anyone (default) or only with a key that has the `read` scope. */
+  readAccess?: ReadAccess;
+  /** Per-key / per-address rate limits (default DEFAULT_RATE_LIMITS). */
+  rateLimits?: RateLimits;
+  /** Time limit of long-running resolvers in ms; 0: none (default DEFAULT_RESOLVER_TIMEOUT_MS). */
+  resolverTimeoutMs?: number;
+  /** Origins allowed cross-origin (default: loopback only). */
+  corsOrigins?: CorsOrigins;
 }
 
 export interface RunningServer {
@@ -31,12 +46,19 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const services: Services = { store, logger, features, associations, jobs, apiKeys, genomics, imaging };
   const app = express();
   const httpServer = http.createServer(app);
-  const schema = await buildPlatformSchema();
+  const schema = applyResolverTimeouts(await buildPlatformSchema());
+  const limits = options.limits ?? DEFAULT_LIMITS;
+  const readAccess = options.readAccess ?? "open";
+  const limiter = new RateLimiter(options.rateLimits ?? DEFAULT_RATE_LIMITS);
+  const facts = { resolverTimeoutMs: options.resolverTimeoutMs ?? DEFAULT_RESOLVER_TIMEOUT_MS };
+  const corsOrigins = options.corsOrigins ?? DEFAULT_CORS_ORIGINS;
+  const formatError = createErrorFormatter(logger);
+  const subscriptions = attachSubscriptionServer(httpServer, { schema, services, readAccess, limiter, limits, corsOrigins, facts, formatError });
   const apollo = new ApolloServer<RequestContext>({
     schema,
-    formatError: createErrorFormatter(logger),
+    formatError,
     introspection: true,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), queryLimitsPlugin(schema, options.limits ?? DEFAULT_LIMITS)],
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), requestGuardPlugin({ readAccess, limiter }), queryLimitsPlugin(schema, limits)],
   });
   await apollo.start();
 
@@ -49,6 +71,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   });
   app.use(
     "/graphql",
+    corsMiddleware(corsOrigins),
     express.json({ limit: options.bodyLimit ?? "10mb" }),
     (error: { type?: string; status?: number } | undefined, _req: express.Request, res: express.Response, next: express.NextFunction) => {
       if (error?.type === "entity.too.large")
@@ -56,7 +79,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       if (error) return res.status(error.status ?? 400).json({ errors: [{ message: "the request body is not valid JSON", extensions: { code: "BAD_REQUEST" } }] });
       next();
     },
-    expressMiddleware(apollo, { context: async ({ req }) => createRequestContext(services, req.header("x-api-key") ?? undefined) }),
+    expressMiddleware(apollo, { context: async ({ req }) => createRequestContext(services, req.header("x-api-key") ?? undefined, { ...facts, clientIp: req.socket.remoteAddress }) }),
   );
 
   await new Promise<void>((resolve, reject) => {
@@ -68,6 +91,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   return {
     url,
     graphqlUrl: `${url}/graphql`,
-    stop: () => apollo.stop(),
+    async stop() {
+      await subscriptions.close();
+      await apollo.stop();
+    },
   };
 }

@@ -21,13 +21,14 @@ export interface TestPlatform {
 
 export async function startTestPlatform(
   target: StoreUnderTest,
-  options: { cohort?: CohortRecords; services?: ServiceOptions; server?: Pick<ServerOptions, "limits" | "bodyLimit"> } = {},
+  options: { cohort?: CohortRecords; services?: ServiceOptions; server?: Pick<ServerOptions, "limits" | "bodyLimit" | "readAccess" | "rateLimits" | "resolverTimeoutMs" | "corsOrigins"> } = {},
 ): Promise<TestPlatform> {
   const store = await target.open();
   if (options.cohort) await loadCohort(store, options.cohort);
   const counting = countingStore(store);
   const services = createServices(counting.store, pino({ level: "silent" }), { demo: options.cohort, ...options.services });
-  const server = await startServer({ ...services, ...options.server, port: 0 });
+  // Suites that do not test rate limits or timeouts switch them off: a busy test machine must not trip them.
+  const server = await startServer({ rateLimits: { points: 0, windowSeconds: 60, computePoints: 1 }, resolverTimeoutMs: 0, ...services, ...options.server, port: 0 });
   return {
     store,
     counting,
