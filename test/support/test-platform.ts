@@ -10,6 +10,9 @@ import { loadCohort } from "../../ingest/demo/load-demo.js";
 import { countingStore, type CountingStore } from "./counting-store.js";
 import type { StoreUnderTest } from "./stores.js";
 
+/** Suites that do not test rate limits or timeouts switch them off: a busy test machine must not trip them. */
+export const WITHOUT_RATE_LIMITS_OR_TIMEOUTS = { rateLimits: { points: 0, windowSeconds: 60, computePoints: 1 }, resolverTimeoutMs: 0 } as const;
+
 export interface TestPlatform {
   /** The real store, for arranging and checking data directly. */
   store: GraphStore;
@@ -27,8 +30,7 @@ export async function startTestPlatform(
   if (options.cohort) await loadCohort(store, options.cohort);
   const counting = countingStore(store);
   const services = createServices(counting.store, pino({ level: "silent" }), { demo: options.cohort, ...options.services });
-  // Suites that do not test rate limits or timeouts switch them off: a busy test machine must not trip them.
-  const server = await startServer({ rateLimits: { points: 0, windowSeconds: 60, computePoints: 1 }, resolverTimeoutMs: 0, ...services, ...options.server, port: 0 });
+  const server = await startServer({ ...WITHOUT_RATE_LIMITS_OR_TIMEOUTS, ...services, ...options.server, port: 0 });
   return {
     store,
     counting,
