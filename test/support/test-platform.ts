@@ -29,7 +29,8 @@ export async function startTestPlatform(
   const store = await target.open();
   if (options.cohort) await loadCohort(store, options.cohort);
   const counting = countingStore(store);
-  const services = createServices(counting.store, pino({ level: "silent" }), { demo: options.cohort, ...options.services });
+  // TEST_LOG_LEVEL=error shows the server's log (e.g. what lies behind an INTERNAL error).
+  const services = createServices(counting.store, pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" }), { demo: options.cohort, ...options.services });
   const server = await startServer({ ...WITHOUT_RATE_LIMITS_OR_TIMEOUTS, ...services, ...options.server, port: 0 });
   return {
     store,
