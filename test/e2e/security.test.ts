@@ -227,5 +227,12 @@ describe.each(BOTH_STORES)("API security [$name]", (target) => {
       fetch(server.graphqlUrl, { method: "OPTIONS", headers: { origin, "access-control-request-method": "POST", "access-control-request-headers": "content-type,x-api-key" } });
     expect((await preflight("http://localhost:8888")).headers.get("access-control-allow-origin")).toBe("http://localhost:8888");
     expect((await preflight("https://evil.example")).headers.get("access-control-allow-origin")).toBeNull();
+    const upgrade = (origin: string) =>
+      new Promise<number>((resolve) => {
+        const socket = new WebSocket(server.graphqlUrl.replace(/^http/, "ws"), "graphql-transport-ws", { headers: { origin } });
+        socket.once("open", () => (socket.close(), resolve(101)));
+        socket.once("unexpected-response", (_request, response) => resolve(response.statusCode ?? 0));
+      });
+    expect([await upgrade("http://localhost:8888"), await upgrade("https://evil.example")]).toEqual([101, 401]);
   });
 });
