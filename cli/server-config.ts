@@ -27,13 +27,15 @@ function numberFrom(env: NodeJS.ProcessEnv, name: string, fallback: number, min:
 export function serverConfigFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const readAccess = env.RG_READ_ACCESS ?? "open";
   if (readAccess !== "open" && readAccess !== "key") throw new BadUserInputError(`RG_READ_ACCESS must be 'open' or 'key', got '${readAccess}'`);
+  const points = numberFrom(env, "RG_RATE_LIMIT_POINTS", DEFAULT_RATE_LIMITS.points, 0);
   return {
     limits: { maxDepth: numberFrom(env, "RG_MAX_DEPTH", DEFAULT_LIMITS.maxDepth, 1), maxCost: numberFrom(env, "RG_MAX_COST", DEFAULT_LIMITS.maxCost, 1) },
     readAccess,
     rateLimits: {
-      points: numberFrom(env, "RG_RATE_LIMIT_POINTS", DEFAULT_RATE_LIMITS.points, 0),
+      points,
       windowSeconds: numberFrom(env, "RG_RATE_LIMIT_WINDOW_S", DEFAULT_RATE_LIMITS.windowSeconds, 1),
-      computePoints: numberFrom(env, "RG_RATE_LIMIT_COMPUTE_POINTS", DEFAULT_RATE_LIMITS.computePoints, 1),
+      // A small budget set alone still lets one computation through.
+      computePoints: numberFrom(env, "RG_RATE_LIMIT_COMPUTE_POINTS", points > 0 ? Math.min(DEFAULT_RATE_LIMITS.computePoints, points) : DEFAULT_RATE_LIMITS.computePoints, 1),
     },
     resolverTimeoutMs: numberFrom(env, "RG_RESOLVER_TIMEOUT_MS", DEFAULT_RESOLVER_TIMEOUT_MS, 0),
     corsOrigins: parseCorsOrigins(env.RG_CORS_ORIGINS),

@@ -58,6 +58,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     schema,
     formatError,
     introspection: true,
+    // Stack traces name our files and libraries: never sent to clients (the log has them).
+    includeStacktraceInErrorResponses: false,
     plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), requestGuardPlugin({ readAccess, limiter }), queryLimitsPlugin(schema, limits)],
   });
   await apollo.start();

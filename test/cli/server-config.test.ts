@@ -27,6 +27,10 @@ describe("server configuration from the environment", () => {
     });
   });
 
+  it("keeps a computation within a small budget set alone", () => {
+    expect(serverConfigFromEnv({ RG_RATE_LIMIT_POINTS: "3" }).rateLimits).toEqual({ points: 3, windowSeconds: 60, computePoints: 3 });
+  });
+
   it("names the variable of a bad value", () => {
     expect(() => serverConfigFromEnv({ RG_READ_ACCESS: "closed" })).toThrow(/RG_READ_ACCESS must be 'open' or 'key', got 'closed'/);
     expect(() => serverConfigFromEnv({ RG_RATE_LIMIT_POINTS: "lots" })).toThrow(/RG_RATE_LIMIT_POINTS must be a number ≥ 0, got 'lots'/);

@@ -87,6 +87,7 @@ describe.each(BOTH_STORES)("API security [$name]", (target) => {
     const anonymous = await graphql(server.graphqlUrl, query);
     expect([anonymous.status, anonymous.errors![0]!.extensions!.code]).toEqual([401, "UNAUTHENTICATED"]);
     expect(anonymous.errors![0]!.message).toMatch(/scope 'read'.*x-api-key/);
+    expect(anonymous.errors![0]!.extensions!.stacktrace).toBeUndefined();
     const wrongScope = await graphql(server.graphqlUrl, query, {}, as(ingester));
     expect([wrongScope.status, wrongScope.errors![0]!.extensions!.code]).toEqual([403, "FORBIDDEN"]);
     const mistyped = await graphql(server.graphqlUrl, query, {}, { "x-api-key": "rg_mistyped" });
