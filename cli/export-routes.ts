@@ -5,7 +5,7 @@
 // 400 bad parameters).
 import express from "express";
 import type { Logger } from "pino";
-import { PlatformError, type ErrorCode } from "../compute/errors.js";
+import { PlatformError, RateLimitedError, type ErrorCode } from "../compute/errors.js";
 import { correlationHeatmap } from "../compute/export/correlation-heatmap.js";
 import { CSV_CONTENT_TYPE, formatCsv } from "../compute/export/csv.js";
 import { formatCytoscapeJson } from "../compute/export/cytoscape-json.js";
@@ -145,18 +145,30 @@ export const EXPORT_ROUTES: ExportRoute[] = [
   { path: "/export/cohorts/:id/manifest.csv", render: manifestExport("CSV") },
 ];
 
-const STATUS: Partial<Record<ErrorCode, number>> = { BAD_USER_INPUT: 400, NOT_FOUND: 404, UPSTREAM_UNAVAILABLE: 503, STORE_UNAVAILABLE: 503 };
+const STATUS: Partial<Record<ErrorCode, number>> = {
+  BAD_USER_INPUT: 400, UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, RATE_LIMITED: 429, UPSTREAM_UNAVAILABLE: 503, STORE_UNAVAILABLE: 503,
+};
 
-export function exportRouter(store: GraphStore, logger: Logger, dicomwebBaseUrl: string, routes: readonly ExportRoute[] = EXPORT_ROUTES): express.Router {
+export interface ExportRouterOptions {
+  /** DICOMweb root of the configured imaging source (retrieval URLs in manifests). */
+  dicomwebBaseUrl: string;
+  /** Checks the caller may read (API key, rate limit) like a GraphQL query; throws a PlatformError. */
+  guard(req: express.Request): Promise<void>;
+  routes?: readonly ExportRoute[];
+}
+
+export function exportRouter(store: GraphStore, logger: Logger, { dicomwebBaseUrl, guard, routes = EXPORT_ROUTES }: ExportRouterOptions): express.Router {
   const router = express.Router();
   for (const route of routes)
     router.get(route.path, async (req, res) => {
       try {
+        await guard(req);
         const result = await route.render({ store, dicomwebBaseUrl, params: req.params as Record<string, string>, query: req.query as QueryParams });
         // attachment() guesses a type from the file name, so the real type is set after it.
         res.status(200).attachment(result.fileName).type(result.contentType).send(result.body);
       } catch (error) {
         if (error instanceof PlatformError) {
+          if (error instanceof RateLimitedError) res.setHeader("retry-after", String(error.retryAfterSeconds));
           res.status(STATUS[error.code] ?? 500).json({ errors: [{ message: error.message, extensions: { code: error.code, details: error.details } }] });
           return;
         }

@@ -1,16 +1,25 @@
-// The all-in-one HTTP server: GraphQL at /graphql, a health endpoint at /health, exports under /export.
+// The all-in-one HTTP server: GraphQL at /graphql (HTTP, and subscriptions over graphql-ws on the same
+// path), a health endpoint at /health, exports under /export; guarded by API keys, rate limits,
+// timeouts and a CORS policy.
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { ApolloServer } from "@apollo/server";
 import { expressMiddleware } from "@as-integrations/express5";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import express from "express";
+import { OperationTypeNode } from "graphql";
 import { createRequestContext, type RequestContext, type Services } from "../resolvers/context.js";
 import { createErrorFormatter } from "../resolvers/format-error.js";
 import { buildPlatformSchema } from "../schema/build-schema.js";
 import { exportRouter } from "./export-routes.js";
 import { dicomwebBaseUrl } from "../ingest/cohorts/cohort-manifest-export.js";
 import { DEFAULT_LIMITS, queryLimitsPlugin, type QueryLimits } from "../resolvers/query-limits.js";
+import { authorizeOperation, type ReadAccess } from "../resolvers/access-control.js";
+import { DEFAULT_RATE_LIMITS, RateLimiter, rateLimitCaller, type RateLimits } from "../resolvers/rate-limits.js";
+import { requestGuardPlugin } from "../resolvers/request-guard.js";
+import { applyResolverTimeouts, DEFAULT_RESOLVER_TIMEOUT_MS } from "../resolvers/resolver-timeout.js";
+import { corsMiddleware, DEFAULT_CORS_ORIGINS, type CorsOrigins } from "./cors-policy.js";
+import { attachSubscriptionServer } from "./subscription-server.js";
 
 export interface ServerOptions extends Services {
   port: number;
@@ -19,6 +28,14 @@ export interface ServerOptions extends Services {
   bodyLimit?: string;
   /** Query depth and cost limits (default DEFAULT_LIMITS). */
   limits?: QueryLimits;
+  /** Reads open to anyone (default) or only with a key that has the `read` scope. */
+  readAccess?: ReadAccess;
+  /** Per-key / per-address rate limits (default DEFAULT_RATE_LIMITS). */
+  rateLimits?: RateLimits;
+  /** Time limit of long-running resolvers in ms; 0: none (default DEFAULT_RESOLVER_TIMEOUT_MS). */
+  resolverTimeoutMs?: number;
+  /** Origins allowed cross-origin (default: loopback only). */
+  corsOrigins?: CorsOrigins;
 }
 
 export interface RunningServer {
@@ -33,25 +50,42 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const services: Services = { store, logger, features, associations, jobs, apiKeys, genomics, imaging };
   const app = express();
   const httpServer = http.createServer(app);
-  const schema = await buildPlatformSchema();
+  const schema = applyResolverTimeouts(await buildPlatformSchema());
+  const limits = options.limits ?? DEFAULT_LIMITS;
+  const readAccess = options.readAccess ?? "open";
+  const limiter = new RateLimiter(options.rateLimits ?? DEFAULT_RATE_LIMITS);
+  const facts = { resolverTimeoutMs: options.resolverTimeoutMs ?? DEFAULT_RESOLVER_TIMEOUT_MS };
+  const corsOrigins = options.corsOrigins ?? DEFAULT_CORS_ORIGINS;
+  const formatError = createErrorFormatter(logger);
+  const subscriptions = attachSubscriptionServer(httpServer, { schema, services, readAccess, limiter, limits, corsOrigins, facts, formatError });
   const apollo = new ApolloServer<RequestContext>({
     schema,
-    formatError: createErrorFormatter(logger),
+    formatError,
     introspection: true,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), queryLimitsPlugin(schema, options.limits ?? DEFAULT_LIMITS)],
+    // Stack traces name our files and libraries: never sent to clients (the log has them).
+    includeStacktraceInErrorResponses: false,
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), requestGuardPlugin({ readAccess, limiter }), queryLimitsPlugin(schema, limits)],
   });
   await apollo.start();
 
-  app.get("/health", async (_req, res) => {
+  // Exports and /health's graph counts are reads: the same key and rate-limit rules as a GraphQL query.
+  const guardRead = async (req: express.Request): Promise<void> => {
+    const context = createRequestContext(services, req.header("x-api-key") ?? undefined, { clientIp: req.socket.remoteAddress });
+    authorizeOperation(context.authority, OperationTypeNode.QUERY, readAccess);
+    await limiter.consume(rateLimitCaller(context), 1);
+  };
+  app.get("/health", async (req, res) => {
     try {
-      res.json({ status: "ok", store: { kind: store.kind, location: store.location }, counts: await store.counts() });
+      const mayRead = await guardRead(req).then(() => true, () => false);
+      res.json({ status: "ok", store: { kind: store.kind, location: store.location }, ...(mayRead ? { counts: await store.counts() } : {}) });
     } catch (error) {
       res.status(503).json({ status: "unavailable", error: (error as Error).message });
     }
   });
-  app.use(exportRouter(store, logger, dicomwebBaseUrl(imaging)));
+  app.use(exportRouter(store, logger, { dicomwebBaseUrl: dicomwebBaseUrl(imaging), guard: guardRead }));
   app.use(
     "/graphql",
+    corsMiddleware(corsOrigins),
     express.json({ limit: options.bodyLimit ?? "10mb" }),
     (error: { type?: string; status?: number } | undefined, _req: express.Request, res: express.Response, next: express.NextFunction) => {
       if (error?.type === "entity.too.large")
@@ -59,7 +93,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       if (error) return res.status(error.status ?? 400).json({ errors: [{ message: "the request body is not valid JSON", extensions: { code: "BAD_REQUEST" } }] });
       next();
     },
-    expressMiddleware(apollo, { context: async ({ req }) => createRequestContext(services, req.header("x-api-key") ?? undefined) }),
+    expressMiddleware(apollo, { context: async ({ req }) => createRequestContext(services, req.header("x-api-key") ?? undefined, { ...facts, clientIp: req.socket.remoteAddress }) }),
   );
 
   await new Promise<void>((resolve, reject) => {
@@ -71,6 +105,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   return {
     url,
     graphqlUrl: `${url}/graphql`,
-    stop: () => apollo.stop(),
+    async stop() {
+      await subscriptions.close();
+      await apollo.stop();
+    },
   };
 }

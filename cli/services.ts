@@ -15,6 +15,7 @@ import type { LesionImageSource } from "../ingest/features/lesion-image-source.j
 import type { FeatureWorkerPool } from "../ingest/features/feature-worker-pool.js";
 import type { Services } from "../resolvers/context.js";
 import { parseApiKeys } from "../resolvers/api-keys.js";
+import { ApiKeyring } from "../resolvers/api-keyring.js";
 import { FileCheckpointStore, JobRegistry, JobRunner, MemoryCheckpointStore } from "../ingest/jobs/index.js";
 
 export const DEFAULT_GDC_URL = "https://api.gdc.cancer.gov";
@@ -33,6 +34,8 @@ export interface ServiceOptions {
   checkpointDir?: string;
   /** RG_API_KEYS-style configuration of hashed API keys. */
   apiKeys?: string;
+  /** The key file `radiogenomics api-key create|revoke` manages, re-read when it changes. */
+  apiKeyFile?: string;
   /** Image sources tried before the demo generator (DICOMweb, local folders). */
   imageSources?: LesionImageSource[];
   /** The generated cohort whose lesions get generated images (default: the `demo` command's cohort). */
@@ -53,7 +56,7 @@ export function createServices(store: GraphStore, logger: Logger, options: Servi
   const cbioportalHttp = new AxiosHttpClient({ upstreamName: "cBioPortal API", baseUrl: options.cbioportalUrl ?? process.env.RG_CBIOPORTAL_URL ?? DEFAULT_CBIOPORTAL_URL, logger });
   const gdcHttp = new AxiosHttpClient({ upstreamName: "GDC API", baseUrl: options.gdcUrl ?? process.env.RG_GDC_URL ?? DEFAULT_GDC_URL, logger });
   return {
-    store, logger, features, jobs, apiKeys: parseApiKeys(options.apiKeys),
+    store, logger, features, jobs, apiKeys: new ApiKeyring(parseApiKeys(options.apiKeys), options.apiKeyFile),
     associations: new AssociationService(store, features),
     genomics: { gdc: new GdcSource(gdcHttp), gdcHttp, cbioportal: new CbioportalSource(cbioportalHttp) },
     imaging,

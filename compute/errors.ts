@@ -11,6 +11,8 @@ export type ErrorCode =
   | "UNDEFINED_FEATURE"
   | "UNAUTHENTICATED"
   | "FORBIDDEN"
+  | "RATE_LIMITED"
+  | "TIMEOUT"
   | "INTERNAL";
 
 export class PlatformError extends Error {
@@ -63,5 +65,19 @@ export class InvalidDicomError extends PlatformError {
 export class GeometryMismatchError extends PlatformError {
   constructor(message: string, details: Record<string, unknown> = {}) {
     super("GEOMETRY_MISMATCH", message, details);
+  }
+}
+
+/** The caller sent more requests (or costlier ones) than its rate limit allows; retry after `retryAfterSeconds`. */
+export class RateLimitedError extends PlatformError {
+  constructor(message: string, readonly retryAfterSeconds: number) {
+    super("RATE_LIMITED", message, { retryAfterSeconds });
+  }
+}
+
+/** A resolver took longer than the server allows for one request. */
+export class ResolverTimeoutError extends PlatformError {
+  constructor(message: string, details: Record<string, unknown> = {}) {
+    super("TIMEOUT", message, details);
   }
 }

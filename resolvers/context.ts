@@ -8,7 +8,8 @@ import type { CbioportalSource } from "../ingest/cbioportal/cbioportal-source.js
 import type { HttpClient } from "../ingest/http/http-client.js";
 import type { ImagingSource } from "../ingest/dicomweb/imaging-source.js";
 import type { JobRegistry } from "../ingest/jobs/job-registry.js";
-import { RequestAuthority, type ApiKeyEntry } from "./api-keys.js";
+import { RequestAuthority } from "./api-keys.js";
+import type { ApiKeyring } from "./api-keyring.js";
 import { createLoaders, type Loaders } from "./loaders.js";
 
 /** Long-lived services the composition root (cli/) builds once and every request shares. */
@@ -22,15 +23,28 @@ export interface Services {
   readonly imaging: ImagingSource;
   readonly jobs: JobRegistry;
   readonly logger: Logger;
-  /** Hashed API keys; empty: mutations are open. */
-  readonly apiKeys: readonly ApiKeyEntry[];
+  /** Hashed API keys (RG_API_KEYS and the key file); none: mutations are open. */
+  readonly apiKeys: ApiKeyring;
 }
 
 export interface RequestContext extends Services {
   readonly loaders: Loaders;
   readonly authority: RequestAuthority;
+  /** The caller's address: rate limits count anonymous callers by it. */
+  readonly clientIp?: string;
+  /** Root and computing resolvers fail with TIMEOUT after this long; 0: no limit. */
+  readonly resolverTimeoutMs?: number;
 }
 
-export function createRequestContext(services: Services, presentedKey?: string): RequestContext {
-  return { ...services, loaders: createLoaders(services.store, services.features), authority: new RequestAuthority(services.apiKeys, presentedKey) };
+export interface RequestFacts {
+  clientIp?: string;
+  resolverTimeoutMs?: number;
+}
+
+export function createRequestContext(services: Services, presentedKey?: string, facts: RequestFacts = {}): RequestContext {
+  return {
+    ...services, ...facts,
+    loaders: createLoaders(services.store, services.features),
+    authority: new RequestAuthority(services.apiKeys.current(), presentedKey),
+  };
 }

@@ -6,7 +6,7 @@ import type { Logger } from "pino";
 import { ArgumentValidationError } from "type-graphql";
 import { PlatformError } from "../compute/errors.js";
 
-const CLIENT_CODES = new Set(["GRAPHQL_PARSE_FAILED", "GRAPHQL_VALIDATION_FAILED", "BAD_USER_INPUT", "PERSISTED_QUERY_NOT_FOUND", "BAD_REQUEST", "OPERATION_RESOLUTION_FAILURE"]);
+const CLIENT_CODES = new Set(["GRAPHQL_PARSE_FAILED", "GRAPHQL_VALIDATION_FAILED", "BAD_USER_INPUT", "PERSISTED_QUERY_NOT_FOUND", "BAD_REQUEST", "OPERATION_RESOLUTION_FAILURE", "UNAUTHENTICATED", "FORBIDDEN", "RATE_LIMITED"]);
 
 function validationMessages(error: ArgumentValidationError): string[] {
   return error.extensions.validationErrors.flatMap((e) =>

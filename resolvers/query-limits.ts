@@ -18,11 +18,12 @@ export interface QueryLimits {
 export const DEFAULT_LIMITS: QueryLimits = { maxDepth: 12, maxCost: 100_000 };
 
 /** Fields that compute on demand cost this much per item on top of their children. */
-const COMPUTE_FIELD_COST: Record<string, number> = { features: 50, runAssociation: 5_000, computeFeatures: 1_000, ingestGenomics: 1_000 };
+export const COMPUTE_FIELD_COST: Record<string, number> = { features: 50, runAssociation: 5_000, computeFeatures: 1_000, ingestGenomics: 1_000 };
 /** Lists without a page argument are assumed to hold this many items (studies per patient, …). */
 const ASSUMED_LIST_SIZE = 3;
 /** A connection's item lists: their size is the connection's `first`, already counted. */
 const PAGE_ITEM_FIELDS = new Set(["nodes", "edges"]);
+const INTROSPECTION_FIELDS = new Set(["__schema", "__type"]);
 
 const pagedEstimator: ComplexityEstimator = ({ field, args, childComplexity }) => {
   const own = 1 + (COMPUTE_FIELD_COST[field.name] ?? 0);
@@ -37,7 +38,8 @@ export function operationDepth(document: DocumentNode, operationName?: string | 
     if (!set) return 0;
     let deepest = 0;
     for (const selection of set.selections) {
-      if (selection.kind === Kind.FIELD) deepest = Math.max(deepest, selection.selectionSet ? 1 + depthOf(selection.selectionSet, seen) : 1);
+      // Introspection (__schema, __type) is bounded by the schema, not the data: GraphiQL's runs ~13 deep.
+      if (selection.kind === Kind.FIELD) deepest = Math.max(deepest, selection.selectionSet && !INTROSPECTION_FIELDS.has(selection.name.value) ? 1 + depthOf(selection.selectionSet, seen) : 1);
       else if (selection.kind === Kind.INLINE_FRAGMENT) deepest = Math.max(deepest, depthOf(selection.selectionSet, seen));
       else if (!seen.has(selection.name.value)) deepest = Math.max(deepest, depthOf(fragments.get(selection.name.value)?.selectionSet, new Set([...seen, selection.name.value])));
     }

@@ -9,6 +9,7 @@ import { CollectionResolver } from "../resolvers/collection.resolver.js";
 import { FeatureDefinitionResolver } from "../resolvers/feature-definition.resolver.js";
 import { GeneResolver } from "../resolvers/gene.resolver.js";
 import { JobResolver } from "../resolvers/job.resolver.js";
+import { JobProgressResolver, UNUSED_PUBSUB } from "../resolvers/job-progress.resolver.js";
 import { IngestResolver } from "../resolvers/ingest.resolver.js";
 import type { RequestContext } from "../resolvers/context.js";
 import type { Scope } from "../resolvers/api-keys.js";
@@ -27,7 +28,9 @@ export const RESOLVERS = [
 
 export function buildPlatformSchema(): Promise<GraphQLSchema> {
   return buildSchema({
-    resolvers: [...RESOLVERS],
+    // Subscriptions exist only all-in-one (graphql-ws on the same server), so not in RESOLVERS.
+    resolvers: [...RESOLVERS, JobProgressResolver],
+    pubSub: UNUSED_PUBSUB,
     validate: { forbidUnknownValues: false },
     // @Authorized("scope") on a mutation: the request's API key must carry that scope.
     authChecker: ({ context }: { context: RequestContext }, scopes: string[]) => {

@@ -6,7 +6,8 @@ import { BadUserInputError } from "../../compute/errors.js";
 import { openStore } from "../../graph-model/open-store.js";
 import { FeatureWorkerPool } from "../../ingest/features/feature-worker-pool.js";
 import { startServer } from "../server.js";
-import { DEFAULT_LIMITS } from "../../resolvers/query-limits.js";
+import { defaultKeyFile } from "../../resolvers/api-key-file.js";
+import { serverConfigFromEnv } from "../server-config.js";
 import { createServices } from "../services.js";
 import { addStoreFlags, storeConfig, type StoreFlags } from "../store-options.js";
 import { loadDemo } from "./demo.command.js";
@@ -31,16 +32,17 @@ export function serveCommand(program: Command, logger: Logger): void {
     .option("--demo", "load the demo cohort first when the store is empty")
     .action(async (flags: ServeFlags) => {
       const port = parsePort(flags.port);
+      const config = serverConfigFromEnv();
       const store = await openStore(storeConfig(flags));
       if (flags.demo && (await store.counts()).Patient === 0) await loadDemo(store, logger);
       const featurePool = new FeatureWorkerPool();
       const checkpointDir = path.join(path.resolve(flags.dataDir ?? "./data"), "jobs");
       const pixelCacheDir = path.join(path.resolve(flags.dataDir ?? "./data"), "pixel-cache");
-      const services = createServices(store, logger, { featurePool, checkpointDir, pixelCacheDir, apiKeys: process.env.RG_API_KEYS });
-      const limits = { maxDepth: Number(process.env.RG_MAX_DEPTH ?? DEFAULT_LIMITS.maxDepth), maxCost: Number(process.env.RG_MAX_COST ?? DEFAULT_LIMITS.maxCost) };
-      if (!(limits.maxDepth > 0 && limits.maxCost > 0)) throw new BadUserInputError("RG_MAX_DEPTH and RG_MAX_COST must be positive numbers");
-      const server = await startServer({ ...services, port, host: flags.host, limits, bodyLimit: process.env.RG_BODY_LIMIT });
-      if (!services.apiKeys.length) logger.warn("no API keys configured (RG_API_KEYS): mutations are open to anyone who can reach the server");
+      const services = createServices(store, logger, { featurePool, checkpointDir, pixelCacheDir, apiKeys: process.env.RG_API_KEYS, apiKeyFile: defaultKeyFile(flags.dataDir ?? "./data") });
+      if (config.readAccess === "key" && services.apiKeys.isEmpty())
+        throw new BadUserInputError("RG_READ_ACCESS=key but no API key is configured: create one with `radiogenomics api-key create --scopes read`");
+      const server = await startServer({ ...services, ...config, port, host: flags.host });
+      if (services.apiKeys.isEmpty()) logger.warn("no API keys configured (RG_API_KEYS or `radiogenomics api-key create`): mutations are open to anyone who can reach the server");
       logger.info({ graphql: server.graphqlUrl, store: store.kind, location: store.location }, "radiogenomics is serving");
       process.stdout.write(`GraphQL API: ${server.graphqlUrl}  (store: ${store.kind} at ${store.location})\n`);
       const shutdown = async () => {

@@ -14,6 +14,7 @@ import { generateGenomicFixture } from "../support/replay/genomic-fixture.js";
 import { rounded, sortedBy } from "../support/replay/record-matchers.js";
 import { startReplayServer, type ReplayServer } from "../support/replay/replay-server.js";
 import { BOTH_STORES } from "../support/stores.js";
+import { WITHOUT_RATE_LIMITS_OR_TIMEOUTS } from "../support/test-platform.js";
 
 const fixture = generateGenomicFixture({ seed: 11, patientCount: 8 });
 const INGEST = `mutation($project: String!, $steps: [GenomicStep!]) { ingestGenomics(project: $project, steps: $steps) { id status } }`;
@@ -39,7 +40,7 @@ describe.each(BOTH_STORES)("genomic ingest from the replay server [$name]", (tar
     store = await target.open();
     replay = await startReplayServer(fixture);
     services = createServices(store, pino({ level: "silent" }), { gdcUrl: replay.gdcUrl, cbioportalUrl: replay.cbioportalUrl });
-    server = await startServer({ ...services, port: 0 });
+    server = await startServer({ ...services, ...WITHOUT_RATE_LIMITS_OR_TIMEOUTS, port: 0 });
   });
   afterEach(() => replay.faults.clear());
   afterAll(async () => {

@@ -12,6 +12,7 @@ import type { GraphStore } from "../../graph-model/graph-store.js";
 import { countingStore, type CountingStore } from "../support/counting-store.js";
 import { graphql } from "../support/graphql-client.js";
 import { BOTH_STORES } from "../support/stores.js";
+import { WITHOUT_RATE_LIMITS_OR_TIMEOUTS } from "../support/test-platform.js";
 import { cohort, patientIds, seededOrthanc } from "../ingest/dicomweb/cohort-fixture.js";
 
 const INGEST = `mutation($patients: [String!]!) { ingestImaging(collection: "TCGA-SYN", patientIds: $patients) { id } }`;
@@ -38,7 +39,7 @@ describe.each(BOTH_STORES)("imaging ingest and on-demand features from Orthanc [
     store = await target.open();
     cacheDir = await mkdtemp(path.join(os.tmpdir(), "rg-pixels-"));
     counting = countingStore(store);
-    server = await startServer({ ...createServices(counting.store, pino({ level: "silent" }), { dicomwebUrl: url, pixelCacheDir: cacheDir }), port: 0 });
+    server = await startServer({ ...createServices(counting.store, pino({ level: "silent" }), { dicomwebUrl: url, pixelCacheDir: cacheDir }), ...WITHOUT_RATE_LIMITS_OR_TIMEOUTS, port: 0 });
   });
   afterAll(async () => {
     await server.stop();

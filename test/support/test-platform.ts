@@ -10,6 +10,9 @@ import { loadCohort } from "../../ingest/demo/load-demo.js";
 import { countingStore, type CountingStore } from "./counting-store.js";
 import type { StoreUnderTest } from "./stores.js";
 
+/** Suites that do not test rate limits or timeouts switch them off: a busy test machine must not trip them. */
+export const WITHOUT_RATE_LIMITS_OR_TIMEOUTS = { rateLimits: { points: 0, windowSeconds: 60, computePoints: 1 }, resolverTimeoutMs: 0 } as const;
+
 export interface TestPlatform {
   /** The real store, for arranging and checking data directly. */
   store: GraphStore;
@@ -21,13 +24,14 @@ export interface TestPlatform {
 
 export async function startTestPlatform(
   target: StoreUnderTest,
-  options: { cohort?: CohortRecords; services?: ServiceOptions; server?: Pick<ServerOptions, "limits" | "bodyLimit"> } = {},
+  options: { cohort?: CohortRecords; services?: ServiceOptions; server?: Pick<ServerOptions, "limits" | "bodyLimit" | "readAccess" | "rateLimits" | "resolverTimeoutMs" | "corsOrigins"> } = {},
 ): Promise<TestPlatform> {
   const store = await target.open();
   if (options.cohort) await loadCohort(store, options.cohort);
   const counting = countingStore(store);
-  const services = createServices(counting.store, pino({ level: "silent" }), { demo: options.cohort, ...options.services });
-  const server = await startServer({ ...services, ...options.server, port: 0 });
+  // TEST_LOG_LEVEL=error shows the server's log (e.g. what lies behind an INTERNAL error).
+  const services = createServices(counting.store, pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" }), { demo: options.cohort, ...options.services });
+  const server = await startServer({ ...WITHOUT_RATE_LIMITS_OR_TIMEOUTS, ...services, ...options.server, port: 0 });
   return {
     store,
     counting,

@@ -1,0 +1,75 @@
+// GraphQL subscriptions over graphql-ws on the all-in-one server: a `ws` server on the HTTP server's
+// /graphql path. Each subscription passes the same checks as an HTTP request: API key (sent as
+// connectionParams.apiKey), read access, depth limit and rate limit; errors are formatted alike.
+import type http from "node:http";
+import type { ExecutionResult, GraphQLError as GraphQLErrorType, GraphQLFormattedError, GraphQLSchema } from "graphql";
+import { useServer } from "graphql-ws/use/ws";
+import { WebSocketServer } from "ws";
+import { PlatformError } from "../compute/errors.js";
+import { execute, GraphQLError, getOperationAST, parse, subscribe, validate } from "../resolvers/graphql-runtime.js";
+import { authorizeOperation, type ReadAccess } from "../resolvers/access-control.js";
+import { createRequestContext, type RequestFacts, type Services } from "../resolvers/context.js";
+import { operationDepth, type QueryLimits } from "../resolvers/query-limits.js";
+import { operationPoints, rateLimitCaller, type RateLimiter } from "../resolvers/rate-limits.js";
+import { originAllowed, type CorsOrigins } from "./cors-policy.js";
+
+export interface SubscriptionServerOptions {
+  schema: GraphQLSchema;
+  services: Services;
+  readAccess: ReadAccess;
+  limiter: RateLimiter;
+  limits: QueryLimits;
+  corsOrigins: CorsOrigins;
+  facts: RequestFacts;
+  formatError: (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
+}
+
+function apiKeyOf(params: Record<string, unknown> | undefined): string | undefined {
+  const key = params?.apiKey ?? params?.["x-api-key"];
+  return typeof key === "string" ? key : undefined;
+}
+
+function asGraphQLError(error: unknown): GraphQLErrorType {
+  if (error instanceof GraphQLError) return error;
+  const platform = error instanceof PlatformError ? error : undefined;
+  return new GraphQLError(platform?.message ?? String(error), { originalError: error as Error, extensions: platform ? { code: platform.code, ...platform.details } : {} });
+}
+
+export function attachSubscriptionServer(httpServer: http.Server, options: SubscriptionServerOptions): { close(): Promise<void> } {
+  const { schema, services, readAccess, limiter, limits, formatError } = options;
+  const wss = new WebSocketServer({ server: httpServer, path: "/graphql", verifyClient: ({ origin }: { origin?: string }) => !origin || originAllowed(options.corsOrigins, origin) });
+  const format = (errors: readonly GraphQLErrorType[]) => errors.map((error) => formatError(error.toJSON(), error));
+  const server = useServer(
+    {
+      schema,
+      execute,
+      subscribe,
+      onSubscribe: async (ctx, _id, payload) => {
+        const clientIp = ctx.extra.request.socket.remoteAddress;
+        const contextValue = createRequestContext(services, apiKeyOf(ctx.connectionParams), { ...options.facts, clientIp });
+        try {
+          const document = parse(payload.query);
+          const invalid = validate(schema, document);
+          if (invalid.length) return invalid;
+          const operation = getOperationAST(document, payload.operationName);
+          authorizeOperation(contextValue.authority, operation?.operation, readAccess);
+          const depth = operationDepth(document, payload.operationName);
+          if (depth > limits.maxDepth) throw new PlatformError("BAD_USER_INPUT", `the subscription nests ${depth} levels deep; the limit is ${limits.maxDepth}: ask for fewer nested fields`);
+          await limiter.consume(rateLimitCaller(contextValue), operationPoints(document, operation ?? undefined, limiter.limits));
+          return { schema, document, operationName: payload.operationName, variableValues: payload.variables, contextValue };
+        } catch (error) {
+          return [asGraphQLError(error)];
+        }
+      },
+      onError: (_ctx, _id, _payload, errors) => format(errors),
+      onNext: (_ctx, _id, _payload, _args, result: ExecutionResult) => (result.errors ? { ...result, errors: format(result.errors) } : undefined),
+    },
+    wss,
+  );
+  return {
+    async close() {
+      await server.dispose();
+      await new Promise<void>((resolve) => wss.close(() => resolve()));
+    },
+  };
+}
