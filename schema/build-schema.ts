@@ -4,6 +4,7 @@ import "reflect-metadata";
 import type { GraphQLSchema } from "graphql";
 import { buildSchema } from "type-graphql";
 import { AnalysisResolver } from "../resolvers/analysis.resolver.js";
+import { MutationAssociationResolver } from "../resolvers/mutation-association.resolver.js";
 import { CollectionResolver } from "../resolvers/collection.resolver.js";
 import { FeatureDefinitionResolver } from "../resolvers/feature-definition.resolver.js";
 import { GeneResolver } from "../resolvers/gene.resolver.js";
@@ -19,7 +20,7 @@ import { StudyResolver } from "../resolvers/study.resolver.js";
 
 export const RESOLVERS = [
   CollectionResolver, PatientResolver, StudyResolver, SeriesResolver, LesionResolver, GeneResolver, PathwayResolver, FeatureDefinitionResolver,
-  JobResolver, AnalysisResolver, IngestResolver,
+  JobResolver, AnalysisResolver, IngestResolver, MutationAssociationResolver,
 ] as const;
 
 export function buildPlatformSchema(): Promise<GraphQLSchema> {
