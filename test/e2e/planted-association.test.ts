@@ -24,7 +24,7 @@ import { startReplayServer } from "../support/replay/replay-server.js";
 import { BOTH_STORES, type StoreUnderTest } from "../support/stores.js";
 
 const SEEDS = [1, 2, 3];
-const PATIENTS = 40;
+const PATIENTS = 32;
 const FDR = 0.05;
 const plans = SEEDS.map((seed) => plantedPlan(seed, PATIENTS));
 /** Intensity variance (first order) and GLCM contrast: the planted heterogeneity, as the platform computes it. */
@@ -77,8 +77,14 @@ async function call(url: string, query: string, variables: Record<string, unknow
 }
 
 /** Ingests one plan's imaging, genomics and gene sets, runs both analyses and returns their links. */
-async function runPlan(target: StoreUnderTest, plan: PlantedPlan): Promise<{ pathways: Link[]; mutations: Link[]; profiled: number }> {
+async function runPlan(target: StoreUnderTest, plan: PlantedPlan): Promise<{ pathways: Link[]; mutations: Link[]; profiled: number; seconds: Record<string, number> }> {
   const dicomwebUrl = await seededOrthanc();
+  const seconds: Record<string, number> = {};
+  let last = performance.now();
+  const lap = (phase: string) => {
+    seconds[phase] = Math.round((performance.now() - last) / 100) / 10;
+    last = performance.now();
+  };
   const fixture = plantedGenomicFixture(plan);
   const store = await target.open();
   const replay = await startReplayServer(fixture);
@@ -89,8 +95,10 @@ async function runPlan(target: StoreUnderTest, plan: PlantedPlan): Promise<{ pat
     const project = plantedProject(plan);
     const imaging = await finished(url, (await call(url, INGEST_IMAGING, { collection: project, patients: plan.barcodes })).ingestImaging.id);
     expect(imaging).toMatchObject({ status: "SUCCEEDED", progress: { done: PATIENTS, failed: 0 } });
+    lap("imaging");
     const genomics = await finished(url, (await call(url, INGEST_GENOMICS, { project })).ingestGenomics.id);
     expect(genomics.status).toBe("SUCCEEDED");
+    lap("genomics");
     expect((await call(url, INGEST_PATHWAYS, { gmt: PLANTED_GMT })).ingestPathways.written).toBe(4);
 
     const cohort = { collectionIds: [project] };
@@ -98,6 +106,7 @@ async function runPlan(target: StoreUnderTest, plan: PlantedPlan): Promise<{ pat
     expect(byPathway.params.patients).toBe(PATIENTS);
     const pathways = (await call(url, PATHWAY_LINKS, { id: byPathway.id })).featurePathwayLinks
       .map((l: any) => ({ code: l.feature.ibsiCode, target: l.target, q: l.q, effect: l.rho }));
+    lap("features+pathways");
     const byMutation = (await call(url, RUN, { cohort, targets: "MUTATIONS", settings: SETTINGS, families: FAMILIES })).runAssociation;
     const mutations: Link[] = [];
     for (let after: string | null = null, more = true; more; ) {
@@ -106,8 +115,9 @@ async function runPlan(target: StoreUnderTest, plan: PlantedPlan): Promise<{ pat
       [after, more] = [page.pageInfo.endCursor, page.pageInfo.hasNextPage];
     }
     expect(mutations.length).toBe(byMutation.params.tests);
+    lap("mutations");
     expect(byMutation.params.targetKeys).toContain(PLANTED_MUTATION.gene);
-    return { pathways, mutations, profiled: byMutation.params.profiledPatients };
+    return { pathways, mutations, profiled: byMutation.params.profiledPatients, seconds };
   } finally {
     await server.stop();
     await replay.close();
@@ -138,7 +148,8 @@ describe.each(BOTH_STORES)("planted radiogenomic association, end to end [$name]
 
   for (const plan of plans) {
     it(`seed ${plan.seed}: recovers heterogeneity ↔ ${PLANTED_PATHWAY} and heterogeneity → ${PLANTED_MUTATION.gene} at q < ${FDR}`, async () => {
-      const { pathways, mutations, profiled } = await runPlan(target, plan);
+      const { pathways, mutations, profiled, seconds } = await runPlan(target, plan);
+      console.info(`[${target.name}] seed ${plan.seed}: seconds ${JSON.stringify(seconds)}`);
       expect(profiled).toBeGreaterThanOrEqual(PATIENTS / 2);
       expectPlantedRecovered(pathways, PLANTED_PATHWAY, `seed ${plan.seed} pathways`);
       expectPlantedRecovered(mutations, PLANTED_MUTATION.gene, `seed ${plan.seed} mutations`);
