@@ -117,6 +117,9 @@ async function runPlan(target: StoreUnderTest, plan: PlantedPlan): Promise<{ pat
     expect(mutations.length).toBe(byMutation.params.tests);
     lap("mutations");
     expect(byMutation.params.targetKeys).toContain(PLANTED_MUTATION.gene);
+    // Profiled = with at least one mutation call: the fixture's patients that carry any mutation.
+    expect(byMutation.params.profiledPatients).toBe(fixture.patients.filter((p) => p.mutations.length > 0).length);
+    expect(byMutation.params.groups[PLANTED_MUTATION.gene].mutated).toBe(fixture.patients.filter((p) => p.mutations.some((m) => m.mutation.gene === PLANTED_MUTATION.gene)).length);
     return { pathways, mutations, profiled: byMutation.params.profiledPatients, seconds };
   } finally {
     await server.stop();
