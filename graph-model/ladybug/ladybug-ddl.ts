@@ -15,6 +15,12 @@ export function relTableDdl(spec: RelationshipSpec): string {
   return `CREATE REL TABLE IF NOT EXISTS ${spec.type}(${[...pairs, ...columns(spec.properties)].join(", ")})`;
 }
 
+/** A database made by an older model lacks the properties added since; these add them (no-ops otherwise). */
+export function addedColumnsDdl(spec: NodeSpec | RelationshipSpec): string[] {
+  const table = "label" in spec ? spec.label : spec.type;
+  return Object.entries(spec.properties).map(([name, property]) => `ALTER TABLE ${table} ADD IF NOT EXISTS ${name} ${ladybugType(property.kind)}`);
+}
+
 export function ladybugSchemaStatements(): string[] {
-  return [...NODES.map(nodeTableDdl), ...RELATIONSHIPS.map(relTableDdl)];
+  return [...NODES.map(nodeTableDdl), ...RELATIONSHIPS.map(relTableDdl), ...[...NODES, ...RELATIONSHIPS].flatMap(addedColumnsDdl)];
 }
