@@ -5,7 +5,7 @@ import * as R from "./model/relationships.js";
 import type * as M from "./model/records.js";
 import type { NodeSpec } from "./nodes-and-relationships.js";
 import type { CypherExecutor, Transaction } from "./cypher-executor.js";
-import type { GraphCounts, GraphStore, Linkage, LinkQuery, PathwayQuery, WriteSummary } from "./graph-store.js";
+import type { GraphCounts, GraphStore, Linkage, LinkQuery, PathwayQuery, PredictionQuery, WriteSummary } from "./graph-store.js";
 import type { Page, PageRequest, PatientFilter } from "./patient-filter.js";
 import * as nodeCypher from "./cypher/node.cypher.js";
 import * as patientCypher from "./cypher/patient-filter.cypher.js";
@@ -18,6 +18,7 @@ import { decodeCursor, encodeCursor } from "./cursor.js";
 import { CypherCohortStore } from "./cypher-cohort-store.js";
 import * as cohortCypher from "./cypher/cohort.cypher.js";
 import { checkPatientFilter, genesOfFilter } from "./patient-filter-criteria.js";
+import * as predictions from "./prediction-store.js";
 
 const WRITE_BATCH = 5_000;
 
@@ -178,6 +179,14 @@ export class CypherGraphStore implements GraphStore {
       analysisId: query.analysisId,
       rho: row.rho as number | null, p: row.p as number | null, q: row.q as number | null, n: row.n as number | null,
     }));
+  }
+
+  savePredictionAnalysis(analysis: M.AnalysisRecord, links: readonly M.PredictionRecord[]): Promise<WriteSummary> {
+    return predictions.savePredictionAnalysis(this.executor, analysis, links);
+  }
+
+  predictionLinks(query: PredictionQuery): Promise<M.PredictionLink[]> {
+    return predictions.predictionLinks(this.executor, query);
   }
 
   private async upsertRelationshipRows(target: relCypher.RelationshipRows, rows: Array<{ from: string; to: string; properties: Record<string, unknown> }>, noun: string): Promise<WriteSummary> {

@@ -37,6 +37,20 @@ export interface LinkQuery {
   first: number;
 }
 
+export interface PredictionQuery {
+  analysisId: string;
+  maxQ?: number;
+  /** Only links with |AUC − 0.5| at least this. */
+  minAbsAucDeviation?: number;
+  /** A feature's name, IBSI code or key. */
+  feature?: string;
+  family?: string;
+  geneSymbols?: string[];
+  /** Links to pass over (the page's offset in the sorted list) and the page size. */
+  skip: number;
+  first: number;
+}
+
 export interface GraphStore {
   /** "embedded" (Ladybug on disk) or "neo4j". */
   readonly kind: "embedded" | "neo4j";
@@ -58,6 +72,8 @@ export interface GraphStore {
   saveLesionFeatures(records: readonly M.LesionFeatureRecord[]): Promise<WriteSummary>;
   /** An analysis and its tested links, written together (a failed write leaves neither). */
   saveAnalysis(analysis: M.AnalysisRecord, links: readonly M.CorrelationRecord[]): Promise<WriteSummary>;
+  /** A mutation-status analysis and its PREDICTS links, written together (a failed write leaves neither). */
+  savePredictionAnalysis(analysis: M.AnalysisRecord, links: readonly M.PredictionRecord[]): Promise<WriteSummary>;
   /** Bulk path: replaces the expression values of the given (patient, gene) pairs. */
   replaceExpression(records: readonly M.ExpressionRecord[]): Promise<WriteSummary>;
 
@@ -108,6 +124,8 @@ export interface GraphStore {
   analysisById(id: string): Promise<M.Analysis | null>;
   /** Links of an analysis, strongest evidence first (q, then |rho|). */
   correlationLinks(query: LinkQuery): Promise<M.CorrelationLink[]>;
+  /** PREDICTS links of an analysis: q ascending, then |AUC − 0.5| descending. */
+  predictionLinks(query: PredictionQuery): Promise<M.PredictionLink[]>;
   counts(): Promise<GraphCounts>;
 
   /** Removes every node and relationship (tests, demo reset). */

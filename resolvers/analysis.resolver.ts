@@ -13,6 +13,7 @@ import { toFeatureSettings } from "./feature-settings.mapping.js";
 export enum AssociationTargetsEnum {
   PATHWAYS = "PATHWAYS",
   GENES = "GENES",
+  MUTATIONS = "MUTATIONS",
 }
 registerEnumType(AssociationTargetsEnum, { name: "AssociationTargets" });
 
@@ -36,12 +37,16 @@ class RunAssociationArgs {
   @Field(() => AssociationTargetsEnum)
   targets!: AssociationTargetsEnum;
 
-  @Field(() => [String], { nullable: true, description: "Gene symbols (GENES, required) or pathway ids (PATHWAYS, default all)" })
+  @Field(() => [String], { nullable: true, description: "Gene symbols (GENES, required; MUTATIONS, default every gene mutated in at least minGroupSize profiled patients) or pathway ids (PATHWAYS, default all)" })
   targetKeys?: string[];
 
   @Field(() => Int, { nullable: true, description: "Fewest patients per test (default 10)" })
   @IsOptional() @Min(4) @Max(100_000)
   minPatients?: number;
+
+  @Field(() => Int, { nullable: true, description: "MUTATIONS: fewest patients in the mutated and in the wild-type group (default 5)" })
+  @IsOptional() @Min(2) @Max(100_000)
+  minGroupSize?: number;
 }
 
 @ArgsType()
@@ -75,7 +80,7 @@ function toLink(link: CorrelationLink): FeatureLink {
 @Resolver(() => Analysis)
 export class AnalysisResolver {
   @Authorized("analysis")
-  @Mutation(() => Analysis, { description: "Runs (or finds) a feature ↔ pathway/gene Spearman analysis with BH q-values, computing missing features first" })
+  @Mutation(() => Analysis, { description: "Runs (or finds) a feature ↔ pathway/gene Spearman analysis, or a feature → mutation-status Mann–Whitney/AUC analysis (MUTATIONS), with BH q-values, computing missing features first" })
   runAssociation(@Args(() => RunAssociationArgs) args: RunAssociationArgs, @Ctx() ctx: RequestContext): Promise<Analysis> {
     return ctx.associations.run({
       cohort: { ...args.cohort },
@@ -85,6 +90,7 @@ export class AnalysisResolver {
       targets: args.targets,
       targetKeys: args.targetKeys,
       minPatients: args.minPatients,
+      minGroupSize: args.minGroupSize,
     });
   }
 

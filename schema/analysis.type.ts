@@ -6,7 +6,7 @@ export class Analysis {
   @Field(() => ID)
   id!: string;
 
-  @Field(() => String, { nullable: true, description: "PATHWAYS or GENES" })
+  @Field(() => String, { nullable: true, description: "PATHWAYS, GENES or MUTATIONS" })
   kind!: string | null;
 
   @Field(() => GraphQLJSON, { nullable: true, description: "Cohort, feature settings, families, targets, method, counts" })

@@ -5,6 +5,7 @@ import type { GraphQLSchema } from "graphql";
 import { buildSchema } from "type-graphql";
 import { AnalysisResolver } from "../resolvers/analysis.resolver.js";
 import { CohortResolver } from "../resolvers/cohort.resolver.js";
+import { MutationAssociationResolver } from "../resolvers/mutation-association.resolver.js";
 import { CollectionResolver } from "../resolvers/collection.resolver.js";
 import { FeatureDefinitionResolver } from "../resolvers/feature-definition.resolver.js";
 import { GeneResolver } from "../resolvers/gene.resolver.js";
@@ -22,7 +23,7 @@ import { StudyResolver } from "../resolvers/study.resolver.js";
 
 export const RESOLVERS = [
   CollectionResolver, PatientResolver, StudyResolver, SeriesResolver, LesionResolver, GeneResolver, PathwayResolver, FeatureDefinitionResolver,
-  JobResolver, AnalysisResolver, IngestResolver, CohortResolver,
+  JobResolver, AnalysisResolver, IngestResolver, CohortResolver, MutationAssociationResolver,
   RadiogenomicMapResolver,
 ] as const;
 

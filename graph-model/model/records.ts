@@ -45,6 +45,9 @@ export type CorrelationRecord = { featureKey: string; targetKind: "Gene" | "Path
   never
 >;
 
+/** One tested feature → gene mutation status pair of an analysis: Mann–Whitney U, AUC, p, q, group sizes. */
+export type PredictionRecord = { featureKey: string; geneSymbol: string; analysisId: string } & RecordOf<typeof R.PREDICTS.properties, never>;
+
 /** Read-side shapes: what the store returns (all declared properties, null when unknown). */
 type Stored<T> = { [K in keyof T]-?: Exclude<T[K], undefined> | (undefined extends T[K] ? null : never) };
 export type Collection = Stored<CollectionRecord>;
@@ -60,4 +63,5 @@ export type Analysis = Stored<AnalysisRecord>;
 export type Cohort = Stored<CohortRecord>;
 export type CorrelationLink = Stored<CorrelationRecord> & { feature: Feature; targetName: string | null };
 export type Mutation = Stored<MutationRecord>;
+export type PredictionLink = Stored<PredictionRecord> & { feature: Feature; geneName: string | null };
 export type LesionFeature = { lesionId: string; feature: Feature } & Stored<RecordOf<typeof R.HAS_FEATURE.properties, never>>;

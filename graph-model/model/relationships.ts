@@ -70,7 +70,13 @@ export const CORRELATES_WITH = rel(
 export const PREDICTS = rel(
   "PREDICTS",
   [[N.Feature, N.Gene]],
-  { auc: prop.float("AUC of the feature for mutated vs wild type"), ...association },
+  {
+    auc: prop.float("AUC of the feature for mutated vs wild type: P(mutated ranks above wild type)"),
+    u: prop.float("Mann–Whitney U of the mutated group"),
+    nMutated: prop.int("Profiled patients with a mutation call in the gene that entered the test"),
+    nWildType: prop.int("Profiled patients without one that entered the test"),
+    ...association,
+  },
   ["analysisId"],
 );
 export const INCLUDES = rel("INCLUDES", [[N.Cohort, N.Patient]], {});

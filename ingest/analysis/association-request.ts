@@ -3,7 +3,7 @@ import type { FeatureSettings } from "../../compute/features/settings.js";
 import type { FeatureFamily } from "../../compute/features/types.js";
 import type { PatientFilter } from "../../graph-model/patient-filter.js";
 
-export type AssociationTargets = "PATHWAYS" | "GENES";
+export type AssociationTargets = "PATHWAYS" | "GENES" | "MUTATIONS";
 
 export interface AssociationRequest {
   cohort: PatientFilter;
@@ -12,10 +12,12 @@ export interface AssociationRequest {
   settings: FeatureSettings;
   families?: FeatureFamily[];
   targets: AssociationTargets;
-  /** Genes to test (GENES); pathways to score (PATHWAYS, default: all in the graph). */
+  /** Genes to test (GENES; MUTATIONS, default: every gene mutated often enough); pathways to score (PATHWAYS, default: all in the graph). */
   targetKeys?: string[];
   /** Fewest patients with both values for a test to count (default 10). */
   minPatients?: number;
+  /** MUTATIONS: fewest patients in the mutated and in the wild-type group (default 5). */
+  minGroupSize?: number;
 }
 
 /** The method the platform uses, recorded with every analysis. */

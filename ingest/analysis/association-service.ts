@@ -10,6 +10,7 @@ import type * as M from "../../graph-model/model/records.js";
 import type { FeatureService } from "../features/feature-service.js";
 import { settingsKey } from "../features/feature-settings-key.js";
 import { ASSOCIATION_METHOD, type AssociationRequest } from "./association-request.js";
+import { MutationAssociationService } from "./mutation-association-service.js";
 
 interface Targets {
   kind: "Gene" | "Pathway";
@@ -22,14 +23,19 @@ interface Targets {
 const MIN_PATIENTS = 10;
 
 export class AssociationService {
+  private readonly mutations: MutationAssociationService;
+
   constructor(
     private readonly store: GraphStore,
     private readonly features: FeatureService,
     private readonly now: () => Date = () => new Date(),
-  ) {}
+  ) {
+    this.mutations = new MutationAssociationService(store, features, now);
+  }
 
   async run(input: AssociationRequest): Promise<M.Analysis> {
     const request = await this.withSavedCohort(input);
+    if (request.targets === "MUTATIONS") return this.mutations.run(request);
     const minPatients = request.minPatients ?? MIN_PATIENTS;
     const lesions = firstLesionPerPatient(await this.store.lesionsOfPatients(request.cohort));
     if (lesions.length < minPatients)
@@ -105,14 +111,14 @@ export class AssociationService {
   }
 }
 
-function firstLesionPerPatient<T extends { id: string; patientId: string }>(lesions: T[]): T[] {
+export function firstLesionPerPatient<T extends { id: string; patientId: string }>(lesions: T[]): T[] {
   const chosen = new Map<string, T>();
   for (const lesion of [...lesions].sort((a, b) => a.id.localeCompare(b.id))) if (!chosen.has(lesion.patientId)) chosen.set(lesion.patientId, lesion);
   return [...chosen.values()].sort((a, b) => a.patientId.localeCompare(b.patientId));
 }
 
 /** Features × patients; a value undefined for a lesion is missing (NaN) in the matrix, never a number. */
-function featureMatrix(lists: M.LesionFeature[][]): { keys: string[]; values: Matrix } {
+export function featureMatrix(lists: M.LesionFeature[][]): { keys: string[]; values: Matrix } {
   const keys = [...new Set(lists.flat().map((f) => f.feature.key))].sort();
   const row = new Map(keys.map((k, i) => [k, i]));
   const data = new Float64Array(keys.length * lists.length).fill(Number.NaN);

@@ -19,6 +19,8 @@ export interface FeatureRequest {
 
 export class FeatureService {
   private readonly inFlight = new Map<string, Promise<M.LesionFeature[]>>();
+  /** Feature writes run one at a time: concurrent writes MERGE the same Feature nodes, which Neo4j answers with deadlocks under load. */
+  private writeTail: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly store: GraphStore,
@@ -53,6 +55,12 @@ export class FeatureService {
     return flight;
   }
 
+  private oneWriteAtATime<T>(write: () => Promise<T>): Promise<T> {
+    const result = this.writeTail.then(write, write);
+    this.writeTail = result.catch(() => undefined);
+    return result;
+  }
+
   private checkFamilies(families: readonly FeatureFamily[] | undefined): FeatureFamily[] {
     const chosen = [...new Set(families?.length ? families : FEATURE_FAMILIES)];
     const unknown = chosen.filter((f) => !FEATURE_FAMILIES.includes(f));
@@ -69,7 +77,7 @@ export class FeatureService {
     const key = settingsKey(settings);
     const computedAt = this.now().toISOString();
     const results = await this.compute(image.volume, image.mask, settings, families);
-    await this.store.saveLesionFeatures(results.map((result) => toRecord(lesionId, result, key, image.source, computedAt)));
+    await this.oneWriteAtATime(() => this.store.saveLesionFeatures(results.map((result) => toRecord(lesionId, result, key, image.source, computedAt))));
     const stored = (await this.store.featuresOfLesions([lesionId], key.hash)).get(lesionId) ?? [];
     return coveringFamilies(stored, families) ?? [];
   }

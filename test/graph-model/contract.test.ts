@@ -202,6 +202,31 @@ describe.each(BOTH_STORES)("GraphStore contract [$name]", (target) => {
     expect((await store.counts()).HAS_FEATURE).toBe(3);
   });
 
+  it("saves a mutation analysis with its PREDICTS links whole and pages them by q, then |AUC − 0.5|", async () => {
+    const lesion = cohort.lesions[0]!.id;
+    const feature = (name: string, family: string): M.FeatureRecord => ({ key: `${name}@h1`, name, family, ibsiCode: name.toUpperCase(), settingsHash: "h1", settings: {}, unit: null });
+    await store.saveLesionFeatures(["a", "b", "c"].map((name, i) => ({ lesionId: lesion, feature: feature(name, i < 2 ? "glcm" : "morphology"), value: i })));
+    const analysis: M.AnalysisRecord = { id: "assoc-contract", kind: "MUTATIONS", params: { minGroupSize: 5 }, dataVersion: { mutationCalls: 9 }, createdAt: "2026-11-29T00:00:00Z" };
+    const link = (f: string, gene: string, auc: number, q: number): M.PredictionRecord => ({ featureKey: `${f}@h1`, geneSymbol: gene, analysisId: analysis.id, auc, u: auc * 50, p: q / 2, q, n: 15, nMutated: 5, nWildType: 10 });
+    const links = [link("a", "TP53", 0.6, 0.2), link("b", "TP53", 0.1, 0.2), link("c", "TP53", 0.95, 0.01), link("a", "IDH1", 0.5, 0.9), link("c", "IDH1", 0.3, 0.2)];
+    await expect(store.savePredictionAnalysis(analysis, [...links, { ...links[0]!, analysisId: "other" }])).rejects.toMatchObject({ code: "BAD_USER_INPUT" });
+    await expect(store.savePredictionAnalysis(analysis, [{ ...links[0]!, auc: Number.NaN }])).rejects.toMatchObject({ code: "BAD_USER_INPUT" });
+    expect(await store.analysisById(analysis.id)).toBeNull();
+    await store.savePredictionAnalysis(analysis, links);
+    await store.savePredictionAnalysis(analysis, links);
+    expect((await store.counts()).PREDICTS).toBe(5);
+    expect(await store.analysisById(analysis.id)).toMatchObject({ kind: "MUTATIONS", params: { minGroupSize: 5 } });
+    const page = (query: Partial<Parameters<GraphStore["predictionLinks"]>[0]>) =>
+      store.predictionLinks({ analysisId: analysis.id, skip: 0, first: 10, ...query }).then((rows) => rows.map((r) => `${r.feature.name}→${r.geneSymbol}`));
+    expect(await page({})).toEqual(["c→TP53", "b→TP53", "c→IDH1", "a→TP53", "a→IDH1"]);
+    expect(await page({ skip: 1, first: 2 })).toEqual(["b→TP53", "c→IDH1"]);
+    expect(await page({ maxQ: 0.2, minAbsAucDeviation: 0.2 })).toEqual(["c→TP53", "b→TP53", "c→IDH1"]);
+    expect(await page({ family: "glcm", geneSymbols: ["TP53"] })).toEqual(["b→TP53", "a→TP53"]);
+    expect(await page({ feature: "C" })).toEqual(["c→TP53", "c→IDH1"]);
+    const [top] = await store.predictionLinks({ analysisId: analysis.id, skip: 0, first: 1 });
+    expect(top).toMatchObject({ auc: 0.95, u: 47.5, p: 0.005, q: 0.01, n: 15, nMutated: 5, nWildType: 10, featureKey: "c@h1", feature: { family: "morphology" } });
+  });
+
   it("reports which patients have imaging, genomics, both or neither", async () => {
     await store.upsertPatients([{ id: "TCGA-LK-0001", collectionId: "TCGA-GBM" }]);
     await store.upsertMutations([{ patientId: "TCGA-LK-0001", geneSymbol: "TP53", proteinChange: "p.R175H" }]);

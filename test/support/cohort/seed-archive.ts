@@ -7,7 +7,7 @@ import type { SyntheticCohort } from "./synthetic-cohort.js";
 const FILES_PER_REQUEST = 40;
 
 /** STOWs every file of the cohort; throws when the server reports a failed instance. */
-export async function seedDicomWeb(dicomwebUrl: string, cohort: SyntheticCohort): Promise<void> {
+export async function seedDicomWeb(dicomwebUrl: string, cohort: Pick<SyntheticCohort, "files">): Promise<void> {
   for (let start = 0; start < cohort.files.length; start += FILES_PER_REQUEST) {
     const batch = cohort.files.slice(start, start + FILES_PER_REQUEST);
     const response = await stowInstances(dicomwebUrl, batch.map((file) => file.bytes));

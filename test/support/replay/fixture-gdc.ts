@@ -21,7 +21,7 @@ export function gdcFixture(projectId: string, dataRelease: string, patients: Fix
     if (i === 7) samples.push([`${p.barcode}-01B`, "Primary Tumor"]);
     for (const [sampleBarcode, sampleType] of samples) {
       const fileId = seededUuid(rng);
-      const loci = drawLocusTpms(FIXTURE_GENES, rng);
+      const loci = drawLocusTpms(FIXTURE_GENES, rng, p.expressionShift);
       fileBodies.set(fileId, starCountsText(loci, rng));
       files.push(starCountsFile(fileId, p, projectId, sampleBarcode, sampleType));
       if (sampleBarcode.endsWith("-01A")) {

@@ -14,15 +14,16 @@ export interface LocusTpm {
   tpm: number;
 }
 
-/** Random TPMs per locus: log-normal around a per-gene level; silent genes are 0. PAR_Y copies get a
+/** Random TPMs per locus: log-normal around a per-gene level (shifted by `lnShift` on the ln scale, for a
+ * planted association); silent genes are 0. PAR_Y copies get a
  * small non-zero TPM (real files mostly have 0 there) so that a parser summing them would be caught. */
-export function drawLocusTpms(genes: FixtureGene[], rng: SeededRandom): LocusTpm[] {
+export function drawLocusTpms(genes: FixtureGene[], rng: SeededRandom, lnShift: (symbol: string) => number = () => 0): LocusTpm[] {
   return genes.flatMap((gene, geneIndex) =>
     gene.loci.map((locus) => ({
       gene,
       geneId: `${locus.ensemblId}.${locus.version}${locus.parY ? "_PAR_Y" : ""}`,
       parY: Boolean(locus.parY),
-      tpm: gene.silent ? 0 : locus.parY ? round(0.5 + rng.next(), 4) : round(Math.exp(rng.normal(1 + (geneIndex % 4), 0.8)), 4),
+      tpm: gene.silent ? 0 : locus.parY ? round(0.5 + rng.next(), 4) : round(Math.exp(rng.normal(1 + (geneIndex % 4), 0.8) + lnShift(gene.symbol)), 4),
     })),
   );
 }

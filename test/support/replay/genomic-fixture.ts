@@ -19,6 +19,8 @@ export interface GenomicFixtureOptions {
   /** Patient barcodes; default TCGA-RG-A001 … (fictional tissue-source site RG). */
   patientIds?: string[];
   patientCount?: number;
+  /** A planted association: per patient, the mutations to carry and an ln-TPM shift per gene (GDC files). */
+  plant?: (barcode: string, rng: SeededRandom) => { mutations: PatientMutation[]; expressionShift: (symbol: string) => number };
 }
 
 export interface FixturePatient {
@@ -26,6 +28,8 @@ export interface FixturePatient {
   caseId: string;
   clinical: FixtureClinical;
   mutations: PatientMutation[];
+  /** ln-TPM shift of a gene in this patient's STAR-Counts files (a planted association; 0 otherwise). */
+  expressionShift?: (symbol: string) => number;
 }
 
 export interface GdcFixture {
@@ -89,12 +93,11 @@ export function generateGenomicFixture(options: GenomicFixtureOptions = {}): Gen
   const studyId = options.studyId ?? `${projectId.slice(5).toLowerCase()}_tcga_pan_can_atlas_2018`;
   const count = options.patientIds?.length ?? options.patientCount ?? 8;
   const barcodes = options.patientIds ?? Array.from({ length: count }, (_, i) => `TCGA-RG-A${String(i + 1).padStart(3, "0")}`);
-  const patients = barcodes.map((barcode, i) => ({
-    barcode,
-    caseId: seededUuid(rng),
-    clinical: clinicalFor(SCENARIOS[i] ?? "random", rng),
-    mutations: drawMutations(rng),
-  }));
+  const patients: FixturePatient[] = barcodes.map((barcode, i) => {
+    const caseId = seededUuid(rng);
+    const clinical = clinicalFor(SCENARIOS[i] ?? "random", rng);
+    return { barcode, caseId, clinical, ...(options.plant ? options.plant(barcode, rng) : { mutations: drawMutations(rng) }) };
+  });
   const gdcDataRelease = "Data Release 45.0 - replay";
   const gdc = gdcFixture(projectId, gdcDataRelease, patients, rng);
   const cbioportal = cbioportalFixture(projectId, studyId, patients, rng);
