@@ -54,6 +54,7 @@ const TABLE_FORMATS = {
 function mapQuery({ params, query }: ExportRequest, defaultMaxQ: number | undefined): MapQuery {
   return {
     analysisIds: params.id !== undefined ? [params.id] : (listParam(query, "analysis") ?? []),
+    cohortId: params.id !== undefined ? undefined : stringParam(query, "cohort"),
     maxQ: numberParam(query, "maxQ", { min: 0, max: 1 }) ?? defaultMaxQ,
     minAbsRho: numberParam(query, "minAbsRho", { min: 0, max: 1 }),
   };

@@ -397,6 +397,11 @@ export class CypherGraphStore implements GraphStore {
     return this.cohortStore.series(cohortIds);
   }
 
+  async analysesOfCohort(cohortId: string): Promise<M.Analysis[]> {
+    const rows = await this.executor.read(cohortCypher.analysesOfCohort(cohortId));
+    return rows.map((row) => this.decode(N.Analysis, row) as M.Analysis);
+  }
+
   deleteCohort(id: string): Promise<boolean> {
     return this.cohortStore.delete(id);
   }

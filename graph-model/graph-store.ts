@@ -118,6 +118,8 @@ export interface GraphStore {
   cohortMembers(cohortIds: readonly string[]): Promise<Map<string, string[]>>;
   /** Image series of each cohort's members (for download manifests). */
   seriesOfCohorts(cohortIds: readonly string[]): Promise<Map<string, M.CohortSeries[]>>;
+  /** Analyses that ran on a saved cohort (ON_COHORT), oldest first. */
+  analysesOfCohort(cohortId: string): Promise<M.Analysis[]>;
   /** Deletes a cohort and its edges (patients stay); false when there was none. */
   deleteCohort(id: string): Promise<boolean>;
 

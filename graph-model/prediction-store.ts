@@ -5,6 +5,7 @@ import * as N from "./model/nodes.js";
 import type * as M from "./model/records.js";
 import type { CypherExecutor } from "./cypher-executor.js";
 import type { PredictionQuery, WriteSummary } from "./graph-store.js";
+import * as cohortCypher from "./cypher/cohort.cypher.js";
 import * as nodeCypher from "./cypher/node.cypher.js";
 import * as predictionCypher from "./cypher/prediction.cypher.js";
 import type { Row } from "./cypher/query.js";
@@ -27,6 +28,7 @@ export async function savePredictionAnalysis(executor: CypherExecutor, analysis:
   });
   return executor.write(async (tx) => {
     await tx.run(nodeCypher.upsertNodes(N.Analysis, d, nodeCypher.encodeRows(N.Analysis, d, [analysis])));
+    if (analysis.cohortId) await tx.run(cohortCypher.linkAnalysisToCohort(analysis.id, analysis.cohortId));
     for (let i = 0; i < rows.length; i += WRITE_BATCH) await tx.run(predictionCypher.upsertPredictions(d, rows.slice(i, i + WRITE_BATCH)));
     return { written: rows.length };
   });

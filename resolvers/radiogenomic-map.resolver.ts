@@ -6,14 +6,17 @@ import type { RequestContext } from "./context.js";
 
 @ArgsType()
 class RadiogenomicMapArgs {
-  @Field(() => [ID], { nullable: true, description: "Analyses whose links to show (runAssociation ids); required until a cohort can name them" })
+  @Field(() => [ID], { nullable: true, description: "Analyses whose links to show (runAssociation ids)" })
   analysisIds?: string[];
+
+  @Field(() => ID, { nullable: true, description: "A saved cohort: every analysis that ran on it (with analysisIds: both)" })
+  cohortId?: string;
 
   @Field(() => Float, { defaultValue: 0.05, description: "Only links with q at most this" })
   @Min(0) @Max(1)
   maxQ!: number;
 
-  @Field(() => Float, { nullable: true, description: "Only links with |rho| at least this" })
+  @Field(() => Float, { nullable: true, description: "Only links with |rho| (mutation links: 2·|AUC − 0.5|) at least this" })
   @IsOptional() @Min(0) @Max(1)
   minAbsRho?: number;
 }

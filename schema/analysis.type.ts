@@ -17,4 +17,7 @@ export class Analysis {
 
   @Field(() => String, { nullable: true })
   createdAt!: string | null;
+
+  @Field(() => ID, { nullable: true, description: "The saved cohort the analysis ran on; null for an inline filter" })
+  cohortId!: string | null;
 }

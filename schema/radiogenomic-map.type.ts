@@ -9,6 +9,7 @@ registerEnumType(MapNodeKindEnum, { name: "MapNodeKind" });
 
 export enum MapEdgeKindEnum {
   CORRELATES_WITH = "CORRELATES_WITH",
+  PREDICTS = "PREDICTS",
 }
 registerEnumType(MapEdgeKindEnum, { name: "MapEdgeKind", description: "The graph relationship an edge comes from" });
 
@@ -50,7 +51,7 @@ export class MapEdge {
   @Field(() => ID, { description: "Node id of the pathway or gene" })
   target!: string;
 
-  @Field(() => String, { description: "What effect measures: rho (Spearman)" })
+  @Field(() => String, { description: "What effect measures: rho (Spearman, CORRELATES_WITH) or auc (mutated vs wild type, PREDICTS)" })
   measure!: string;
 
   @Field(() => Float, { nullable: true, description: "The effect size in its measure" })

@@ -5,9 +5,9 @@
 
 export type MapNodeKind = "FEATURE" | "PATHWAY" | "GENE";
 /** The relationship type the edge came from. */
-export type MapEdgeKind = "CORRELATES_WITH";
-/** What `effect` measures: Spearman's rho for correlations. */
-export type EffectMeasure = "rho";
+export type MapEdgeKind = "CORRELATES_WITH" | "PREDICTS";
+/** What `effect` measures: Spearman's rho for correlations, AUC (mutated vs wild type) for predictions. */
+export type EffectMeasure = "rho" | "auc";
 
 export interface MapNode {
   /** `feature:<key>`, `pathway:<id>` or `gene:<symbol>`: unique across kinds. */

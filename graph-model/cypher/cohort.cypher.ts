@@ -42,6 +42,14 @@ export function matchCohort(id: string): CypherQuery {
   return cypher(`MATCH (n:${Cohort.label}) WHERE n.id = $id`, { id });
 }
 
+/** The analyses that ran on a saved cohort, oldest first. */
+export function analysesOfCohort(cohortId: string): CypherQuery {
+  return cypher(
+    `MATCH (n:${Analysis.label})-[:${ON_COHORT.type}]->(c:${Cohort.label} {id: $cohortId}) RETURN ${project(Analysis, "n")} ORDER BY n.createdAt, n.id`,
+    { cohortId },
+  );
+}
+
 /** Links an analysis to the saved cohort it ran on. */
 export function linkAnalysisToCohort(analysisId: string, cohortId: string): CypherQuery {
   return cypher(

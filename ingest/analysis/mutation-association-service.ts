@@ -73,6 +73,7 @@ export class MutationAssociationService {
       },
       dataVersion,
       createdAt: this.now().toISOString(),
+      ...(request.cohortId ? { cohortId: request.cohortId } : {}),
     };
     await this.store.savePredictionAnalysis(analysis, links);
     return (await this.store.analysisById(id))!;
@@ -137,6 +138,7 @@ function mutationVersion(patientIds: string[], calls: Map<string, M.Mutation[]>)
 }
 
 function analysisId(request: AssociationRequest, settingsHash: string, patientIds: string[], dataVersion: Record<string, unknown>, minGroupSize: number, minPatients: number): string {
-  const text = JSON.stringify({ targets: "MUTATIONS", keys: request.targetKeys?.length ? [...new Set(request.targetKeys)].sort() : null, families: [...(request.families ?? [])].sort(), settingsHash, patientIds, dataVersion, minGroupSize, minPatients });
+  // A saved cohort is part of the question (its provenance), as in the correlation analyses.
+  const text = JSON.stringify({ ...(request.cohortId ? { cohortId: request.cohortId } : {}), targets: "MUTATIONS", keys: request.targetKeys?.length ? [...new Set(request.targetKeys)].sort() : null, families: [...(request.families ?? [])].sort(), settingsHash, patientIds, dataVersion, minGroupSize, minPatients });
   return `assoc-${createHash("sha256").update(text).digest("hex").slice(0, 16)}`;
 }

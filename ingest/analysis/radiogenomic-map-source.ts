@@ -9,6 +9,8 @@ import type * as M from "../../graph-model/model/records.js";
 
 export interface MapQuery {
   analysisIds: readonly string[];
+  /** Also every analysis that ran on this saved cohort. */
+  cohortId?: string;
   /** Only links with q at most this. */
   maxQ?: number;
   /** Only links with |rho| (or, for AUC edges, |AUC − 0.5|·2) at least this. */
@@ -44,15 +46,47 @@ function correlations(targetKind: "Gene" | "Pathway"): EdgeLoader {
   };
 }
 
+// PREDICTS: a feature → mutated gene link; minAbsRho applies to 2·|AUC − 0.5| (0 = chance, 1 = perfect).
+const predictions: EdgeLoader = async (store, analysis, query) => {
+  const minAbsAucDeviation = query.minAbsRho === undefined ? undefined : query.minAbsRho / 2;
+  const rows = await store.predictionLinks({ analysisId: analysis.id, maxQ: query.maxQ, minAbsAucDeviation, skip: 0, first: MAX_LINKS_PER_ANALYSIS + 1 });
+  if (rows.length > MAX_LINKS_PER_ANALYSIS)
+    throw new BadUserInputError(`analysis '${analysis.id}' has more than ${MAX_LINKS_PER_ANALYSIS} links under these filters: lower maxQ or raise minAbsRho`);
+  return rows.map((r) => ({
+    kind: "PREDICTS",
+    measure: "auc",
+    effect: r.auc,
+    feature: { key: r.featureKey, name: r.feature.name, family: r.feature.family, ibsiCode: r.feature.ibsiCode, settingsHash: r.feature.settingsHash },
+    target: { kind: "GENE", key: r.geneSymbol, name: r.geneName },
+    p: r.p,
+    q: r.q,
+    n: r.n,
+    analysisId: r.analysisId,
+  }));
+};
+
 /** Analysis kind → the edges it stored. */
 export const EDGE_LOADERS: Record<string, EdgeLoader> = {
   PATHWAYS: correlations("Pathway"),
   GENES: correlations("Gene"),
+  MUTATIONS: predictions,
 };
 
 async function analysesOf(store: GraphStore, query: MapQuery): Promise<M.Analysis[]> {
   const ids = [...new Set(query.analysisIds)];
-  if (!ids.length) throw new BadUserInputError("name at least one analysis (analysisIds)");
+  const ofCohort = query.cohortId === undefined ? [] : await analysesOfCohort(store, query.cohortId);
+  const named = ids.filter((id) => !ofCohort.some((a) => a.id === id));
+  if (!named.length && !ofCohort.length)
+    throw new BadUserInputError(query.cohortId === undefined ? "name at least one analysis (analysisIds) or a saved cohort (cohortId)" : `no analysis has run on cohort '${query.cohortId}' yet: runAssociation(cohortId: …) first`);
+  return [...ofCohort, ...(await namedAnalyses(store, named))];
+}
+
+async function analysesOfCohort(store: GraphStore, cohortId: string): Promise<M.Analysis[]> {
+  if (!(await store.cohortsByIds([cohortId])).length) throw new NotFoundError("Cohort", cohortId);
+  return store.analysesOfCohort(cohortId);
+}
+
+function namedAnalyses(store: GraphStore, ids: readonly string[]): Promise<M.Analysis[]> {
   return Promise.all(
     ids.map(async (id) => {
       const analysis = await store.analysisById(id);

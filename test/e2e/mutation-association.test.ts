@@ -117,4 +117,36 @@ describe.each(BOTH_STORES)("feature → mutation association [$name]", (target) 
     const badCursor = await graphql(platform.server.graphqlUrl, LINKS, { id: analysis.id, first: 5, after: "nonsense" });
     expect(badCursor.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
   });
+
+  it("draws PREDICTS edges in radiogenomicMap, named by analysis id or by the saved cohort the analysis ran on", async () => {
+    const url = platform.server.graphqlUrl;
+    const MAP = `query($ids: [ID!], $cohort: ID) { radiogenomicMap(analysisIds: $ids, cohortId: $cohort, maxQ: 1) {
+      edges { kind measure effect rho q source target analysisId } } }`;
+    const page = await graphql(url, LINKS, { id: analysis.id, first: 1_000 });
+    expect(page.errors).toBeUndefined();
+    expect(page.data.mutationAssociations.pageInfo.hasNextPage).toBe(false);
+    const links = page.data.mutationAssociations.nodes;
+    const byId = await graphql(url, MAP, { ids: [analysis.id] });
+    expect(byId.errors).toBeUndefined();
+    const edges = byId.data.radiogenomicMap.edges;
+    expect(edges.length).toBe(links.length);
+    expect(new Set(edges.map((e: any) => `${e.kind} ${e.measure} ${e.rho}`))).toEqual(new Set(["PREDICTS auc null"]));
+    const pairs = (rows: Array<[string, number]>) => rows.map(([gene, auc]) => `${gene} ${auc}`).sort();
+    expect(pairs(edges.map((e: any) => [e.target.replace(/^gene:/, ""), e.effect]))).toEqual(pairs(links.map((l: any) => [l.gene, l.auc])));
+
+    const saved = await graphql(url, `mutation { saveCohort(name: "segmented", filter: { hasSegmentation: true }) { id } }`);
+    expect(saved.errors).toBeUndefined();
+    const cohortId = saved.data.saveCohort.id;
+    const none = await graphql(url, MAP, { cohort: cohortId });
+    expect(none.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+    const run = await graphql(url, `mutation($c: ID!) { runAssociation(cohortId: $c, targets: MUTATIONS, families: ["intensity_statistics"], minGroupSize: 3) { id cohortId params } }`, { c: cohortId });
+    expect(run.errors).toBeUndefined();
+    expect(run.data.runAssociation.cohortId).toBe(cohortId);
+    const byCohort = await graphql(url, MAP, { cohort: cohortId });
+    expect(byCohort.errors).toBeUndefined();
+    const cohortEdges = byCohort.data.radiogenomicMap.edges;
+    expect(cohortEdges.length).toBe(run.data.runAssociation.params.tests);
+    expect(new Set(cohortEdges.map((e: any) => e.analysisId))).toEqual(new Set([run.data.runAssociation.id]));
+    expect((await graphql(url, MAP, { cohort: "cohort-nope" })).errors?.[0]?.extensions?.code).toBe("NOT_FOUND");
+  });
 });
