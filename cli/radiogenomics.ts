@@ -3,8 +3,10 @@
 import { Command } from "commander";
 import { PlatformError } from "../compute/errors.js";
 import { apiKeyCommand } from "./commands/api-key.command.js";
+import { composeCommand } from "./commands/compose.command.js";
 import { computeCommand } from "./commands/compute.command.js";
 import { demoCommand } from "./commands/demo.command.js";
+import { gatewayCommand } from "./commands/gateway.command.js";
 import { ingestCommand } from "./commands/ingest.command.js";
 import { serveCommand } from "./commands/serve.command.js";
 import { statusCommand } from "./commands/status.command.js";
@@ -25,6 +27,8 @@ ingestCommand(program, logger);
 computeCommand(program, logger);
 statusCommand(program);
 apiKeyCommand(program);
+gatewayCommand(program, logger);
+composeCommand(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   if (error instanceof PlatformError) {

@@ -5,6 +5,7 @@ import { ApolloServer } from "@apollo/server";
 import { expressMiddleware } from "@as-integrations/express5";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import express from "express";
+import type { GraphQLSchema } from "graphql";
 import { createRequestContext, type RequestContext, type Services } from "../resolvers/context.js";
 import { createErrorFormatter } from "../resolvers/format-error.js";
 import { buildPlatformSchema } from "../schema/build-schema.js";
@@ -17,6 +18,8 @@ export interface ServerOptions extends Services {
   bodyLimit?: string;
   /** Query depth and cost limits (default DEFAULT_LIMITS). */
   limits?: QueryLimits;
+  /** The schema to serve, e.g. one Federation subgraph's (default: the all-in-one schema). */
+  schema?: GraphQLSchema;
 }
 
 export interface RunningServer {
@@ -31,7 +34,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const services: Services = { store, logger, features, associations, jobs, apiKeys, genomics, imaging };
   const app = express();
   const httpServer = http.createServer(app);
-  const schema = await buildPlatformSchema();
+  const schema = options.schema ?? (await buildPlatformSchema());
   const apollo = new ApolloServer<RequestContext>({
     schema,
     formatError: createErrorFormatter(logger),

@@ -5,6 +5,8 @@ import type { Logger } from "pino";
 import { BadUserInputError } from "../../compute/errors.js";
 import { openStore } from "../../graph-model/open-store.js";
 import { FeatureWorkerPool } from "../../ingest/features/feature-worker-pool.js";
+import { buildPlatformSubgraphSchema } from "../../schema/build-subgraph-schema.js";
+import { SUBGRAPH_NAMES, type SubgraphName } from "../../schema/subgraphs.js";
 import { startServer } from "../server.js";
 import { DEFAULT_LIMITS } from "../../resolvers/query-limits.js";
 import { createServices } from "../services.js";
@@ -15,9 +17,15 @@ interface ServeFlags extends StoreFlags {
   port: string;
   host: string;
   demo?: boolean;
+  subgraph?: string;
 }
 
-function parsePort(text: string): number {
+function parseSubgraph(name: string | undefined): SubgraphName | undefined {
+  if (name === undefined || SUBGRAPH_NAMES.includes(name as SubgraphName)) return name as SubgraphName | undefined;
+  throw new BadUserInputError(`--subgraph must be one of ${SUBGRAPH_NAMES.join(", ")}, got '${name}'`);
+}
+
+export function parsePort(text: string): number {
   const port = Number(text);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new BadUserInputError(`--port must be 0–65535, got '${text}'`);
   return port;
@@ -29,8 +37,10 @@ export function serveCommand(program: Command, logger: Logger): void {
     .option("-p, --port <port>", "port to listen on (env PORT)", process.env.PORT ?? "4000")
     .option("--host <host>", "address to listen on (env HOST)", process.env.HOST ?? "127.0.0.1")
     .option("--demo", "load the demo cohort first when the store is empty")
+    .option("--subgraph <name>", `serve one Apollo Federation 2 subgraph (${SUBGRAPH_NAMES.join(" | ")}) for \`radiogenomics gateway\` instead of the all-in-one API`)
     .action(async (flags: ServeFlags) => {
       const port = parsePort(flags.port);
+      const subgraph = parseSubgraph(flags.subgraph);
       const store = await openStore(storeConfig(flags));
       if (flags.demo && (await store.counts()).Patient === 0) await loadDemo(store, logger);
       const featurePool = new FeatureWorkerPool();
@@ -39,10 +49,11 @@ export function serveCommand(program: Command, logger: Logger): void {
       const services = createServices(store, logger, { featurePool, checkpointDir, pixelCacheDir, apiKeys: process.env.RG_API_KEYS });
       const limits = { maxDepth: Number(process.env.RG_MAX_DEPTH ?? DEFAULT_LIMITS.maxDepth), maxCost: Number(process.env.RG_MAX_COST ?? DEFAULT_LIMITS.maxCost) };
       if (!(limits.maxDepth > 0 && limits.maxCost > 0)) throw new BadUserInputError("RG_MAX_DEPTH and RG_MAX_COST must be positive numbers");
-      const server = await startServer({ ...services, port, host: flags.host, limits, bodyLimit: process.env.RG_BODY_LIMIT });
+      const schema = subgraph ? await buildPlatformSubgraphSchema(subgraph) : undefined;
+      const server = await startServer({ ...services, port, host: flags.host, limits, bodyLimit: process.env.RG_BODY_LIMIT, schema });
       if (!services.apiKeys.length) logger.warn("no API keys configured (RG_API_KEYS): mutations are open to anyone who can reach the server");
-      logger.info({ graphql: server.graphqlUrl, store: store.kind, location: store.location }, "radiogenomics is serving");
-      process.stdout.write(`GraphQL API: ${server.graphqlUrl}  (store: ${store.kind} at ${store.location})\n`);
+      logger.info({ graphql: server.graphqlUrl, subgraph, store: store.kind, location: store.location }, "radiogenomics is serving");
+      process.stdout.write(`GraphQL ${subgraph ? `${subgraph} subgraph` : "API"}: ${server.graphqlUrl}  (store: ${store.kind} at ${store.location})\n`);
       const shutdown = async () => {
         await server.stop();
         await featurePool.close();
