@@ -4,6 +4,7 @@ import type { AddressInfo } from "node:net";
 import { ApolloServer } from "@apollo/server";
 import { expressMiddleware } from "@as-integrations/express5";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
+import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
 import express from "express";
 import type { GraphQLSchema } from "graphql";
 import { createRequestContext, type RequestContext, type Services } from "../resolvers/context.js";
@@ -39,7 +40,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     schema,
     formatError: createErrorFormatter(logger),
     introspection: true,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), queryLimitsPlugin(schema, options.limits ?? DEFAULT_LIMITS)],
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      queryLimitsPlugin(schema, options.limits ?? DEFAULT_LIMITS),
+      // A subgraph: no per-field traces for the gateway (Apollo would switch them on for a federated schema).
+      ...(options.schema ? [ApolloServerPluginInlineTraceDisabled()] : []),
+    ],
   });
   await apollo.start();
 
