@@ -83,6 +83,39 @@ describe.each(BOTH_STORES)("federated gateway vs all-in-one [$name]", (target) =
     expect(top.pathway.id).toBe("DEMO_HYPOXIA");
     expect(top.pathway.genes.map((g: any) => g.symbol).sort()).toEqual(hypoxiaMembers());
     expect(top.pathway.genes.find((g: any) => g.symbol === "CA9").entrezId).toBe(768);
+    const analysis = await graphql(platform.subgraphs.radiogenomics.graphqlUrl, `query($r: [_Any!]!) { _entities(representations: $r) { ... on Analysis { id kind } } }`, {
+      r: [{ __typename: "Analysis", id: run.data.runAssociation.id }],
+    });
+    expect(analysis.data._entities).toEqual([{ id: run.data.runAssociation.id, kind: run.data.runAssociation.kind }]);
+  });
+
+  it("resolves every entity by its key at its owner subgraph, null for an unknown key (the gateway's _entities calls)", async () => {
+    const series = cohort.series[0]!;
+    const study = cohort.studies.find((st) => st.uid === series.studyUid)!;
+    const lesion = cohort.lesions.find((l) => l.seriesUid === series.uid)!;
+    const patient = cohort.patients.find((p) => p.id === study.patientId)!;
+    const entities = (fragments: string) => `query($r: [_Any!]!) { _entities(representations: $r) { __typename ${fragments} } }`;
+    const imaging = await graphql(platform.subgraphs.imaging.graphqlUrl, entities(`... on Collection { id name } ... on Study { uid date }
+      ... on Series { uid modality sliceThickness pixelSpacing } ... on Lesion { id label segmentationType }`), { r: [
+      { __typename: "Collection", id: patient.collectionId }, { __typename: "Study", uid: study.uid }, { __typename: "Series", uid: series.uid },
+      { __typename: "Lesion", id: lesion.id }, { __typename: "Series", uid: "1.2.3.no-such-series" },
+    ] });
+    expect(imaging.errors).toBeUndefined();
+    expect(imaging.data._entities).toEqual([
+      { __typename: "Collection", id: patient.collectionId, name: cohort.collections.find((c) => c.id === patient.collectionId)!.name },
+      { __typename: "Study", uid: study.uid, date: study.date },
+      { __typename: "Series", uid: series.uid, modality: series.modality, sliceThickness: series.sliceThickness, pixelSpacing: series.pixelSpacing },
+      { __typename: "Lesion", id: lesion.id, label: lesion.label, segmentationType: lesion.segmentationType },
+      null,
+    ]);
+    const genomics = await graphql(platform.subgraphs.genomics.graphqlUrl, entities("... on Patient { id sex } ... on Gene { symbol entrezId } ... on Pathway { id name }"), { r: [
+      { __typename: "Patient", id: patient.id }, { __typename: "Gene", symbol: "CA9" }, { __typename: "Pathway", id: "DEMO_HYPOXIA" }, { __typename: "Patient", id: "TCGA-XX-0000" },
+    ] });
+    expect(genomics.errors).toBeUndefined();
+    expect(genomics.data._entities).toEqual([
+      { __typename: "Patient", id: patient.id, sex: patient.sex }, { __typename: "Gene", symbol: "CA9", entrezId: 768 },
+      { __typename: "Pathway", id: "DEMO_HYPOXIA", name: "Hypoxia response (demo subset)" }, null,
+    ]);
   });
 
   it("answers gene → pathways → genes the same way", async () => {
