@@ -1,11 +1,13 @@
 // Which resolvers and types form which Apollo Federation 2 subgraph: the one place that says so.
-// A new resolver joins a subgraph by one line in `resolvers` below (and its line in RESOLVERS of
+// A new resolver joins a subgraph by one line in MEMBERSHIP below (and its line in RESOLVERS of
 // build-schema.ts, the all-in-one schema); test/federation/subgraphs.test.ts checks that every
-// resolver belongs to exactly one subgraph and that the three still compose.
+// resolver belongs to exactly one subgraph and that the three still compose. A new entity type
+// (e.g. Cohort) adds one line to ENTITIES.
 //
 // Entities are keyed by natural ids. An entity's plain fields (its @Field properties) are served
 // by its `owner`; its field-resolver fields by the subgraph whose resolver class defines them;
-// other subgraphs see only its key (a reference the gateway resolves at the owner).
+// other subgraphs see only its key (a reference the gateway resolves at the owner) — so a field
+// resolver outside the owner must need nothing of its root but the key.
 import type { ClassType } from "type-graphql";
 import { AnalysisResolver } from "../resolvers/analysis.resolver.js";
 import { CollectionResolver } from "../resolvers/collection.resolver.js";
@@ -34,10 +36,30 @@ import { Study } from "./study.type.js";
 export const SUBGRAPH_NAMES = ["imaging", "genomics", "radiogenomics"] as const;
 export type SubgraphName = (typeof SUBGRAPH_NAMES)[number];
 
+/** Each resolver class and the subgraph that serves it, one per line. */
+export const MEMBERSHIP: ReadonlyArray<readonly [ClassType, SubgraphName]> = [
+  [CollectionResolver, "imaging"],
+  [PatientImagingResolver, "imaging"],
+  [StudyResolver, "imaging"],
+  [SeriesResolver, "imaging"],
+  [IngestImagingResolver, "imaging"],
+  [PatientResolver, "genomics"],
+  [GeneResolver, "genomics"],
+  [PathwayResolver, "genomics"],
+  [IngestResolver, "genomics"],
+  [LesionResolver, "radiogenomics"],
+  [FeatureDefinitionResolver, "radiogenomics"],
+  [AnalysisResolver, "radiogenomics"],
+  [FeatureLinkResolver, "radiogenomics"],
+  [JobResolver, "radiogenomics"],
+];
+
+const resolversOf = (name: SubgraphName) => MEMBERSHIP.filter(([, subgraph]) => subgraph === name).map(([resolver]) => resolver);
+
 export const SUBGRAPH_RESOLVERS: Record<SubgraphName, readonly ClassType[]> = {
-  imaging: [CollectionResolver, PatientImagingResolver, StudyResolver, SeriesResolver, IngestImagingResolver],
-  genomics: [PatientResolver, GeneResolver, PathwayResolver, IngestResolver],
-  radiogenomics: [LesionResolver, FeatureDefinitionResolver, AnalysisResolver, FeatureLinkResolver, JobResolver],
+  imaging: resolversOf("imaging"),
+  genomics: resolversOf("genomics"),
+  radiogenomics: resolversOf("radiogenomics"),
 };
 
 export interface EntitySpec {
