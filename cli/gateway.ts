@@ -4,12 +4,14 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { ApolloGateway, IntrospectAndCompose, RemoteGraphQLDataSource } from "@apollo/gateway";
-import { ApolloServer } from "@apollo/server";
+import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { expressMiddleware } from "@as-integrations/express5";
 import express from "express";
 import type { Logger } from "pino";
+import type { GraphQLSchema } from "graphql";
 import { BadUserInputError } from "../compute/errors.js";
+import { DEFAULT_LIMITS, queryLimitsPlugin, type QueryLimits } from "../resolvers/query-limits.js";
 import type { RunningServer } from "./server.js";
 
 export interface SubgraphEndpoint {
@@ -24,6 +26,8 @@ export interface GatewayOptions {
   readonly logger: Logger;
   /** Largest request body accepted (default 10mb, as the all-in-one server). */
   readonly bodyLimit?: string;
+  /** Depth and cost limits on the whole operation (default DEFAULT_LIMITS, as the all-in-one server). */
+  readonly limits?: QueryLimits;
 }
 
 interface GatewayContext {
@@ -47,6 +51,21 @@ class ApiKeyForwardingSource extends RemoteGraphQLDataSource<GatewayContext> {
   }
 }
 
+/**
+ * The all-in-one server's depth and cost limits, on the composed schema. The subgraphs check theirs
+ * too, but each sees only its part of a query, so only the gateway sees the whole one.
+ */
+function gatewayLimitsPlugin(limits: QueryLimits): ApolloServerPlugin<GatewayContext> {
+  const plugins = new WeakMap<GraphQLSchema, ApolloServerPlugin<GatewayContext>>();
+  return {
+    async requestDidStart(requestContext) {
+      let plugin = plugins.get(requestContext.schema);
+      if (!plugin) plugins.set(requestContext.schema, (plugin = queryLimitsPlugin(requestContext.schema, limits) as ApolloServerPlugin<GatewayContext>));
+      return plugin.requestDidStart!(requestContext);
+    },
+  };
+}
+
 export async function startGateway(options: GatewayOptions): Promise<RunningServer> {
   const gateway = new ApolloGateway({
     supergraphSdl: new IntrospectAndCompose({ subgraphs: options.subgraphs.map(({ name, url }) => ({ name, url })) }),
@@ -56,7 +75,11 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
   const app = express();
   const httpServer = http.createServer(app);
   // Subgraph errors arrive already formatted (code, message); the gateway passes them on unchanged.
-  const apollo = new ApolloServer<GatewayContext>({ gateway, introspection: true, plugins: [ApolloServerPluginDrainHttpServer({ httpServer })] });
+  const apollo = new ApolloServer<GatewayContext>({
+    gateway,
+    introspection: true,
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), gatewayLimitsPlugin(options.limits ?? DEFAULT_LIMITS)],
+  });
   await apollo.start();
   app.get("/health", (_req, res) => {
     res.json({ status: "ok", role: "gateway", subgraphs: options.subgraphs });

@@ -8,7 +8,7 @@ import { DEMO_GMT } from "../../ingest/demo/demo-genes.js";
 import { createApiKey } from "../../resolvers/api-keys.js";
 import { useFederatedPlatform } from "../support/federated-platform.js";
 import { graphql } from "../support/graphql-client.js";
-import { BOTH_STORES } from "../support/stores.js";
+import { BOTH_STORES, embeddedStore } from "../support/stores.js";
 
 const cohort = demoCohort({ patientsPerCollection: 15 });
 const admin = createApiKey("all");
@@ -160,5 +160,33 @@ describe.each(BOTH_STORES)("federated gateway vs all-in-one [$name]", (target) =
     expect(data.ingestPathways.written).toBe(1);
     const genes = (await graphql(platform.gateway.graphqlUrl, `{ pathways(geneSymbol: "CA9") { id genes { symbol } } }`)).data.pathways;
     expect(genes.find((p: any) => p.id === "FED_TEST_SET").genes.map((g: any) => g.symbol).sort()).toEqual(["CA9", "VEGFA"]);
+  });
+});
+
+// Each subgraph sees only its part of a federated query (the genomics part of the query below is
+// 3 levels deep and costs ~300, the imaging part 5 levels), so the gateway checks the whole one.
+describe("depth and cost limits on the whole federated query [embedded Ladybug]", () => {
+  const platform = useFederatedPlatform(embeddedStore, { cohort, limits: { maxDepth: 5, maxCost: 500 } });
+
+  it("rejects a query too deep only as a whole, like the all-in-one server", async () => {
+    const query = `{ patients(first: 2) { nodes { studies { series { lesions { id } } } } } }`;
+    for (const url of [platform.allInOne.graphqlUrl, platform.gateway.graphqlUrl]) {
+      const { data, errors } = await graphql(url, query);
+      expect(data ?? null).toBeNull();
+      expect(errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+      expect(errors?.[0]?.message).toContain("nests 6 levels deep; the limit is 5");
+    }
+  });
+
+  it("rejects a query too costly only as a whole, like the all-in-one server", async () => {
+    const query = `{ patients(first: 100) { nodes { id studies { uid } } } }`;
+    for (const url of [platform.allInOne.graphqlUrl, platform.gateway.graphqlUrl]) {
+      const { errors } = await graphql(url, query);
+      expect(errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+      expect(errors?.[0]?.message).toMatch(/the query would cost \d+; the limit is 500/);
+    }
+    const cheaper = await graphql(platform.gateway.graphqlUrl, `{ patients(first: 10) { nodes { id studies { uid } } } }`);
+    expect(cheaper.errors).toBeUndefined();
+    expect(cheaper.data.patients.nodes).toHaveLength(10);
   });
 });

@@ -6,6 +6,7 @@ import { pino } from "pino";
 import { startGateway, type SubgraphEndpoint } from "../../cli/gateway.js";
 import { startServer, type RunningServer } from "../../cli/server.js";
 import { createServices, type ServiceOptions } from "../../cli/services.js";
+import type { QueryLimits } from "../../resolvers/query-limits.js";
 import type { GraphStore } from "../../graph-model/graph-store.js";
 import type { CohortRecords } from "../../ingest/demo/demo-cohort.js";
 import { loadCohort } from "../../ingest/demo/load-demo.js";
@@ -28,6 +29,8 @@ export interface FederatedOptions {
   services?: ServiceOptions;
   /** Outside subgraphs the gateway composes too (e.g. examples/clinical-subgraph). */
   outside?: SubgraphEndpoint[];
+  /** Depth and cost limits of every server (default DEFAULT_LIMITS). */
+  limits?: QueryLimits;
 }
 
 export async function startFederatedPlatform(target: StoreUnderTest, options: FederatedOptions = {}): Promise<FederatedPlatform> {
@@ -36,11 +39,12 @@ export async function startFederatedPlatform(target: StoreUnderTest, options: Fe
   const counting = countingStore(store);
   const logger = pino({ level: "silent" });
   const services = createServices(counting.store, logger, { demo: options.cohort, ...options.services });
-  const allInOne = await startServer({ ...services, port: 0 });
+  const { limits } = options;
+  const allInOne = await startServer({ ...services, port: 0, limits });
   const subgraphs = {} as Record<SubgraphName, RunningServer>;
-  for (const name of SUBGRAPH_NAMES) subgraphs[name] = await startServer({ ...services, port: 0, schema: await buildPlatformSubgraphSchema(name) });
+  for (const name of SUBGRAPH_NAMES) subgraphs[name] = await startServer({ ...services, port: 0, limits, schema: await buildPlatformSubgraphSchema(name) });
   const endpoints = [...SUBGRAPH_NAMES.map((name) => ({ name, url: subgraphs[name].graphqlUrl })), ...(options.outside ?? [])];
-  const gateway = await startGateway({ subgraphs: endpoints, port: 0, logger });
+  const gateway = await startGateway({ subgraphs: endpoints, port: 0, logger, limits });
   return {
     store,
     counting,
