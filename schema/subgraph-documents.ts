@@ -78,11 +78,18 @@ function directive(name: string, args: Record<string, string | boolean> = {}): C
   };
 }
 
+// Subscriptions (job progress) are served all-in-one only: @apollo/gateway does not proxy them.
+function withoutSubscriptions(definitions: readonly DefinitionNode[]): DefinitionNode[] {
+  return definitions
+    .filter((d) => !(d.kind === Kind.OBJECT_TYPE_DEFINITION && d.name.value === "Subscription"))
+    .map((d) => (d.kind === Kind.SCHEMA_DEFINITION ? { ...d, operationTypes: d.operationTypes.filter((o) => o.operation !== "subscription") } : d));
+}
+
 async function prunedDocument(subgraph: SubgraphName): Promise<{ definitions: DefinitionNode[]; resolvers: ResolversMap }> {
   const schema = await buildSchema({ ...SCHEMA_OPTIONS, resolvers: [...SUBGRAPH_RESOLVERS[subgraph]] as [ClassType, ...ClassType[]], orphanedTypes: ENTITIES.map((e) => e.type) });
   const owners = fieldResolverOwners();
   const entities = new Map(ENTITIES.map((e) => [e.type.name, e]));
-  const pruned = parse(printSubgraphSchema(schema)).definitions.map((def) => {
+  const pruned = withoutSubscriptions(parse(printSubgraphSchema(schema)).definitions).map((def) => {
     if (def.kind !== Kind.OBJECT_TYPE_DEFINITION || ROOTS.has(def.name.value)) return def;
     const entity = entities.get(def.name.value);
     return { ...def, fields: def.fields?.filter((f) => keepsField(subgraph, def.name.value, f.name.value, owners, entity)) };
@@ -90,7 +97,7 @@ async function prunedDocument(subgraph: SubgraphName): Promise<{ definitions: De
   const reachable = reachableTypes(pruned);
   const definitions = pruned.filter((d) => !("name" in d && d.name) || reachable.has(d.name.value));
   const resolvers = createResolversMap(schema);
-  for (const typeName of Object.keys(resolvers)) if (!reachable.has(typeName) || BUILT_IN_SCALARS.has(typeName)) delete resolvers[typeName];
+  for (const typeName of Object.keys(resolvers)) if (!reachable.has(typeName) || BUILT_IN_SCALARS.has(typeName) || typeName === "Subscription") delete resolvers[typeName];
   return { definitions, resolvers };
 }
 
