@@ -3,9 +3,11 @@
 import { Command } from "commander";
 import { PlatformError } from "../compute/errors.js";
 import { apiKeyCommand } from "./commands/api-key.command.js";
+import { composeCommand } from "./commands/compose.command.js";
 import { computeCommand } from "./commands/compute.command.js";
 import { demoCommand } from "./commands/demo.command.js";
 import { exportCommand } from "./commands/export.command.js";
+import { gatewayCommand } from "./commands/gateway.command.js";
 import { ingestCommand } from "./commands/ingest.command.js";
 import { serveCommand } from "./commands/serve.command.js";
 import { statusCommand } from "./commands/status.command.js";
@@ -27,6 +29,8 @@ computeCommand(program, logger);
 statusCommand(program);
 apiKeyCommand(program);
 exportCommand(program);
+gatewayCommand(program, logger);
+composeCommand(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   if (error instanceof PlatformError) {

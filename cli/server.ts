@@ -6,8 +6,9 @@ import type { AddressInfo } from "node:net";
 import { ApolloServer } from "@apollo/server";
 import { expressMiddleware } from "@as-integrations/express5";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
+import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
 import express from "express";
-import { OperationTypeNode } from "graphql";
+import { OperationTypeNode, type GraphQLSchema } from "graphql";
 import { createRequestContext, type RequestContext, type Services } from "../resolvers/context.js";
 import { createErrorFormatter } from "../resolvers/format-error.js";
 import { buildPlatformSchema } from "../schema/build-schema.js";
@@ -36,6 +37,8 @@ export interface ServerOptions extends Services {
   resolverTimeoutMs?: number;
   /** Origins allowed cross-origin (default: loopback only). */
   corsOrigins?: CorsOrigins;
+  /** The schema to serve, e.g. one Federation subgraph's (default: the all-in-one schema). */
+  schema?: GraphQLSchema;
 }
 
 export interface RunningServer {
@@ -50,21 +53,28 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const services: Services = { store, logger, features, associations, jobs, apiKeys, genomics, imaging };
   const app = express();
   const httpServer = http.createServer(app);
-  const schema = applyResolverTimeouts(await buildPlatformSchema());
+  const schema = applyResolverTimeouts(options.schema ?? (await buildPlatformSchema()));
   const limits = options.limits ?? DEFAULT_LIMITS;
   const readAccess = options.readAccess ?? "open";
   const limiter = new RateLimiter(options.rateLimits ?? DEFAULT_RATE_LIMITS);
   const facts = { resolverTimeoutMs: options.resolverTimeoutMs ?? DEFAULT_RESOLVER_TIMEOUT_MS };
   const corsOrigins = options.corsOrigins ?? DEFAULT_CORS_ORIGINS;
   const formatError = createErrorFormatter(logger);
-  const subscriptions = attachSubscriptionServer(httpServer, { schema, services, readAccess, limiter, limits, corsOrigins, facts, formatError });
+  // Subscriptions all-in-one only: a subgraph's schema has none (the gateway passes none through).
+  const subscriptions = options.schema ? undefined : attachSubscriptionServer(httpServer, { schema, services, readAccess, limiter, limits, corsOrigins, facts, formatError });
   const apollo = new ApolloServer<RequestContext>({
     schema,
     formatError,
     introspection: true,
     // Stack traces name our files and libraries: never sent to clients (the log has them).
     includeStacktraceInErrorResponses: false,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), requestGuardPlugin({ readAccess, limiter }), queryLimitsPlugin(schema, limits)],
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      requestGuardPlugin({ readAccess, limiter }),
+      queryLimitsPlugin(schema, limits),
+      // A subgraph: no per-field traces for the gateway (Apollo would switch them on for a federated schema).
+      ...(options.schema ? [ApolloServerPluginInlineTraceDisabled()] : []),
+    ],
   });
   await apollo.start();
 
@@ -106,7 +116,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     url,
     graphqlUrl: `${url}/graphql`,
     async stop() {
-      await subscriptions.close();
+      await subscriptions?.close();
       await apollo.stop();
     },
   };

@@ -278,6 +278,14 @@ export class CypherGraphStore implements GraphStore {
     return this.byKeys(N.Lesion, ids);
   }
 
+  studiesByUids(uids: readonly string[]): Promise<M.Study[]> {
+    return this.byKeys(N.Study, uids);
+  }
+
+  seriesByUids(uids: readonly string[]): Promise<M.Series[]> {
+    return this.byKeys(N.Series, uids);
+  }
+
   async collectionsOfPatients(patientIds: readonly string[]): Promise<Map<string, M.Collection[]>> {
     if (!patientIds.length) return new Map();
     const rows = await this.executor.read(linkCypher.collectionsOfPatients(patientIds));

@@ -83,6 +83,8 @@ export interface GraphStore {
   patientsByIds(ids: readonly string[]): Promise<M.Patient[]>;
   genesBySymbols(symbols: readonly string[]): Promise<M.Gene[]>;
   lesionsByIds(ids: readonly string[]): Promise<M.Lesion[]>;
+  studiesByUids(uids: readonly string[]): Promise<M.Study[]>;
+  seriesByUids(uids: readonly string[]): Promise<M.Series[]>;
   /** Every gene, by symbol (for id mapping, e.g. Entrez → HGNC). */
   allGenes(): Promise<M.Gene[]>;
 

@@ -73,8 +73,8 @@ class LinksArgs {
   first!: number;
 }
 
-function toLink(link: CorrelationLink): FeatureLink {
-  return { ...link, feature: { ...link.feature, name: link.feature.name ?? link.featureKey }, target: link.targetKey };
+function toLink(link: CorrelationLink, targetKind: "Gene" | "Pathway"): FeatureLink {
+  return { ...link, feature: { ...link.feature, name: link.feature.name ?? link.featureKey }, target: link.targetKey, targetKind };
 }
 
 @Resolver(() => Analysis)
@@ -114,6 +114,6 @@ export class AnalysisResolver {
   private async links(args: LinksArgs, targetKind: "Gene" | "Pathway", ctx: RequestContext): Promise<FeatureLink[]> {
     if (!(await ctx.store.analysisById(args.analysisId))) throw new NotFoundError("Analysis", args.analysisId);
     const links = await ctx.store.correlationLinks({ ...args, targetKeys: args.targets, targetKind });
-    return links.map(toLink);
+    return links.map((link) => toLink(link, targetKind));
   }
 }

@@ -1,5 +1,4 @@
-import { ArrayMaxSize, ArrayNotEmpty, IsOptional, Length, Matches } from "class-validator";
-import { imagingIngestJob } from "../ingest/dicomweb/imaging-ingest-job.js";
+import { ArrayMaxSize, IsOptional, Length } from "class-validator";
 import { Args, ArgsType, Authorized, Ctx, Field, Mutation, Resolver } from "type-graphql";
 import { gdcIngestJob } from "../ingest/gdc/gdc-ingest-job.js";
 import { ingestGmt } from "../ingest/pathways/pathway-ingest.js";
@@ -43,34 +42,8 @@ class IngestPathwaysArgs {
   version!: string;
 }
 
-@ArgsType()
-class IngestImagingArgs {
-  @Field(() => String, { description: "Collection the patients belong to, e.g. TCGA-GBM" })
-  @Length(1, 128)
-  collection!: string;
-
-  @Field(() => [String], { description: "The patients (DICOM PatientID = TCGA barcode); DICOMweb has no collection search" })
-  @ArrayNotEmpty() @ArrayMaxSize(10_000)
-  patientIds!: string[];
-
-  @Field(() => [String], { nullable: true, description: "Only image series of these modalities, e.g. CT, MR" })
-  modalities?: string[];
-
-  @Field(() => String, { nullable: true, description: "StudyDate or range, YYYYMMDD or YYYYMMDD-YYYYMMDD" })
-  @IsOptional() @Matches(/^\d{8}(-\d{8})?$|^\d{8}-$|^-\d{8}$/, { message: "studyDate must be YYYYMMDD or a range YYYYMMDD-YYYYMMDD" })
-  studyDate?: string;
-}
-
 @Resolver()
 export class IngestResolver {
-  @Authorized("ingest")
-  @Mutation(() => Job, { description: "Ingests patients' studies, series and segmented lesions (SEG, RTSTRUCT) from the DICOMweb archive, as a resumable job" })
-  ingestImaging(@Args(() => IngestImagingArgs) args: IngestImagingArgs, @Ctx() ctx: RequestContext): Job {
-    const job = imagingIngestJob(ctx.store, ctx.imaging, { collectionId: args.collection, patientIds: args.patientIds, modalities: args.modalities, studyDate: args.studyDate });
-    const handle = ctx.jobs.submit(job);
-    return toJob(ctx.jobs.get(handle.id)!);
-  }
-
   @Authorized("ingest")
   @Mutation(() => Job, { description: "Ingests a GDC project or cBioPortal study (clinical, expression, mutations) as a resumable job; unknown project: BAD_USER_INPUT" })
   async ingestGenomics(@Args(() => IngestGenomicsArgs) args: IngestGenomicsArgs, @Ctx() ctx: RequestContext): Promise<Job> {

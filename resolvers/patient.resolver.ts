@@ -1,14 +1,12 @@
 import { IsOptional, Max, Min, ValidateNested } from "class-validator";
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
 import { BadUserInputError, NotFoundError } from "../compute/errors.js";
-import { Collection } from "../schema/collection.type.js";
 import { PatientConnection } from "../schema/patient-connection.type.js";
 import { PatientFilterInput } from "../schema/patient-filter.input.js";
 import { Patient } from "../schema/patient.type.js";
 import { GeneExpression } from "../schema/gene-expression.type.js";
 import { Linkage } from "../schema/linkage.type.js";
 import { SomaticMutation } from "../schema/somatic-mutation.type.js";
-import { Study } from "../schema/study.type.js";
 import type { RequestContext } from "./context.js";
 
 export const MAX_PAGE_SIZE = 500;
@@ -49,16 +47,6 @@ export class PatientResolver {
     const patient = await ctx.loaders.patient.load(id);
     if (!patient) throw new NotFoundError("Patient", id);
     return patient;
-  }
-
-  @FieldResolver(() => Collection, { nullable: true, description: "The imaging collection the patient belongs to" })
-  async collection(@Root() patient: Patient, @Ctx() ctx: RequestContext): Promise<Collection | null> {
-    return (await ctx.loaders.collectionsOfPatient.load(patient.id))[0] ?? null;
-  }
-
-  @FieldResolver(() => [Study], { description: "Imaging studies of the patient" })
-  studies(@Root() patient: Patient, @Ctx() ctx: RequestContext): Promise<Study[]> {
-    return ctx.loaders.studiesOfPatient.load(patient.id);
   }
 
   @FieldResolver(() => [SomaticMutation], { description: "Somatic mutations of the patient's tumour" })

@@ -26,4 +26,7 @@ export class FeatureLink {
 
   @Field(() => String)
   analysisId!: string;
+
+  /** Not a field: what `target` names, so `gene` / `pathway` resolve only the matching kind. */
+  targetKind?: "Gene" | "Pathway";
 }

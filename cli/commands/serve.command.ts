@@ -5,6 +5,8 @@ import type { Logger } from "pino";
 import { BadUserInputError } from "../../compute/errors.js";
 import { openStore } from "../../graph-model/open-store.js";
 import { FeatureWorkerPool } from "../../ingest/features/feature-worker-pool.js";
+import { buildPlatformSubgraphSchema } from "../../schema/build-subgraph-schema.js";
+import { SUBGRAPH_NAMES, type SubgraphName } from "../../schema/subgraphs.js";
 import { startServer } from "../server.js";
 import { defaultKeyFile } from "../../resolvers/api-key-file.js";
 import { serverConfigFromEnv } from "../server-config.js";
@@ -16,9 +18,15 @@ interface ServeFlags extends StoreFlags {
   port: string;
   host: string;
   demo?: boolean;
+  subgraph?: string;
 }
 
-function parsePort(text: string): number {
+function parseSubgraph(name: string | undefined): SubgraphName | undefined {
+  if (name === undefined || SUBGRAPH_NAMES.includes(name as SubgraphName)) return name as SubgraphName | undefined;
+  throw new BadUserInputError(`--subgraph must be one of ${SUBGRAPH_NAMES.join(", ")}, got '${name}'`);
+}
+
+export function parsePort(text: string): number {
   const port = Number(text);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new BadUserInputError(`--port must be 0–65535, got '${text}'`);
   return port;
@@ -30,9 +38,11 @@ export function serveCommand(program: Command, logger: Logger): void {
     .option("-p, --port <port>", "port to listen on (env PORT)", process.env.PORT ?? "4000")
     .option("--host <host>", "address to listen on (env HOST)", process.env.HOST ?? "127.0.0.1")
     .option("--demo", "load the demo cohort first when the store is empty")
+    .option("--subgraph <name>", `serve one Apollo Federation 2 subgraph (${SUBGRAPH_NAMES.join(" | ")}) for \`radiogenomics gateway\` instead of the all-in-one API`)
     .action(async (flags: ServeFlags) => {
       const port = parsePort(flags.port);
       const config = serverConfigFromEnv();
+      const subgraph = parseSubgraph(flags.subgraph);
       const store = await openStore(storeConfig(flags));
       if (flags.demo && (await store.counts()).Patient === 0) await loadDemo(store, logger);
       const featurePool = new FeatureWorkerPool();
@@ -41,10 +51,11 @@ export function serveCommand(program: Command, logger: Logger): void {
       const services = createServices(store, logger, { featurePool, checkpointDir, pixelCacheDir, apiKeys: process.env.RG_API_KEYS, apiKeyFile: defaultKeyFile(flags.dataDir ?? "./data") });
       if (config.readAccess === "key" && services.apiKeys.isEmpty())
         throw new BadUserInputError("RG_READ_ACCESS=key but no API key is configured: create one with `radiogenomics api-key create --scopes read`");
-      const server = await startServer({ ...services, ...config, port, host: flags.host });
+      const schema = subgraph ? await buildPlatformSubgraphSchema(subgraph) : undefined;
+      const server = await startServer({ ...services, ...config, port, host: flags.host, schema });
       if (services.apiKeys.isEmpty()) logger.warn("no API keys configured (RG_API_KEYS or `radiogenomics api-key create`): mutations are open to anyone who can reach the server");
-      logger.info({ graphql: server.graphqlUrl, store: store.kind, location: store.location }, "radiogenomics is serving");
-      process.stdout.write(`GraphQL API: ${server.graphqlUrl}  (store: ${store.kind} at ${store.location})\n`);
+      logger.info({ graphql: server.graphqlUrl, subgraph, store: store.kind, location: store.location }, "radiogenomics is serving");
+      process.stdout.write(`GraphQL ${subgraph ? `${subgraph} subgraph` : "API"}: ${server.graphqlUrl}  (store: ${store.kind} at ${store.location})\n`);
       const shutdown = async () => {
         await server.stop();
         await featurePool.close();

@@ -1,0 +1,36 @@
+// `radiogenomics gateway`: the Federation 2 gateway over running subgraphs (`serve --subgraph …`).
+import type { Command } from "commander";
+import type { Logger } from "pino";
+import { BadUserInputError } from "../../compute/errors.js";
+import { DEFAULT_LIMITS } from "../../resolvers/query-limits.js";
+import { parseSubgraphList, startGateway } from "../gateway.js";
+import { parsePort } from "./serve.command.js";
+
+interface GatewayFlags {
+  subgraph: string;
+  port: string;
+  host: string;
+}
+
+export function gatewayCommand(program: Command, logger: Logger): void {
+  program
+    .command("gateway")
+    .description("serve one GraphQL API composed from running subgraphs (radiogenomics serve --subgraph …, or outside ones)")
+    .requiredOption("--subgraph <list>", "name=url pairs, e.g. imaging=http://127.0.0.1:4001/graphql,genomics=http://127.0.0.1:4002/graphql,radiogenomics=http://127.0.0.1:4003/graphql")
+    .option("-p, --port <port>", "port to listen on (env PORT)", process.env.PORT ?? "4000")
+    .option("--host <host>", "address to listen on (env HOST)", process.env.HOST ?? "127.0.0.1")
+    .action(async (flags: GatewayFlags) => {
+      const subgraphs = parseSubgraphList(flags.subgraph);
+      const limits = { maxDepth: Number(process.env.RG_MAX_DEPTH ?? DEFAULT_LIMITS.maxDepth), maxCost: Number(process.env.RG_MAX_COST ?? DEFAULT_LIMITS.maxCost) };
+      if (!(limits.maxDepth > 0 && limits.maxCost > 0)) throw new BadUserInputError("RG_MAX_DEPTH and RG_MAX_COST must be positive numbers");
+      const gateway = await startGateway({ subgraphs, port: parsePort(flags.port), host: flags.host, logger, limits, bodyLimit: process.env.RG_BODY_LIMIT });
+      logger.info({ graphql: gateway.graphqlUrl, subgraphs }, "radiogenomics gateway is serving");
+      process.stdout.write(`GraphQL gateway: ${gateway.graphqlUrl}  (subgraphs: ${subgraphs.map((s) => s.name).join(", ")})\n`);
+      const shutdown = async () => {
+        await gateway.stop();
+        process.exit(0);
+      };
+      process.once("SIGINT", shutdown);
+      process.once("SIGTERM", shutdown);
+    });
+}
