@@ -1,6 +1,7 @@
 // Child process of bench/ingest: builds one lesion's volume and mask from a DICOMweb server (no pixel
 // cache, as a cold ingest does) and prints its memory high-water mark against a baseline taken just
 // before, as JSON on stdout. Run alone: node dist/bench/ingest-memory.child.js '<json {url, ref}>'.
+import { readFileSync } from "node:fs";
 import { DicomWebArchive } from "../ingest/dicomweb/dicomweb-archive.js";
 import { instanceLoader } from "../ingest/dicomweb/instance-loader.js";
 import { loadLesionVolumeAndMask, type LesionRef } from "../ingest/dicomweb/lesion-volume.js";
@@ -10,8 +11,8 @@ interface ChildInput {
   readonly ref: LesionRef;
 }
 
-// maxRSS is in KiB; it is a high-water mark, so the baseline is what module loading already reached.
-const maxRssBytes = () => process.resourceUsage().maxRSS * 1024;
+// The kernel's resident high-water mark (VmHWM, KiB) of this process; the baseline is what start-up reached.
+const maxRssBytes = () => Number(/VmHWM:\s*(\d+)/.exec(readFileSync("/proc/self/status", "utf8"))?.[1] ?? NaN) * 1024;
 
 async function main(): Promise<void> {
   const { url, ref } = JSON.parse(process.argv[2]!) as ChildInput;

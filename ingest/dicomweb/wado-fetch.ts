@@ -5,7 +5,7 @@
 // withRetry and dicomWebError treat both alike.
 import http from "node:http";
 import https from "node:https";
-import { multipartParts } from "./multipart.js";
+import { MultipartSplitter } from "./multipart-stream.js";
 
 export const DICOM_MULTIPART = 'multipart/related; type="application/dicom"';
 
@@ -33,36 +33,32 @@ export function fetchDicomParts(url: string, options: WadoFetchOptions): Promise
         reject(httpError(`HTTP ${status} for ${url}`, status, response.headers["retry-after"]));
         return;
       }
-      readBody(response).then((body) => resolve(multipartParts(body, response.headers["content-type"] ?? "")), reject);
+      readParts(response).then(resolve, reject);
     });
     request.setTimeout(options.idleTimeoutMs, () => request.destroy(httpError(`no answer for ${options.idleTimeoutMs} ms (${url})`, 0)));
     request.on("error", (error) => reject((error as { status?: number }).status !== undefined ? error : httpError(`${error.message} (${url})`, 0)));
   });
 }
 
-// Into one buffer sized by Content-Length when the server sends it (no chunk list, no second copy).
-function readBody(response: http.IncomingMessage): Promise<Uint8Array> {
-  const expected = Number(response.headers["content-length"]);
-  const sized = Number.isSafeInteger(expected) && expected > 0;
+// Split while streaming (each part copied once); a single-part answer is collected whole.
+function readParts(response: http.IncomingMessage): Promise<Uint8Array[]> {
+  const splitter = new MultipartSplitter(response.headers["content-type"] ?? "");
   return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    const body = sized ? Buffer.allocUnsafe(expected) : undefined;
     let received = 0;
     response.on("data", (chunk: Buffer) => {
-      if (body && received + chunk.length <= expected) chunk.copy(body, received);
-      else chunks.push(chunk);
       received += chunk.length;
+      splitter.push(chunk);
     });
     response.on("error", (error) => reject(httpError(`${error.message} while reading the answer`, 0)));
     response.on("end", () => {
-      if (!response.complete || (sized && received !== expected)) reject(httpError(`answer cut short: ${received} of ${sized ? expected : "?"} bytes`, 0));
-      else resolve(plain(body ?? Buffer.concat(chunks)));
+      if (!response.complete) reject(httpError(`answer cut short after ${received} bytes`, 0));
+      else resolve(splitter.end().map(plain));
     });
   });
 }
 
 // A plain Uint8Array view: Buffer's own slice() shares memory, which readers that copy with slice() do not expect.
-function plain(buffer: Buffer): Uint8Array {
+function plain(buffer: Uint8Array): Uint8Array {
   return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
 }
 
