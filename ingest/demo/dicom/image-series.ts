@@ -23,6 +23,8 @@ export interface StudyContext {
 
 export interface ImageSeriesSpec {
   readonly name: string;
+  /** Default: derived from the seed and name. */
+  readonly seriesUid?: string;
   readonly modality: "CT" | "MR";
   readonly seriesNumber: number;
   readonly description: string;
@@ -60,7 +62,7 @@ export interface SyntheticImageSeries {
 
 export function imageSeries(context: StudyContext, spec: ImageSeriesSpec): SyntheticImageSeries {
   const { geometry } = spec;
-  const seriesUid = seededUid(context.seed, `${spec.name}/series`);
+  const seriesUid = spec.seriesUid ?? seededUid(context.seed, `${spec.name}/series`);
   const sopClassUid = spec.modality === "CT" ? SOP_CLASS.ct : SOP_CLASS.mr;
   const sopInstanceUids = geometry.positions.map((_, k) => seededUid(context.seed, `${spec.name}/instance/${k}`));
   const order = spec.shuffleInstanceNumbers ? seededPermutation(geometry.sliceCount, spec.random) : geometry.positions.map((_, k) => k);

@@ -9,7 +9,7 @@ import { add, dot, scale, subtract, type SeriesGeometry } from "./series-geometr
 import { toDecimalStrings } from "./decimal-string.js";
 import { lesionTruth } from "./lesion-truth.js";
 import { SOP_CLASS, studyAttributes, type SyntheticImageSeries } from "./image-series.js";
-import type { SyntheticSegmentation } from "./segmentation-seg.js";
+import type { SegmentationUids, SyntheticSegmentation } from "./segmentation-seg.js";
 
 const VERTICES_PER_RING = 64;
 const ANGLE_OFFSET = 0.1234; // keeps vertices off the pixel-centre lattice's symmetry lines
@@ -23,6 +23,8 @@ interface SliceContour {
 export interface RtStructOptions {
   /** ROI indexes (0-based) that also get one contour between two slices, which readers must skip and report. */
   readonly offGridContourRois?: readonly number[];
+  /** Default: derived from the seed and name. */
+  readonly uids?: SegmentationUids;
 }
 
 export function rtStructSegmentation(
@@ -34,8 +36,8 @@ export function rtStructSegmentation(
 ): SyntheticSegmentation {
   const { context } = image;
   const { geometry } = image.spec;
-  const seriesUid = seededUid(context.seed, `${name}/series`);
-  const sopInstanceUid = seededUid(context.seed, `${name}/instance`);
+  const seriesUid = options.uids?.seriesUid ?? seededUid(context.seed, `${name}/series`);
+  const sopInstanceUid = options.uids?.sopInstanceUid ?? seededUid(context.seed, `${name}/instance`);
   const contoursByRoi = shapes.map((shape) => shapeContours(geometry, shape));
   const writtenByRoi = contoursByRoi.map((contours, r) => (options.offGridContourRois?.includes(r) ? [...contours, offGridContour(geometry, contours)] : contours));
   const contourImage = (k: number) => ({ ReferencedSOPClassUID: image.sopClassUid, ReferencedSOPInstanceUID: image.sopInstanceUids[k] });

@@ -18,15 +18,27 @@ export interface SyntheticSegmentation {
   readonly lesions: readonly LesionTruth[];
 }
 
+/** UIDs a segmentation must carry (the demo's records name them); default: derived from the seed and name. */
+export interface SegmentationUids {
+  readonly seriesUid: string;
+  readonly sopInstanceUid: string;
+}
+
 const MASS = {
   category: { CodeValue: "49755003", CodingSchemeDesignator: "SCT", CodeMeaning: "Morphologically Altered Structure" },
   type: { CodeValue: "4147007", CodingSchemeDesignator: "SCT", CodeMeaning: "Mass" },
 };
 
-export function segSegmentation(name: string, seriesNumber: number, image: SyntheticImageSeries, shapes: readonly LesionShape[]): SyntheticSegmentation {
+export function segSegmentation(
+  name: string,
+  seriesNumber: number,
+  image: SyntheticImageSeries,
+  shapes: readonly LesionShape[],
+  uids?: SegmentationUids,
+): SyntheticSegmentation {
   const { context } = image;
-  const seriesUid = seededUid(context.seed, `${name}/series`);
-  const sopInstanceUid = seededUid(context.seed, `${name}/instance`);
+  const seriesUid = uids?.seriesUid ?? seededUid(context.seed, `${name}/series`);
+  const sopInstanceUid = uids?.sopInstanceUid ?? seededUid(context.seed, `${name}/instance`);
   const masks = shapes.map((shape) => shapeMask(image, shape));
   const frames = masks.flatMap((mask, s) => occupiedSlices(image, mask).map((k) => ({ segmentNumber: s + 1, k, mask })));
   const file = part10File({
