@@ -92,7 +92,7 @@ export class DicomWebArchive implements DicomArchive {
   }
 
   async seriesInstanceBytes(series: SeriesLocator): Promise<Uint8Array[]> {
-    const options = { headers: this.headers, idleTimeoutMs: this.timeoutMs, keepAlive: false };
+    const options = { headers: this.headers, idleTimeoutMs: this.timeoutMs };
     return this.request("series", series.seriesUid, () => fetchDicomParts(this.seriesUrl(series), options));
   }
 

@@ -15,9 +15,6 @@ export interface WadoFetchOptions {
   readonly accept?: string;
   /** The request fails (status 0) when no byte arrives for this long, ms. */
   readonly idleTimeoutMs: number;
-  /** Keep the connection for the next request (default true). Orthanc sends whole-series answers without a
-   * length, ending them by closing the connection, which then cannot be reused; those went faster without. */
-  readonly keepAlive?: boolean;
 }
 
 const agents = { "http:": new http.Agent({ keepAlive: true }), "https:": new https.Agent({ keepAlive: true }) };
@@ -29,7 +26,7 @@ export function fetchDicomParts(url: string, options: WadoFetchOptions): Promise
   // No Accept-Encoding: a server that gzips (Orthanc does when asked) spends its CPU deflating pixels.
   const headers = { ...options.headers, accept: options.accept ?? DICOM_MULTIPART };
   return new Promise((resolve, reject) => {
-    const request = client.get(target, { headers, agent: options.keepAlive === false ? false : agents[target.protocol as "http:" | "https:"] }, (response) => {
+    const request = client.get(target, { headers, agent: agents[target.protocol as "http:" | "https:"] }, (response) => {
       const status = response.statusCode ?? 0;
       if (status !== 200 && status !== 206) {
         response.resume();
