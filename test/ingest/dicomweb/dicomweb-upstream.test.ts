@@ -55,6 +55,20 @@ describe("DICOMweb archive against a misbehaving server", () => {
     expect(seen).toEqual(["Bearer t0ken", "Bearer t0ken", "Bearer t0ken"]);
   });
 
+  it("times out a search that gets no answer and retries it (idle timeout on the dicomweb-client path)", async () => {
+    let calls = 0;
+    const { url, server } = await serve(async () => {
+      calls++;
+      if (calls === 1) return new Promise<never>(() => {}); // never answers; the client gives up after timeoutMs
+      return { status: 200, body: "[]" };
+    });
+    servers.push(server);
+    const archive = new DicomWebArchive({ url, retry: fast, timeoutMs: 300 });
+    expect(await archive.findStudies({ patientIds: ["TCGA-SY-0001"] })).toEqual([]);
+    expect(calls).toBe(2);
+    server.closeAllConnections();
+  });
+
   it("types 401 as UNAUTHENTICATED, lasting 503 and a closed port as UPSTREAM_UNAVAILABLE", async () => {
     const { url, server } = await serve(async (path) => (path.includes("PatientID=A") ? { status: 401, body: "no" } : { status: 503, body: "down" }));
     servers.push(server);
