@@ -10,6 +10,7 @@ import { openStore } from "../../graph-model/open-store.js";
 import type { PatientFilter } from "../../graph-model/patient-filter.js";
 import { cohortFeatureJob } from "../../ingest/features/feature-job.js";
 import { FeatureWorkerPool } from "../../ingest/features/feature-worker-pool.js";
+import { demoLesionImagesIfWritten } from "../../ingest/demo/demo-images.js";
 import { attachProgressBar, FileCheckpointStore, JobEvents, JobRunner } from "../../ingest/jobs/index.js";
 import { callServer, followJob, reportJob } from "../server-client.js";
 import { createServices } from "../services.js";
@@ -41,7 +42,8 @@ async function runLocally(flags: ComputeFlags, logger: Logger): Promise<void> {
   const store = await openStore(storeConfig(flags));
   const pool = new FeatureWorkerPool();
   try {
-    const { features } = createServices(store, logger, { featurePool: pool });
+    const imageSources = await demoLesionImagesIfWritten(path.resolve(flags.dataDir ?? "./data"));
+    const { features } = createServices(store, logger, { featurePool: pool, imageSources });
     const job = await cohortFeatureJob(store, features, requestOf(flags));
     const checkpoints = new FileCheckpointStore({ directory: path.join(path.resolve(flags.dataDir ?? "./data"), "jobs") });
     const events = new JobEvents();

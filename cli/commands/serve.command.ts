@@ -4,6 +4,8 @@ import type { Command } from "commander";
 import type { Logger } from "pino";
 import { BadUserInputError } from "../../compute/errors.js";
 import { openStore } from "../../graph-model/open-store.js";
+import type { GraphStore } from "../../graph-model/graph-store.js";
+import type { ImagingSource } from "../../ingest/dicomweb/index.js";
 import { FeatureWorkerPool } from "../../ingest/features/feature-worker-pool.js";
 import { buildPlatformSubgraphSchema } from "../../schema/build-subgraph-schema.js";
 import { SUBGRAPH_NAMES, type SubgraphName } from "../../schema/subgraphs.js";
@@ -12,6 +14,8 @@ import { defaultKeyFile } from "../../resolvers/api-key-file.js";
 import { serverConfigFromEnv } from "../server-config.js";
 import { createServices } from "../services.js";
 import { addStoreFlags, storeConfig, type StoreFlags } from "../store-options.js";
+import { demoCohort } from "../../ingest/demo/demo-cohort.js";
+import { demoImagingSource, demoLesionImagesFromFiles } from "../../ingest/demo/demo-images.js";
 import { loadDemo } from "./demo.command.js";
 
 interface ServeFlags extends StoreFlags {
@@ -32,6 +36,12 @@ export function parsePort(text: string): number {
   return port;
 }
 
+// The demo cohort is loaded into an empty store only; its files are indexed on every start.
+async function demoImages(store: GraphStore, logger: Logger, dataDir: string): Promise<ImagingSource> {
+  if ((await store.counts()).Patient === 0) return loadDemo(store, logger, dataDir);
+  return demoImagingSource(dataDir, demoCohort());
+}
+
 export function serveCommand(program: Command, logger: Logger): void {
   addStoreFlags(program.command("serve"))
     .description("serve the GraphQL API (http://HOST:PORT/graphql) and /health")
@@ -44,11 +54,14 @@ export function serveCommand(program: Command, logger: Logger): void {
       const config = serverConfigFromEnv();
       const subgraph = parseSubgraph(flags.subgraph);
       const store = await openStore(storeConfig(flags));
-      if (flags.demo && (await store.counts()).Patient === 0) await loadDemo(store, logger);
+      const dataDir = path.resolve(flags.dataDir ?? "./data");
+      const demoImaging = flags.demo ? await demoImages(store, logger, dataDir) : undefined;
+      // Demo lesions' pixels come from the demo's DICOM files (local-folder source) before any generated array.
+      const imageSources = demoImaging ? [demoLesionImagesFromFiles(demoImaging)] : [];
       const featurePool = new FeatureWorkerPool();
-      const checkpointDir = path.join(path.resolve(flags.dataDir ?? "./data"), "jobs");
-      const pixelCacheDir = path.join(path.resolve(flags.dataDir ?? "./data"), "pixel-cache");
-      const services = createServices(store, logger, { featurePool, checkpointDir, pixelCacheDir, apiKeys: process.env.RG_API_KEYS, apiKeyFile: defaultKeyFile(flags.dataDir ?? "./data") });
+      const checkpointDir = path.join(dataDir, "jobs");
+      const pixelCacheDir = path.join(dataDir, "pixel-cache");
+      const services = createServices(store, logger, { featurePool, checkpointDir, pixelCacheDir, imageSources, apiKeys: process.env.RG_API_KEYS, apiKeyFile: defaultKeyFile(flags.dataDir ?? "./data") });
       if (config.readAccess === "key" && services.apiKeys.isEmpty())
         throw new BadUserInputError("RG_READ_ACCESS=key but no API key is configured: create one with `radiogenomics api-key create --scopes read`");
       const schema = subgraph ? await buildPlatformSubgraphSchema(subgraph) : undefined;

@@ -38,12 +38,26 @@ function seedOf(text: string): number {
   return seed >>> 0;
 }
 
+/** A demo lesion's image: the grid, the tumour's semi-axes (mm, about the grid's centre) and the arrays. */
+export interface DemoLesionPhantom {
+  readonly geometry: Geometry;
+  readonly radii: readonly [number, number, number];
+  readonly volume: LesionImage["volume"];
+  readonly mask: LesionImage["mask"];
+}
+
 /** Tissue around an ellipsoid; inside, intensity noise grows with the activity (heterogeneous tumour). */
 export function demoLesionImage(lesionId: string, activity: number, modality: string): Omit<LesionImage, "source"> {
+  const { volume, mask } = demoLesionPhantom(lesionId, activity, modality);
+  return { volume, mask };
+}
+
+/** The same image with the tumour's shape, for writing it as DICOM (ingest/demo/dicom/demo-dicom-files.ts). */
+export function demoLesionPhantom(lesionId: string, activity: number, modality: string): DemoLesionPhantom {
   const rng = new SeededRandom(seedOf(lesionId));
   const geometry: Geometry = { size: SIZE, spacing: SPACING, origin: [-18, -18, -20], direction: AXIAL };
   const [nx, ny, nz] = SIZE;
-  const radii = [6 + 4 * rng.next(), 5 + 4 * rng.next(), 5 + 3 * rng.next()];
+  const radii = [6 + 4 * rng.next(), 5 + 4 * rng.next(), 5 + 3 * rng.next()] as const;
   const [tissue, tumour] = modality === "MR" ? [300, 650] : [30, 60];
   const spread = (modality === "MR" ? 60 : 12) * Math.exp(0.5 * activity);
   const data = new Float32Array(nx * ny * nz);
@@ -52,10 +66,10 @@ export function demoLesionImage(lesionId: string, activity: number, modality: st
     for (let j = 0; j < ny; j++)
       for (let i = 0; i < nx; i++) {
         const index = i + nx * (j + ny * k);
-        const d = ((i - nx / 2) * SPACING[0]) ** 2 / radii[0]! ** 2 + ((j - ny / 2) * SPACING[1]) ** 2 / radii[1]! ** 2 + ((k - nz / 2) * SPACING[2]) ** 2 / radii[2]! ** 2;
+        const d = ((i - nx / 2) * SPACING[0]) ** 2 / radii[0] ** 2 + ((j - ny / 2) * SPACING[1]) ** 2 / radii[1] ** 2 + ((k - nz / 2) * SPACING[2]) ** 2 / radii[2] ** 2;
         const inside = d <= 1;
         mask[index] = inside ? 1 : 0;
         data[index] = Math.round(inside ? rng.normal(tumour, spread) : rng.normal(tissue, modality === "MR" ? 40 : 8));
       }
-  return { volume: { geometry, data }, mask: { geometry, data: mask } };
+  return { geometry, radii, volume: { geometry, data }, mask: { geometry, data: mask } };
 }

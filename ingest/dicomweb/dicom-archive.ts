@@ -36,6 +36,8 @@ export interface DicomArchive {
   seriesMetadata(series: SeriesLocator): Promise<NaturalDataset[]>;
   /** The instance as Part-10 bytes. */
   instanceBytes(instance: InstanceLocator): Promise<Uint8Array>;
+  /** Every instance of a series in one request (Part-10 bytes, any order), when the archive can do that. */
+  seriesInstanceBytes?(series: SeriesLocator): Promise<Uint8Array[]>;
   /** WADO-RS URL of the series, when the archive has one. */
   seriesUrl(series: SeriesLocator): string | undefined;
   /** Whether instanceBytes is slow enough (network) to be worth caching on disk. */

@@ -7,7 +7,7 @@ import { requireValidStudyDate, type ImagingQuery } from "./imaging-query.js";
 import { mapLimited } from "./instance-loader.js";
 import { DEFAULT_RETRY, withRetry, type RetryOptions } from "./transient-retry.js";
 import { EXPLICIT_VR_LITTLE_ENDIAN, isNativeTransferSyntax, transferSyntaxOf } from "./transfer-syntax.js";
-import { multipartParts } from "./multipart.js";
+import { DICOM_MULTIPART, fetchDicomParts } from "./wado-fetch.js";
 import type { DicomArchive, InstanceLocator, SeriesEntry, SeriesLocator, StudyEntry } from "./dicom-archive.js";
 
 /** IDC's public DICOMweb proxy (no authentication, per-IP daily quota, always the latest IDC release). */
@@ -27,11 +27,14 @@ export interface DicomWebArchiveOptions {
   readonly retry?: Partial<RetryOptions>;
   /** QIDO-RS page size (limit/offset); servers cap unpaged answers (Google's default is 100). Default 1000. */
   readonly pageSize?: number;
+  /** A request with no byte for this long fails as a transient error (retried); default 60 000 ms. */
+  readonly timeoutMs?: number;
 }
 
 const STUDY_DESCRIPTION = "00081030"; // not returned by QIDO-RS studies unless asked for (Orthanc)
 const PARALLEL_PATIENT_SEARCHES = 4;
 const DEFAULT_PAGE_SIZE = 1000;
+const DEFAULT_TIMEOUT_MS = 60_000;
 
 export class DicomWebArchive implements DicomArchive {
   readonly source: string;
@@ -42,13 +45,15 @@ export class DicomWebArchive implements DicomArchive {
   private readonly retry: RetryOptions;
   private readonly headers: Record<string, string>;
   private readonly pageSize: number;
+  private readonly timeoutMs: number;
 
   constructor(options: DicomWebArchiveOptions = {}) {
     this.url = (options.url ?? IDC_PUBLIC_DICOMWEB_URL).replace(/\/+$/, "");
     this.source = options.source ?? (this.url === IDC_PUBLIC_DICOMWEB_URL ? "IDC" : "DICOMweb");
     this.dataRelease = options.dataRelease;
     this.headers = { ...options.headers };
-    this.calls = dicomWebCalls(this.url, this.headers);
+    this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    this.calls = dicomWebCalls(this.url, this.headers, this.timeoutMs);
     this.retry = { ...DEFAULT_RETRY, ...options.retry };
     this.pageSize = options.pageSize ?? DEFAULT_PAGE_SIZE;
   }
@@ -81,32 +86,33 @@ export class DicomWebArchive implements DicomArchive {
   }
 
   async instanceBytes(instance: InstanceLocator): Promise<Uint8Array> {
-    const bytes = await this.request("instance", instance.sopInstanceUid, () =>
-      this.calls.retrieveInstance({ studyInstanceUID: instance.studyUid, seriesInstanceUID: instance.seriesUid, sopInstanceUID: instance.sopInstanceUid }),
-    );
-    const original = new Uint8Array(bytes);
+    const original = await this.request("instance", instance.sopInstanceUid, () => this.fetchInstance(instance, DICOM_MULTIPART));
     if (isNativeTransferSyntax(transferSyntaxOf(original))) return original;
     return (await this.transcoded(instance)) ?? original;
+  }
+
+  async seriesInstanceBytes(series: SeriesLocator): Promise<Uint8Array[]> {
+    const options = { headers: this.headers, idleTimeoutMs: this.timeoutMs };
+    return this.request("series", series.seriesUid, () => fetchDicomParts(this.seriesUrl(series), options));
   }
 
   seriesUrl(series: SeriesLocator): string {
     return `${this.url}/studies/${series.studyUid}/series/${series.seriesUid}`;
   }
 
-  // Compressed pixels: ask the server to transcode to explicit VR little endian. dicomweb-client cannot
-  // (its mediaTypes are broken for instances), so this one request uses fetch. A server that cannot
+  private async fetchInstance(instance: InstanceLocator, accept: string): Promise<Uint8Array> {
+    const url = `${this.seriesUrl(instance)}/instances/${instance.sopInstanceUid}`;
+    const [part] = await fetchDicomParts(url, { headers: this.headers, accept, idleTimeoutMs: this.timeoutMs });
+    if (!part) throw Object.assign(new Error(`empty multipart answer for ${url}`), { status: 0 });
+    return part;
+  }
+
+  // Compressed pixels: ask the server to transcode to explicit VR little endian. A server that cannot
   // transcode gets undefined back, and compute/image then names the transfer syntax it cannot decode.
   private async transcoded(instance: InstanceLocator): Promise<Uint8Array | undefined> {
-    const url = `${this.seriesUrl(instance)}/instances/${instance.sopInstanceUid}`;
-    const accept = `multipart/related; type="application/dicom"; transfer-syntax=${EXPLICIT_VR_LITTLE_ENDIAN}`;
     try {
-      const response = await withRetry(async () => {
-        const answer = await fetch(url, { headers: { ...this.headers, accept } });
-        if (!answer.ok) throw Object.assign(new Error(`HTTP ${answer.status}`), { status: answer.status });
-        return answer;
-      }, this.retry);
-      const [part] = multipartParts(new Uint8Array(await response.arrayBuffer()), response.headers.get("content-type") ?? "");
-      return part && isNativeTransferSyntax(transferSyntaxOf(part)) ? part : undefined;
+      const part = await withRetry(() => this.fetchInstance(instance, `${DICOM_MULTIPART}; transfer-syntax=${EXPLICIT_VR_LITTLE_ENDIAN}`), this.retry);
+      return isNativeTransferSyntax(transferSyntaxOf(part)) ? part : undefined;
     } catch {
       return undefined;
     }

@@ -10,11 +10,12 @@ export interface DicomWebCalls {
   searchForStudies(options: { queryParams?: Record<string, string> }): Promise<DicomJson[]>;
   searchForSeries(options: { studyInstanceUID?: string; queryParams?: Record<string, string> }): Promise<DicomJson[]>;
   retrieveSeriesMetadata(options: { studyInstanceUID: string; seriesInstanceUID: string }): Promise<DicomJson[]>;
-  /** Omit mediaTypes: 0.11.3 throws on any explicit one for instances (reference A.3 gotcha 1). */
-  retrieveInstance(options: { studyInstanceUID: string; seriesInstanceUID: string; sopInstanceUID: string }): Promise<ArrayBuffer>;
 }
 
-export function dicomWebCalls(url: string, headers: Record<string, string>): DicomWebCalls {
+export function dicomWebCalls(url: string, headers: Record<string, string>, timeoutMs: number): DicomWebCalls {
+  // xhr2's timeout is a socket idle timeout; on expiry the request ends with status 0, which is retried.
+  // dicomweb-client only runs hooks declared with exactly two parameters (request, metadata).
+  const withTimeout = <R extends object>(request: R, _metadata: unknown) => Object.assign(request, { timeout: timeoutMs });
   // verbose false: otherwise the library prints every failed request (whole XHR objects) to the console.
-  return new api.DICOMwebClient({ url, headers, verbose: false, singlepart: false }) as unknown as DicomWebCalls;
+  return new api.DICOMwebClient({ url, headers, verbose: false, singlepart: false, requestHooks: [withTimeout] }) as unknown as DicomWebCalls;
 }

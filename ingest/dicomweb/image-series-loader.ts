@@ -5,10 +5,8 @@ import type { NaturalDataset } from "../../compute/image/dicom-dataset.js";
 import { imageInstanceFromDataset, type ImageInstance } from "../../compute/image/dicom-instance.js";
 import { parseImageFrames } from "../../compute/image/multiframe-image.js";
 import { buildSeriesVolume, type SeriesVolume } from "../../compute/image/series-volume.js";
-import { mapLimited, type InstanceLoader } from "./instance-loader.js";
+import type { InstanceLoader } from "./instance-loader.js";
 import type { SeriesLocator } from "./dicom-archive.js";
-
-const PARALLEL_INSTANCE_FETCHES = 6;
 
 /**
  * Image instances of a series from its metadata, without pixels. Enhanced (multi-frame) images carry
@@ -16,18 +14,17 @@ const PARALLEL_INSTANCE_FETCHES = 6;
  */
 export async function imageInstancesOfSeries(series: SeriesLocator, metadata: readonly NaturalDataset[], load: InstanceLoader): Promise<ImageInstance[]> {
   if (!metadata.some(isMultiFrame)) return metadata.map((dataset) => imageInstanceFromDataset(dataset));
-  const perInstance = await mapLimited(metadata, PARALLEL_INSTANCE_FETCHES, async (dataset) =>
-    parseImageFrames(await load({ ...series, sopInstanceUid: String(dataset.SOPInstanceUID) })),
-  );
-  return perInstance.flat();
+  return (await mapSeriesInstances(series, metadata, load, parseImageFrames)).flat();
 }
 
 /** Fetches every instance of the series and builds its volume (HU for CT) and slice grid. */
 export async function loadSeriesVolume(series: SeriesLocator, metadata: readonly NaturalDataset[], load: InstanceLoader): Promise<SeriesVolume> {
-  const perInstance = await mapLimited(metadata, PARALLEL_INSTANCE_FETCHES, async (dataset) =>
-    parseImageFrames(await load({ ...series, sopInstanceUid: String(dataset.SOPInstanceUID) })),
-  );
-  return buildSeriesVolume(perInstance.flat());
+  return buildSeriesVolume((await mapSeriesInstances(series, metadata, load, parseImageFrames)).flat());
+}
+
+/** Fetches the instances the metadata lists (bench/ingest times this path) and maps each, in metadata order. */
+export async function mapSeriesInstances<R>(series: SeriesLocator, metadata: readonly NaturalDataset[], load: InstanceLoader, map: (bytes: Uint8Array) => R): Promise<R[]> {
+  return (await load.series(series, metadata.map((dataset) => String(dataset.SOPInstanceUID)))).map(map);
 }
 
 function isMultiFrame(dataset: NaturalDataset): boolean {

@@ -109,7 +109,7 @@ export class ImagingSource {
       archive: this.archive,
       loadImageSeries: (locator) => this.loadImageSeries(locator),
       gridOf: (image) => this.gridOf(image),
-      instanceBytes: (locator, sopInstanceUid) => this.load({ ...locator, sopInstanceUid }),
+      instanceBytes: (locator, sopInstanceUid) => this.load.instance({ ...locator, sopInstanceUid }),
     };
   }
 

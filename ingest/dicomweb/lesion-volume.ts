@@ -43,7 +43,7 @@ export function lesionRefOf(record: LesionLike, studyUid?: string): LesionRef {
 
 export async function loadLesionVolumeAndMask(archive: DicomArchive, load: InstanceLoader, ref: LesionRef): Promise<LesionVolumeAndMask> {
   const segmentation = await locate(archive, ref.segmentationSeriesUid, ref.studyUid);
-  const object = parseSegmentationObject(ref.segmentationType, await load({ ...segmentation, sopInstanceUid: ref.segmentationSopInstanceUid }));
+  const object = parseSegmentationObject(ref.segmentationType, await load.instance({ ...segmentation, sopInstanceUid: ref.segmentationSopInstanceUid }));
   const image = ref.seriesUid ? await locate(archive, ref.seriesUid, ref.studyUid) : await segmentationTarget(object.links, [], archive);
   const { volume, grid } = await loadSeriesVolume(image, await archive.seriesMetadata(image), load);
   const [lesion] = lesionMasks(object, grid, [ref.segmentNumber]);

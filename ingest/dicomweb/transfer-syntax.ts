@@ -7,6 +7,15 @@ const LONG_VRS = new Set(["OB", "OD", "OF", "OL", "OV", "OW", "SQ", "SV", "UC", 
 
 /** TransferSyntaxUID (0002,0010), or undefined when the file has no readable meta group. */
 export function transferSyntaxOf(bytes: Uint8Array): string | undefined {
+  return fileMetaValue(bytes, 0x0010);
+}
+
+/** MediaStorageSOPInstanceUID (0002,0003): which instance a part of a series answer is, without parsing it. */
+export function sopInstanceUidOf(bytes: Uint8Array): string | undefined {
+  return fileMetaValue(bytes, 0x0003);
+}
+
+function fileMetaValue(bytes: Uint8Array, wanted: number): string | undefined {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (bytes.byteLength < 132 || String.fromCharCode(...bytes.subarray(128, 132)) !== "DICM") return undefined;
   let offset = 132;
@@ -16,7 +25,7 @@ export function transferSyntaxOf(bytes: Uint8Array): string | undefined {
     const long = LONG_VRS.has(vr);
     const length = long ? view.getUint32(offset + 8, true) : view.getUint16(offset + 6, true);
     const valueOffset = offset + (long ? 12 : 8);
-    if (element === 0x0010) return new TextDecoder().decode(bytes.subarray(valueOffset, valueOffset + length)).replace(/[\0 ]+$/, "");
+    if (element === wanted) return new TextDecoder().decode(bytes.subarray(valueOffset, valueOffset + length)).replace(/[\0 ]+$/, "");
     offset = valueOffset + length;
   }
   return undefined;
