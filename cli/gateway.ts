@@ -1,6 +1,8 @@
 // The federated gateway: one GraphQL endpoint over the imaging, genomics and radiogenomics subgraphs
 // (and any outside subgraph), composed at start with @apollo/gateway's IntrospectAndCompose. It keeps
 // no state; the caller's x-api-key travels to every subgraph, which checks it as the all-in-one does.
+// The gateway applies what only it can see whole: depth and cost of the full operation, CORS, and the
+// rate limit per key or caller address (behind a gateway, subgraphs see only the gateway's address).
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { ApolloGateway, IntrospectAndCompose, RemoteGraphQLDataSource } from "@apollo/gateway";
@@ -10,8 +12,12 @@ import { expressMiddleware } from "@as-integrations/express5";
 import express from "express";
 import type { Logger } from "pino";
 import type { GraphQLSchema } from "graphql";
-import { BadUserInputError } from "../compute/errors.js";
+import { createHash } from "node:crypto";
+import { BadUserInputError, RateLimitedError } from "../compute/errors.js";
 import { DEFAULT_LIMITS, queryLimitsPlugin, type QueryLimits } from "../resolvers/query-limits.js";
+import { DEFAULT_RATE_LIMITS, operationPoints, RateLimiter, type RateLimits } from "../resolvers/rate-limits.js";
+import { requestError } from "../resolvers/request-errors.js";
+import { corsMiddleware, DEFAULT_CORS_ORIGINS, type CorsOrigins } from "./cors-policy.js";
 import type { RunningServer } from "./server.js";
 
 export interface SubgraphEndpoint {
@@ -28,10 +34,37 @@ export interface GatewayOptions {
   readonly bodyLimit?: string;
   /** Depth and cost limits on the whole operation (default DEFAULT_LIMITS, as the all-in-one server). */
   readonly limits?: QueryLimits;
+  /** Per-key / per-address rate limits (default DEFAULT_RATE_LIMITS, as the all-in-one server). */
+  readonly rateLimits?: RateLimits;
+  /** Origins allowed cross-origin (default: loopback only). */
+  readonly corsOrigins?: CorsOrigins;
 }
 
 interface GatewayContext {
   readonly apiKey?: string;
+  readonly clientIp?: string;
+}
+
+/** Who a rate limit counts: the presented key (by hash; a wrong key is refused by the subgraphs) or the address. */
+function gatewayCaller({ apiKey, clientIp }: GatewayContext): string {
+  return apiKey ? `key:${createHash("sha256").update(apiKey).digest("hex").slice(0, 12)}` : `ip:${clientIp ?? "unknown"}`;
+}
+
+function gatewayRateLimitPlugin(limiter: RateLimiter): ApolloServerPlugin<GatewayContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ contextValue, document, operation }) {
+          try {
+            await limiter.consume(gatewayCaller(contextValue), operationPoints(document, operation, limiter.limits));
+          } catch (error) {
+            if (error instanceof RateLimitedError) throw requestError(error, { "retry-after": String(error.retryAfterSeconds) });
+            throw error;
+          }
+        },
+      };
+    },
+  };
 }
 
 /** Parses `imaging=http://…,genomics=http://…` (the --subgraph flag). */
@@ -78,13 +111,22 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     introspection: true,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), gatewayLimitsPlugin(options.limits ?? DEFAULT_LIMITS)],
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      gatewayRateLimitPlugin(new RateLimiter(options.rateLimits ?? DEFAULT_RATE_LIMITS)),
+      gatewayLimitsPlugin(options.limits ?? DEFAULT_LIMITS),
+    ],
   });
   await apollo.start();
   app.get("/health", (_req, res) => {
     res.json({ status: "ok", role: "gateway", subgraphs: options.subgraphs });
   });
-  app.use("/graphql", express.json({ limit: options.bodyLimit ?? "10mb" }), expressMiddleware(apollo, { context: async ({ req }) => ({ apiKey: req.header("x-api-key") ?? undefined }) }));
+  app.use(
+    "/graphql",
+    corsMiddleware(options.corsOrigins ?? DEFAULT_CORS_ORIGINS),
+    express.json({ limit: options.bodyLimit ?? "10mb" }),
+    expressMiddleware(apollo, { context: async ({ req }) => ({ apiKey: req.header("x-api-key") ?? undefined, clientIp: req.socket.remoteAddress }) }),
+  );
   await new Promise<void>((resolve, reject) => {
     httpServer.once("error", reject);
     httpServer.listen(options.port, options.host ?? "127.0.0.1", resolve);

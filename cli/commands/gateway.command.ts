@@ -1,8 +1,7 @@
 // `radiogenomics gateway`: the Federation 2 gateway over running subgraphs (`serve --subgraph …`).
 import type { Command } from "commander";
 import type { Logger } from "pino";
-import { BadUserInputError } from "../../compute/errors.js";
-import { DEFAULT_LIMITS } from "../../resolvers/query-limits.js";
+import { serverConfigFromEnv } from "../server-config.js";
 import { parseSubgraphList, startGateway } from "../gateway.js";
 import { parsePort } from "./serve.command.js";
 
@@ -21,9 +20,9 @@ export function gatewayCommand(program: Command, logger: Logger): void {
     .option("--host <host>", "address to listen on (env HOST)", process.env.HOST ?? "127.0.0.1")
     .action(async (flags: GatewayFlags) => {
       const subgraphs = parseSubgraphList(flags.subgraph);
-      const limits = { maxDepth: Number(process.env.RG_MAX_DEPTH ?? DEFAULT_LIMITS.maxDepth), maxCost: Number(process.env.RG_MAX_COST ?? DEFAULT_LIMITS.maxCost) };
-      if (!(limits.maxDepth > 0 && limits.maxCost > 0)) throw new BadUserInputError("RG_MAX_DEPTH and RG_MAX_COST must be positive numbers");
-      const gateway = await startGateway({ subgraphs, port: parsePort(flags.port), host: flags.host, logger, limits, bodyLimit: process.env.RG_BODY_LIMIT });
+      // The same environment as `serve` (RG_MAX_DEPTH, RG_MAX_COST, RG_RATE_LIMIT_*, RG_CORS_ORIGINS, RG_BODY_LIMIT).
+      const { limits, rateLimits, corsOrigins, bodyLimit } = serverConfigFromEnv();
+      const gateway = await startGateway({ subgraphs, port: parsePort(flags.port), host: flags.host, logger, limits, rateLimits, corsOrigins, bodyLimit });
       logger.info({ graphql: gateway.graphqlUrl, subgraphs }, "radiogenomics gateway is serving");
       process.stdout.write(`GraphQL gateway: ${gateway.graphqlUrl}  (subgraphs: ${subgraphs.map((s) => s.name).join(", ")})\n`);
       const shutdown = async () => {

@@ -190,3 +190,30 @@ describe("depth and cost limits on the whole federated query [embedded Ladybug]"
     expect(cheaper.data.patients.nodes).toHaveLength(10);
   });
 });
+
+// Behind a gateway the subgraphs see only the gateway's address, so the gateway counts callers itself
+// (by key, or by address for anonymous ones) and applies the CORS policy, like the all-in-one server.
+describe("rate limits and CORS at the gateway [embedded Ladybug]", () => {
+  const platform = useFederatedPlatform(embeddedStore, { cohort, services: { apiKeys }, gatewayRateLimits: { points: 3, windowSeconds: 60, computePoints: 2 } });
+  const post = (body: object, headers: Record<string, string> = {}) =>
+    fetch(platform.gateway.graphqlUrl, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify(body) });
+
+  it("answers 429 with Retry-After and RATE_LIMITED once a caller's budget is spent; another caller still gets through", async () => {
+    const query = { query: "{ collections { id } }" };
+    for (let i = 0; i < 3; i++) expect((await post(query)).status).toBe(200);
+    const refused = await post(query);
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
+    const body = (await refused.json()) as { errors: Array<{ message: string; extensions: { code: string } }> };
+    expect(body.errors[0]!.extensions.code).toBe("RATE_LIMITED");
+    expect(body.errors[0]!.message).toContain("RG_RATE_LIMIT_POINTS");
+    const withKey = await post(query, { "x-api-key": ingestOnly.key });
+    expect(withKey.status).toBe(200);
+  });
+
+  it("allows loopback origins and refuses others", async () => {
+    const preflight = (origin: string) => fetch(platform.gateway.graphqlUrl, { method: "OPTIONS", headers: { origin, "access-control-request-method": "POST" } });
+    expect((await preflight("http://localhost:3000")).headers.get("access-control-allow-origin")).toBe("http://localhost:3000");
+    expect((await preflight("https://evil.example")).headers.get("access-control-allow-origin")).toBeNull();
+  });
+});

@@ -7,12 +7,14 @@ import { startGateway, type SubgraphEndpoint } from "../../cli/gateway.js";
 import { startServer, type RunningServer } from "../../cli/server.js";
 import { createServices, type ServiceOptions } from "../../cli/services.js";
 import type { QueryLimits } from "../../resolvers/query-limits.js";
+import type { RateLimits } from "../../resolvers/rate-limits.js";
 import type { GraphStore } from "../../graph-model/graph-store.js";
 import type { CohortRecords } from "../../ingest/demo/demo-cohort.js";
 import { loadCohort } from "../../ingest/demo/load-demo.js";
 import { buildPlatformSubgraphSchema } from "../../schema/build-subgraph-schema.js";
 import { SUBGRAPH_NAMES, type SubgraphName } from "../../schema/subgraphs.js";
 import { countingStore, type CountingStore } from "./counting-store.js";
+import { WITHOUT_RATE_LIMITS_OR_TIMEOUTS } from "./test-platform.js";
 import type { StoreUnderTest } from "./stores.js";
 
 export interface FederatedPlatform {
@@ -31,6 +33,8 @@ export interface FederatedOptions {
   outside?: SubgraphEndpoint[];
   /** Depth and cost limits of every server (default DEFAULT_LIMITS). */
   limits?: QueryLimits;
+  /** The gateway's rate limits (default: none, like test servers that are not about limits). */
+  gatewayRateLimits?: RateLimits;
 }
 
 export async function startFederatedPlatform(target: StoreUnderTest, options: FederatedOptions = {}): Promise<FederatedPlatform> {
@@ -44,7 +48,7 @@ export async function startFederatedPlatform(target: StoreUnderTest, options: Fe
   const subgraphs = {} as Record<SubgraphName, RunningServer>;
   for (const name of SUBGRAPH_NAMES) subgraphs[name] = await startServer({ ...services, port: 0, limits, schema: await buildPlatformSubgraphSchema(name) });
   const endpoints = [...SUBGRAPH_NAMES.map((name) => ({ name, url: subgraphs[name].graphqlUrl })), ...(options.outside ?? [])];
-  const gateway = await startGateway({ subgraphs: endpoints, port: 0, logger, limits });
+  const gateway = await startGateway({ subgraphs: endpoints, port: 0, logger, limits, rateLimits: options.gatewayRateLimits ?? WITHOUT_RATE_LIMITS_OR_TIMEOUTS.rateLimits });
   return {
     store,
     counting,
