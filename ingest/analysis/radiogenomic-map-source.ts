@@ -27,21 +27,25 @@ export const MAX_LINKS_PER_ANALYSIS = 100_000;
 
 type EdgeLoader = (store: GraphStore, analysis: M.Analysis, query: MapQuery) => Promise<MapLink[]>;
 
+/** At most MAX_LINKS_PER_ANALYSIS rows (the store is asked for one more, to tell when there are too many). */
+function capped<T>(rows: T[], analysis: M.Analysis): T[] {
+  if (rows.length > MAX_LINKS_PER_ANALYSIS)
+    throw new BadUserInputError(`analysis '${analysis.id}' has more than ${MAX_LINKS_PER_ANALYSIS} links under these filters: lower maxQ or raise minAbsRho`);
+  return rows;
+}
+
+function featureRef(key: string, feature: M.Feature): MapLink["feature"] {
+  return { key, name: feature.name, family: feature.family, ibsiCode: feature.ibsiCode, settingsHash: feature.settingsHash };
+}
+
 function correlations(targetKind: "Gene" | "Pathway"): EdgeLoader {
   return async (store, analysis, query) => {
     const rows = await store.correlationLinks({ analysisId: analysis.id, targetKind, maxQ: query.maxQ, minAbsRho: query.minAbsRho, first: MAX_LINKS_PER_ANALYSIS + 1 });
-    if (rows.length > MAX_LINKS_PER_ANALYSIS)
-      throw new BadUserInputError(`analysis '${analysis.id}' has more than ${MAX_LINKS_PER_ANALYSIS} links under these filters: lower maxQ or raise minAbsRho`);
-    return rows.map((r) => ({
-      kind: "CORRELATES_WITH",
-      measure: "rho",
-      effect: r.rho,
-      feature: { key: r.featureKey, name: r.feature.name, family: r.feature.family, ibsiCode: r.feature.ibsiCode, settingsHash: r.feature.settingsHash },
+    return capped(rows, analysis).map((r) => ({
+      kind: "CORRELATES_WITH", measure: "rho", effect: r.rho,
+      feature: featureRef(r.featureKey, r.feature),
       target: { kind: targetKind === "Gene" ? "GENE" : "PATHWAY", key: r.targetKey, name: r.targetName },
-      p: r.p,
-      q: r.q,
-      n: r.n,
-      analysisId: r.analysisId,
+      p: r.p, q: r.q, n: r.n, analysisId: r.analysisId,
     }));
   };
 }
@@ -50,18 +54,11 @@ function correlations(targetKind: "Gene" | "Pathway"): EdgeLoader {
 const predictions: EdgeLoader = async (store, analysis, query) => {
   const minAbsAucDeviation = query.minAbsRho === undefined ? undefined : query.minAbsRho / 2;
   const rows = await store.predictionLinks({ analysisId: analysis.id, maxQ: query.maxQ, minAbsAucDeviation, skip: 0, first: MAX_LINKS_PER_ANALYSIS + 1 });
-  if (rows.length > MAX_LINKS_PER_ANALYSIS)
-    throw new BadUserInputError(`analysis '${analysis.id}' has more than ${MAX_LINKS_PER_ANALYSIS} links under these filters: lower maxQ or raise minAbsRho`);
-  return rows.map((r) => ({
-    kind: "PREDICTS",
-    measure: "auc",
-    effect: r.auc,
-    feature: { key: r.featureKey, name: r.feature.name, family: r.feature.family, ibsiCode: r.feature.ibsiCode, settingsHash: r.feature.settingsHash },
+  return capped(rows, analysis).map((r) => ({
+    kind: "PREDICTS", measure: "auc", effect: r.auc,
+    feature: featureRef(r.featureKey, r.feature),
     target: { kind: "GENE", key: r.geneSymbol, name: r.geneName },
-    p: r.p,
-    q: r.q,
-    n: r.n,
-    analysisId: r.analysisId,
+    p: r.p, q: r.q, n: r.n, analysisId: r.analysisId,
   }));
 };
 
