@@ -1,49 +1,20 @@
 // The built CLI as a newcomer runs it (npm test builds dist/ first).
-import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
+import { CliProcesses, runCli } from "../support/cli-process.js";
 import { graphql } from "../support/graphql-client.js";
 import { neo4jUri } from "../support/stores.js";
 import { HALLMARK_GMT } from "../support/replay/gmt-fixture.js";
 
-const CLI = path.resolve(import.meta.dirname, "../../dist/cli/radiogenomics.js");
-const children: ChildProcess[] = [];
-// The CLI reads NEO4J_URI as the default store; the children get it only through --neo4j.
-const { NEO4J_URI: _ignored, ...parentEnv } = process.env;
-const ENV = { ...parentEnv, LOG_LEVEL: "warn" };
-
-function run(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [CLI, ...args], { env: ENV });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (d) => (stdout += d));
-    child.stderr.on("data", (d) => (stderr += d));
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-  });
-}
-
-/** Starts `serve` and resolves with the GraphQL URL it prints. */
-function serve(args: string[]): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, "serve", "--port", "0", ...args], { env: ENV });
-    children.push(child);
-    let stdout = "";
-    let stderr = "";
-    child.stderr.on("data", (d) => (stderr += d));
-    child.stdout.on("data", (d) => {
-      stdout += d;
-      const match = /GraphQL API: (\S+) +\(store: (\w+)/.exec(stdout);
-      if (match) resolve(`${match[1]}#${match[2]}`);
-    });
-    child.on("close", (code) => reject(new Error(`serve exited with ${code}: ${stderr}`)));
-  });
-}
+const processes = new CliProcesses();
+const run = runCli;
+/** Starts `serve` and resolves with the GraphQL URL it prints and the store kind, as `url#kind`. */
+const serve = (args: string[]) => processes.start(["serve", "--port", "0", ...args], /GraphQL API: (\S+) +\(store: (\w+)/);
 
 afterEach(() => {
-  for (const child of children.splice(0)) child.kill("SIGTERM");
+  processes.stopAll();
 });
 
 const PATIENTS = `{ patients(first: 3) { totalCount nodes { id collection { id } } } }`;
@@ -69,7 +40,7 @@ describe("radiogenomics CLI", () => {
       expect(locked.code, locked.stdout + locked.stderr).toBe(1);
       expect(locked.stderr).toMatch(/Another process has it open/);
     } finally {
-      for (const child of children.splice(0)) child.kill("SIGTERM");
+      processes.stopAll();
       await new Promise((r) => setTimeout(r, 500));
       await rm(dataDir, { recursive: true, force: true });
     }
@@ -84,7 +55,7 @@ describe("radiogenomics CLI", () => {
     expect(errors).toBeUndefined();
     expect(data.patients.totalCount).toBe(24);
     expect(data.patients.nodes[0]).toEqual({ id: "TCGA-DM-0001", collection: { id: "TCGA-GBM" } });
-    children.splice(0).forEach((c) => c.kill("SIGTERM"));
+    processes.stopAll();
     expect((await run(["demo", "--reset", "--neo4j", neo4jUri()])).code).toBe(0);
   });
 

@@ -2,7 +2,6 @@
 // follows the hypoxia genes): radiogenomicMap over GraphQL, the /export endpoints (Cytoscape.js JSON,
 // GraphML, CSV/TSV link tables and feature matrices, SVG heatmap) read back by independent readers
 // and checked against what GraphQL reports, the error shapes, and the CLI against the same server.
-import { spawn } from "node:child_process";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -11,6 +10,7 @@ import { demoCohort } from "../../ingest/demo/demo-cohort.js";
 import { readCsv, readTsv } from "../support/delimited-reader.js";
 import { graphql } from "../support/graphql-client.js";
 import { BOTH_STORES } from "../support/stores.js";
+import { runCli } from "../support/cli-process.js";
 import { useTestPlatform } from "../support/test-platform.js";
 import { descendants, parseXml } from "../support/xml-tree.js";
 
@@ -19,19 +19,6 @@ const RUN = `mutation { runAssociation(targets: PATHWAYS, families: ["intensity_
 const LINKS = `query($id: ID!, $maxQ: Float) { featurePathwayLinks(analysisId: $id, maxQ: $maxQ, first: 10000) { feature { name ibsiCode settingsHash } target rho p q n } }`;
 const MAP = `query($ids: [ID!], $maxQ: Float, $minAbsRho: Float) { radiogenomicMap(analysisIds: $ids, maxQ: $maxQ, minAbsRho: $minAbsRho) {
   nodes { id kind label key family ibsiCode settingsHash } edges { id kind source target measure effect rho p q n analysisId } } }`;
-const CLI = path.resolve(import.meta.dirname, "../../dist/cli/radiogenomics.js");
-
-function runCli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [CLI, ...args], { env: { ...process.env, LOG_LEVEL: "warn" } });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (d) => (stdout += d));
-    child.stderr.on("data", (d) => (stderr += d));
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-  });
-}
-
 describe.each(BOTH_STORES)("exports for visualisation tools [$name]", (target) => {
   const platform = useTestPlatform(target, { cohort });
   let analysis: { id: string; params: any };

@@ -1,49 +1,18 @@
 // Federated mode as an operator runs it, with the built CLI: three `serve --subgraph` processes on
 // Neo4j (the embedded store is single-process) and `gateway` over them, each on its own port.
 // (npm test builds dist/ first.)
-import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { demoCohort } from "../../ingest/demo/demo-cohort.js";
+import { CliProcesses, runCli } from "../support/cli-process.js";
 import { graphql } from "../support/graphql-client.js";
 import { neo4jUri } from "../support/stores.js";
 
-const CLI = path.resolve(import.meta.dirname, "../../dist/cli/radiogenomics.js");
-const { NEO4J_URI: _ignored, ...parentEnv } = process.env;
-const ENV = { ...parentEnv, LOG_LEVEL: "warn" };
-const children: ChildProcess[] = [];
+const processes = new CliProcesses();
+const run = runCli;
+const start = (args: string[], announce: RegExp) => processes.start(args, announce);
 
-function run(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [CLI, ...args], { env: ENV });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (d) => (stdout += d));
-    child.stderr.on("data", (d) => (stderr += d));
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-  });
-}
-
-/** Starts a long-running command and resolves with the URL its first stdout line announces. */
-function start(args: string[], announce: RegExp): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], { env: ENV });
-    children.push(child);
-    let stdout = "";
-    let stderr = "";
-    child.stderr.on("data", (d) => (stderr += d));
-    child.stdout.on("data", (d) => {
-      stdout += d;
-      const match = announce.exec(stdout);
-      if (match) resolve(match[1]!);
-    });
-    child.on("close", (code) => reject(new Error(`${args.join(" ")} exited with ${code}: ${stderr}`)));
-  });
-}
-
-afterAll(() => {
-  for (const child of children.splice(0)) child.kill("SIGTERM");
-});
+afterAll(() => processes.stopAll());
 
 const cohort = demoCohort();
 const QUERY = `{ patients(first: 100) { totalCount nodes { id sex collection { id } studies { series { lesions { id } } } mutations { geneSymbol proteinChange } } } }`;
