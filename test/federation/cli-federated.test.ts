@@ -1,7 +1,6 @@
 // Federated mode as an operator runs it, with the built CLI: three `serve --subgraph` processes on
 // Neo4j (the embedded store is single-process) and `gateway` over them, each on its own port.
 // (npm test builds dist/ first.)
-import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { demoCohort } from "../../ingest/demo/demo-cohort.js";
 import { CliProcesses, runCli } from "../support/cli-process.js";
