@@ -24,7 +24,7 @@ function* transcriptome(): Generator<ExpressionRecord> {
   for (const geneSymbol of geneSymbols)
     for (const patientId of patientIds) {
       const value = Math.max(0, rng.normal(4, 2));
-      yield { patientId, geneSymbol, value, tpm: 2 ** value - 1, z: rng.normal() };
+      yield { patientId, geneSymbol, value, tpm: 2 ** value - 1, z: rng.normal(), source: "bench", dataRelease: "bench-1", sourceFile: null };
     }
 }
 

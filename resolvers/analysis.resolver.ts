@@ -38,6 +38,9 @@ class RunAssociationArgs {
   @Field(() => Int, { nullable: true, description: "Fewest patients per test (default 10)" })
   @IsOptional() @Min(4) @Max(100_000)
   minPatients?: number;
+
+  @Field(() => String, { nullable: true, description: "Expression source to read (GDC, cBioPortal, demo, …); required when the graph holds several" })
+  expressionSource?: string;
 }
 
 @ArgsType()
@@ -80,6 +83,7 @@ export class AnalysisResolver {
       targets: args.targets,
       targetKeys: args.targetKeys,
       minPatients: args.minPatients,
+      expressionSource: args.expressionSource ?? undefined,
     });
   }
 

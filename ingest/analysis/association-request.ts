@@ -14,6 +14,8 @@ export interface AssociationRequest {
   targetKeys?: string[];
   /** Fewest patients with both values for a test to count (default 10). */
   minPatients?: number;
+  /** Expression source to read (GDC, cBioPortal, …); needed when the graph holds several. */
+  expressionSource?: string;
 }
 
 /** The method the platform uses, recorded with every analysis. */
