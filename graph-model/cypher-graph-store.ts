@@ -303,8 +303,8 @@ export class CypherGraphStore implements GraphStore {
           value: (value.value as number | null) ?? null,
           tpm: (value.tpm as number | null) ?? null,
           z: (value.z as number | null) ?? null,
-          source: (value.source as string | null) ?? null,
-          dataRelease: (value.dataRelease as string | null) ?? null,
+          source: (row.source as string | null) ?? null,
+          dataRelease: (row.dataRelease as string | null) ?? null,
           sourceFile: (value.sourceFile as string | null) ?? null,
         });
     return out.sort((a, b) => compareText(a.patientId, b.patientId) || compareText(a.geneSymbol, b.geneSymbol) || compareText(a.source ?? "", b.source ?? ""));
