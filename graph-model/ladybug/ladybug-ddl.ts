@@ -15,6 +15,18 @@ export function relTableDdl(spec: RelationshipSpec): string {
   return `CREATE REL TABLE IF NOT EXISTS ${spec.type}(${[...pairs, ...columns(spec.properties)].join(", ")})`;
 }
 
+/** Columns a table created by an earlier version lacks (e.g. EXPRESSES.source): added empty (null). */
+export function addMissingColumnsDdl(table: string, properties: NodeSpec["properties"], except?: string): string[] {
+  return Object.entries(properties)
+    .filter(([name]) => name !== except)
+    .map(([name, property]) => `ALTER TABLE ${table} ADD IF NOT EXISTS ${name} ${ladybugType(property.kind)}`);
+}
+
 export function ladybugSchemaStatements(): string[] {
-  return [...NODES.map(nodeTableDdl), ...RELATIONSHIPS.map(relTableDdl)];
+  return [
+    ...NODES.map(nodeTableDdl),
+    ...RELATIONSHIPS.map(relTableDdl),
+    ...NODES.flatMap((spec) => addMissingColumnsDdl(spec.label, spec.properties, spec.key)),
+    ...RELATIONSHIPS.flatMap((spec) => addMissingColumnsDdl(spec.type, spec.properties)),
+  ];
 }
