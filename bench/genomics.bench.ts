@@ -1,6 +1,7 @@
 // bench/genomics: a full transcriptome for a cohort — 20,000 genes × 500 patients = 10^7 expression
 // values — loaded gene by gene in bounded chunks through each store's bulk path (values/s, peak RSS),
-// then a 200-gene × 500-patient matrix read back as the correlation engine reads it (seconds).
+// then a 200-gene × 500-patient matrix read back as the correlation engine reads it (seconds, best of
+// three different gene sets).
 // Run: npm run bench:genomics   (Neo4j part needs NEO4J_URI; BENCH_GENES / BENCH_PATIENTS to scale)
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
@@ -15,6 +16,7 @@ import { writeExpressionByGene } from "../ingest/genomics/write-expression.js";
 const GENES = Number(process.env.BENCH_GENES ?? 20_000);
 const PATIENTS = Number(process.env.BENCH_PATIENTS ?? 500);
 const READ_GENES = 200;
+const READ_REPEATS = 3;
 const patientIds = Array.from({ length: PATIENTS }, (_, p) => `TCGA-GX-${String(p).padStart(4, "0")}`);
 const geneSymbols = Array.from({ length: GENES }, (_, g) => `GENE${g}`);
 
@@ -24,7 +26,7 @@ function* transcriptome(): Generator<ExpressionRecord> {
   for (const geneSymbol of geneSymbols)
     for (const patientId of patientIds) {
       const value = Math.max(0, rng.normal(4, 2));
-      yield { patientId, geneSymbol, value, tpm: 2 ** value - 1, z: rng.normal() };
+      yield { patientId, geneSymbol, value, tpm: 2 ** value - 1, z: rng.normal(), source: "bench", dataRelease: "bench-1", sourceFile: null };
     }
 }
 
@@ -39,13 +41,19 @@ async function measure(name: string, store: GraphStore) {
   const written = await writeExpressionByGene(store, transcriptome());
   const seconds = (performance.now() - start) / 1000;
   clearInterval(sampler);
-  const readStart = performance.now();
-  const matrix = await store.expressionOf(patientIds, geneSymbols.slice(0, READ_GENES));
-  const readSeconds = (performance.now() - readStart) / 1000;
+  // Read back a few times (the machine is shared, single timings are noisy): the best and every time.
+  const readTimes: number[] = [];
+  let matrix: unknown[] = [];
+  for (let i = 0; i < READ_REPEATS; i++) {
+    const readStart = performance.now();
+    matrix = await store.expressionOf(patientIds, geneSymbols.slice(i * READ_GENES, (i + 1) * READ_GENES));
+    readTimes.push((performance.now() - readStart) / 1000);
+  }
+  const readSeconds = Math.min(...readTimes);
   console.log(
     `${name.padEnd(9)} ${written.toLocaleString("en")} values in ${seconds.toFixed(0)} s = ${Math.round(written / seconds).toLocaleString("en")} values/s, ` +
       `peak RSS ${Math.round(peak / 2 ** 20)} MiB (+${Math.round((peak - before) / 2 ** 20)} MiB); read-back ${READ_GENES} genes × ${PATIENTS} patients ` +
-      `(${matrix.length.toLocaleString("en")} values) in ${readSeconds.toFixed(2)} s`,
+      `(${matrix.length.toLocaleString("en")} values) in ${readSeconds.toFixed(2)} s (best of ${readTimes.map((t) => t.toFixed(2)).join(", ")})`,
   );
   await store.deleteEverything();
   await store.close();

@@ -25,7 +25,7 @@ const BASELINE_BATCH = 5_000;
 function expressionRows(): M.ExpressionRecord[] {
   const rows: M.ExpressionRecord[] = [];
   for (let p = 0; p < PATIENTS; p++)
-    for (let g = 0; g < GENES; g++) rows.push({ patientId: `TCGA-BN-${String(p).padStart(5, "0")}`, geneSymbol: `G${g}`, value: (p * g) % 17, tpm: p + g, z: (g % 7) - 3 });
+    for (let g = 0; g < GENES; g++) rows.push({ patientId: `TCGA-BN-${String(p).padStart(5, "0")}`, geneSymbol: `G${g}`, value: (p * g) % 17, tpm: p + g, z: (g % 7) - 3, source: "bench" });
   return rows;
 }
 

@@ -10,6 +10,7 @@ import { FeatureService } from "../ingest/features/feature-service.js";
 import { AssociationService } from "../ingest/analysis/association-service.js";
 import { GdcSource } from "../ingest/gdc/gdc-source.js";
 import { CbioportalSource } from "../ingest/cbioportal/cbioportal-source.js";
+import { ReactomeContentService } from "../ingest/pathways/reactome-content-service.js";
 import { AxiosHttpClient } from "../ingest/http/axios-http-client.js";
 import type { LesionImageSource } from "../ingest/features/lesion-image-source.js";
 import type { FeatureWorkerPool } from "../ingest/features/feature-worker-pool.js";
@@ -20,6 +21,7 @@ import { FileCheckpointStore, JobRegistry, JobRunner, MemoryCheckpointStore } fr
 
 export const DEFAULT_GDC_URL = "https://api.gdc.cancer.gov";
 export const DEFAULT_CBIOPORTAL_URL = "https://www.cbioportal.org/api";
+export const DEFAULT_REACTOME_URL = "https://reactome.org/ContentService";
 
 export interface ServiceOptions {
   /** DICOMweb base URL of the imaging archive (env RG_DICOMWEB_URL; default IDC's public proxy). */
@@ -30,6 +32,8 @@ export interface ServiceOptions {
   gdcUrl?: string;
   /** cBioPortal API base URL (env RG_CBIOPORTAL_URL; default the public portal). */
   cbioportalUrl?: string;
+  /** Reactome ContentService base URL (env RG_REACTOME_URL; default the public service). */
+  reactomeUrl?: string;
   /** Where job checkpoints go (resumable jobs); in memory when omitted. */
   checkpointDir?: string;
   /** RG_API_KEYS-style configuration of hashed API keys. */
@@ -54,11 +58,12 @@ export function createServices(store: GraphStore, logger: Logger, options: Servi
   const jobs = new JobRegistry({ runner: new JobRunner({ concurrency: options.featurePool?.size ?? 2, checkpoints, logger }) });
   const features = new FeatureService(store, sources, options.featurePool?.compute);
   const cbioportalHttp = new AxiosHttpClient({ upstreamName: "cBioPortal API", baseUrl: options.cbioportalUrl ?? process.env.RG_CBIOPORTAL_URL ?? DEFAULT_CBIOPORTAL_URL, logger });
+  const reactomeHttp = new AxiosHttpClient({ upstreamName: "Reactome ContentService", baseUrl: options.reactomeUrl ?? process.env.RG_REACTOME_URL ?? DEFAULT_REACTOME_URL, logger });
   const gdcHttp = new AxiosHttpClient({ upstreamName: "GDC API", baseUrl: options.gdcUrl ?? process.env.RG_GDC_URL ?? DEFAULT_GDC_URL, logger });
   return {
     store, logger, features, jobs, apiKeys: new ApiKeyring(parseApiKeys(options.apiKeys), options.apiKeyFile),
     associations: new AssociationService(store, features),
-    genomics: { gdc: new GdcSource(gdcHttp), gdcHttp, cbioportal: new CbioportalSource(cbioportalHttp) },
+    genomics: { gdc: new GdcSource(gdcHttp), gdcHttp, cbioportal: new CbioportalSource(cbioportalHttp), reactome: new ReactomeContentService(reactomeHttp) },
     imaging,
   };
 }

@@ -42,6 +42,10 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
   return out;
 }
 
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 function groupBy<T>(rows: Array<{ parentKey: string; item: T }>): Map<string, T[]> {
   const groups = new Map<string, T[]>();
   for (const { parentKey, item } of rows) {
@@ -206,12 +210,16 @@ export class CypherGraphStore implements GraphStore {
     await this.requireExisting(N.Patient, patientIds, "patient");
     await this.requireExisting(N.Gene, symbols, "gene");
     const rows = records.map((r) => {
+      if (typeof r.source !== "string" || r.source === "")
+        throw new BadUserInputError(`expression of ${r.geneSymbol} in ${r.patientId} names no source: values are kept per source (GDC, cBioPortal, …)`);
       for (const value of [r.value, r.tpm, r.z])
         if (value !== undefined && value !== null && !Number.isFinite(value))
           throw new BadUserInputError(`expression of ${r.geneSymbol} in ${r.patientId} is not a finite number`);
-      return { from: r.patientId, to: r.geneSymbol, properties: { value: r.value ?? null, tpm: r.tpm ?? null, z: r.z ?? null } };
+      const properties = { value: r.value ?? null, tpm: r.tpm ?? null, z: r.z ?? null, source: r.source, dataRelease: r.dataRelease ?? null, sourceFile: r.sourceFile ?? null };
+      return { from: r.patientId, to: r.geneSymbol, properties };
     });
-    await this.executor.deleteMatched(linkCypher.matchExpression(patientIds, symbols), "e");
+    const sources = [...new Set(rows.map((r) => r.properties.source))];
+    await this.executor.deleteMatched(linkCypher.matchExpression(patientIds, symbols, sources), "e");
     const written = await this.executor.bulkCreateRelationships({ relationship: R.EXPRESSES, from: N.Patient, to: N.Gene, rows });
     return { written };
   }
@@ -314,15 +322,22 @@ export class CypherGraphStore implements GraphStore {
     return groupBy(rows.map((row) => ({ parentKey: row.parentKey as string, item: this.decode(N.Gene, row) as M.Gene })));
   }
 
-  async expressionOf(patientIds: readonly string[], symbols: readonly string[]): Promise<M.Expression[]> {
-    const rows = await this.executor.read(linkCypher.expressionOf(patientIds, symbols));
-    return rows.map((row) => ({
-      patientId: row.patientId as string,
-      geneSymbol: row.geneSymbol as string,
-      value: (row.value as number | null) ?? null,
-      tpm: (row.tpm as number | null) ?? null,
-      z: (row.z as number | null) ?? null,
-    }));
+  async expressionOf(patientIds: readonly string[], symbols: readonly string[], source?: string): Promise<M.Expression[]> {
+    if (!patientIds.length || !symbols.length) return [];
+    const out: M.Expression[] = [];
+    for (const row of await this.executor.read(linkCypher.expressionOf(patientIds, symbols, source)))
+      for (const value of row.measured as Array<Record<string, unknown>>)
+        out.push({
+          patientId: value.patientId as string,
+          geneSymbol: row.geneSymbol as string,
+          value: (value.value as number | null) ?? null,
+          tpm: (value.tpm as number | null) ?? null,
+          z: (value.z as number | null) ?? null,
+          source: (row.source as string | null) ?? null,
+          dataRelease: (row.dataRelease as string | null) ?? null,
+          sourceFile: (value.sourceFile as string | null) ?? null,
+        });
+    return out.sort((a, b) => compareText(a.patientId, b.patientId) || compareText(a.geneSymbol, b.geneSymbol) || compareText(a.source ?? "", b.source ?? ""));
   }
 
   async mutationsOfPatients(patientIds: readonly string[]): Promise<Map<string, M.Mutation[]>> {

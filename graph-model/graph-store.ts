@@ -74,7 +74,8 @@ export interface GraphStore {
   saveAnalysis(analysis: M.AnalysisRecord, links: readonly M.CorrelationRecord[]): Promise<WriteSummary>;
   /** A mutation-status analysis and its PREDICTS links, written together (a failed write leaves neither). */
   savePredictionAnalysis(analysis: M.AnalysisRecord, links: readonly M.PredictionRecord[]): Promise<WriteSummary>;
-  /** Bulk path: replaces the expression values of the given (patient, gene) pairs. */
+  /** Bulk path: replaces the expression values of the given (patient, gene) pairs from the records'
+   * source(s); values of other sources stay (each record must name its source). */
   replaceExpression(records: readonly M.ExpressionRecord[]): Promise<WriteSummary>;
 
   // Reads by key lists (what DataLoaders call); results come in no particular order.
@@ -95,7 +96,8 @@ export interface GraphStore {
   lesionsOfSeries(seriesUids: readonly string[]): Promise<Map<string, M.Lesion[]>>;
   pathwaysOfGenes(symbols: readonly string[]): Promise<Map<string, M.Pathway[]>>;
   genesOfPathways(pathwayIds: readonly string[]): Promise<Map<string, M.Gene[]>>;
-  expressionOf(patientIds: readonly string[], symbols: readonly string[]): Promise<M.Expression[]>;
+  /** Expression values by patient, gene and source; only `source`'s when given, else every source's. */
+  expressionOf(patientIds: readonly string[], symbols: readonly string[], source?: string): Promise<M.Expression[]>;
   mutationsOfPatients(patientIds: readonly string[]): Promise<Map<string, M.Mutation[]>>;
   /** Stored feature values of lesions, for one settings hash (or all settings when omitted). */
   featuresOfLesions(lesionIds: readonly string[], settingsHash?: string): Promise<Map<string, M.LesionFeature[]>>;

@@ -47,6 +47,9 @@ class RunAssociationArgs {
   @Field(() => Int, { nullable: true, description: "MUTATIONS: fewest patients in the mutated and in the wild-type group (default 5)" })
   @IsOptional() @Min(2) @Max(100_000)
   minGroupSize?: number;
+
+  @Field(() => String, { nullable: true, description: "Expression source to read (GDC, cBioPortal, demo, …); required when the graph holds several" })
+  expressionSource?: string;
 }
 
 @ArgsType()
@@ -91,6 +94,7 @@ export class AnalysisResolver {
       targetKeys: args.targetKeys,
       minPatients: args.minPatients,
       minGroupSize: args.minGroupSize,
+      expressionSource: args.expressionSource ?? undefined,
     });
   }
 

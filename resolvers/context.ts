@@ -6,6 +6,7 @@ import type { AssociationService } from "../ingest/analysis/association-service.
 import type { GdcSource } from "../ingest/gdc/gdc-source.js";
 import type { CbioportalSource } from "../ingest/cbioportal/cbioportal-source.js";
 import type { HttpClient } from "../ingest/http/http-client.js";
+import type { ReactomeContentService } from "../ingest/pathways/reactome-content-service.js";
 import type { ImagingSource } from "../ingest/dicomweb/imaging-source.js";
 import type { JobRegistry } from "../ingest/jobs/job-registry.js";
 import { RequestAuthority } from "./api-keys.js";
@@ -17,8 +18,8 @@ export interface Services {
   readonly store: GraphStore;
   readonly features: FeatureService;
   readonly associations: AssociationService;
-  /** Clients of the public genomic APIs (GDC; the replay server in tests). */
-  readonly genomics: { readonly gdc: GdcSource; readonly gdcHttp: HttpClient; readonly cbioportal: CbioportalSource };
+  /** Clients of the public genomic APIs (GDC, cBioPortal, Reactome; the replay server in tests). */
+  readonly genomics: { readonly gdc: GdcSource; readonly gdcHttp: HttpClient; readonly cbioportal: CbioportalSource; readonly reactome: ReactomeContentService };
   /** The DICOMweb archive (IDC's public proxy, or a lab's server). */
   readonly imaging: ImagingSource;
   readonly jobs: JobRegistry;

@@ -1,7 +1,8 @@
-import { ArrayMaxSize, IsOptional, Length } from "class-validator";
+import { ArrayMaxSize, ArrayNotEmpty, IsOptional, Length } from "class-validator";
 import { Args, ArgsType, Authorized, Ctx, Field, Mutation, Resolver } from "type-graphql";
 import { gdcIngestJob } from "../ingest/gdc/gdc-ingest-job.js";
 import { ingestGmt } from "../ingest/pathways/pathway-ingest.js";
+import { MAX_REACTOME_GENES, reactomeIngestJob } from "../ingest/pathways/reactome-ingest-job.js";
 import { GdcStepEnum, GenomicSourceEnum, GmtFormatEnum, PathwayIngestReport } from "../schema/ingest.types.js";
 import { cbioportalIngestJob } from "../ingest/cbioportal/cbioportal-ingest-job.js";
 import { Job } from "../schema/job.type.js";
@@ -42,6 +43,21 @@ class IngestPathwaysArgs {
   version!: string;
 }
 
+@ArgsType()
+class IngestReactomePathwaysArgs {
+  @Field(() => [String], { description: "Gene identifiers in `resource`, e.g. UniProt accessions P04637, P15692" })
+  @ArrayNotEmpty() @ArrayMaxSize(MAX_REACTOME_GENES)
+  genes!: string[];
+
+  @Field(() => String, { defaultValue: "UniProt", description: "Reactome reference database of the identifiers" })
+  @Length(1, 64)
+  resource!: string;
+
+  @Field(() => String, { nullable: true, description: "Release to record (default: the service's database version, e.g. Reactome 89)" })
+  @IsOptional() @Length(1, 64)
+  release?: string;
+}
+
 @Resolver()
 export class IngestResolver {
   @Authorized("ingest")
@@ -51,6 +67,14 @@ export class IngestResolver {
       args.source === GenomicSourceEnum.CBIOPORTAL
         ? await cbioportalIngestJob(ctx.store, ctx.genomics.cbioportal, { studyId: args.project, collectionId: args.collection, steps: args.steps, genes: args.genes })
         : await gdcIngestJob(ctx.store, ctx.genomics.gdc, ctx.genomics.gdcHttp, { projectId: args.project, steps: args.steps, genes: args.genes });
+    const handle = ctx.jobs.submit(job);
+    return toJob(ctx.jobs.get(handle.id)!);
+  }
+
+  @Authorized("ingest")
+  @Mutation(() => Job, { description: "Ingests the Reactome pathways of the given genes from the Reactome ContentService (membership, source, release, licence) as a resumable job" })
+  async ingestReactomePathways(@Args(() => IngestReactomePathwaysArgs) args: IngestReactomePathwaysArgs, @Ctx() ctx: RequestContext): Promise<Job> {
+    const job = await reactomeIngestJob(ctx.store, ctx.genomics.reactome, { identifiers: args.genes, resource: args.resource, release: args.release });
     const handle = ctx.jobs.submit(job);
     return toJob(ctx.jobs.get(handle.id)!);
   }

@@ -43,10 +43,12 @@ export function createLoaders(store: GraphStore, features: FeatureService) {
     computedFeatures: (settings: FeatureSettings, families: FeatureFamily[]) => computed(JSON.stringify({ settings, families })),
     mutationsOfPatient: grouped((ids) => store.mutationsOfPatients(ids)),
     featuresOfLesion: perArgument((settingsHash: string | null) => grouped((ids) => store.featuresOfLesions(ids, settingsHash ?? undefined))),
-    expressionOfPatient: perArgument((symbolsKey: string) =>
+    /** Keyed by JSON `{symbols, source}` (source null: every source). */
+    expressionOfPatient: perArgument((key: string) =>
       grouped(async (ids) => {
+        const { symbols, source } = JSON.parse(key) as { symbols: string[]; source: string | null };
         const groups = new Map<string, M.Expression[]>();
-        for (const row of await store.expressionOf(ids, JSON.parse(symbolsKey) as string[])) {
+        for (const row of await store.expressionOf(ids, symbols, source ?? undefined)) {
           const group = groups.get(row.patientId);
           if (group) group.push(row);
           else groups.set(row.patientId, [row]);

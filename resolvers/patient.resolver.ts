@@ -54,14 +54,15 @@ export class PatientResolver {
     return ctx.loaders.mutationsOfPatient.load(patient.id);
   }
 
-  @FieldResolver(() => [GeneExpression], { description: "Expression of the given genes in the primary tumour" })
+  @FieldResolver(() => [GeneExpression], { description: "Expression of the given genes in the primary tumour, one value per source" })
   async expression(
     @Root() patient: Patient,
     @Arg("genes", () => [String], { description: "HGNC symbols, at most 500" }) genes: string[],
     @Ctx() ctx: RequestContext,
+    @Arg("source", () => String, { nullable: true, description: "Only this source's values (GDC, cBioPortal, demo, …)" }) source?: string | null,
   ): Promise<GeneExpression[]> {
     if (genes.length === 0 || genes.length > 500) throw new BadUserInputError("expression(genes:) takes 1 to 500 gene symbols");
     const symbols = [...new Set(genes)].sort();
-    return ctx.loaders.expressionOfPatient(JSON.stringify(symbols)).load(patient.id);
+    return ctx.loaders.expressionOfPatient(JSON.stringify({ symbols, source: source ?? null })).load(patient.id);
   }
 }

@@ -18,7 +18,7 @@ export interface QueryLimits {
 export const DEFAULT_LIMITS: QueryLimits = { maxDepth: 12, maxCost: 100_000 };
 
 /** Fields that compute on demand cost this much per item on top of their children. */
-export const COMPUTE_FIELD_COST: Record<string, number> = { features: 50, runAssociation: 5_000, computeFeatures: 1_000, ingestGenomics: 1_000 };
+export const COMPUTE_FIELD_COST: Record<string, number> = { features: 50, runAssociation: 5_000, computeFeatures: 1_000, ingestGenomics: 1_000, ingestReactomePathways: 1_000 };
 /** Lists without a page argument are assumed to hold this many items (studies per patient, …). */
 const ASSUMED_LIST_SIZE = 3;
 /** A connection's item lists: their size is the connection's `first`, already counted. */

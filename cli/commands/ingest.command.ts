@@ -10,6 +10,7 @@ import { imagingIngestJob } from "../../ingest/dicomweb/imaging-ingest-job.js";
 import { GDC_STEPS, gdcIngestJob, type GdcStep } from "../../ingest/gdc/gdc-ingest-job.js";
 import { attachProgressBar, FileCheckpointStore, JobEvents, JobRunner } from "../../ingest/jobs/index.js";
 import { ingestGmt, type GmtFormat } from "../../ingest/pathways/pathway-ingest.js";
+import { reactomeIngestJob } from "../../ingest/pathways/reactome-ingest-job.js";
 import { callServer, followJob, reportJob } from "../server-client.js";
 import { createServices } from "../services.js";
 import { addStoreFlags, storeConfig, type StoreFlags } from "../store-options.js";
@@ -54,12 +55,41 @@ async function ingestGenomics(flags: GenomicsFlags, logger: Logger): Promise<voi
 }
 
 interface PathwayFlags extends StoreFlags, RemoteFlags {
-  gmt: string;
-  format: string;
-  release: string;
+  gmt?: string;
+  format?: string;
+  release?: string;
+  reactome?: string[];
+  resource: string;
+  reactomeUrl?: string;
 }
 
 async function ingestPathways(flags: PathwayFlags, logger: Logger): Promise<void> {
+  if (flags.reactome) return ingestReactome(flags, flags.reactome, logger);
+  if (!flags.gmt || !flags.format || !flags.release) throw new BadUserInputError("give --gmt, --format and --release (a GMT file), or --reactome <gene ids…> (Reactome ContentService)");
+  return ingestGmtFile({ ...flags, gmt: flags.gmt, format: flags.format, release: flags.release }, logger);
+}
+
+/** The Reactome pathways of some genes from the ContentService, as a resumable job. */
+async function ingestReactome(flags: PathwayFlags, genes: string[], logger: Logger): Promise<void> {
+  if (flags.server) {
+    const query = `mutation($genes: [String!]!, $resource: String!, $release: String) { ingestReactomePathways(genes: $genes, resource: $resource, release: $release) { id } }`;
+    const { ingestReactomePathways } = await callServer(flags.server, flags.apiKey, query, { genes, resource: flags.resource, release: flags.release });
+    return reportJob(await followJob(flags.server, flags.apiKey, ingestReactomePathways.id));
+  }
+  const store = await openStore(storeConfig(flags));
+  try {
+    const { genomics } = createServices(store, logger, { reactomeUrl: flags.reactomeUrl });
+    const job = await reactomeIngestJob(store, genomics.reactome, { identifiers: genes, resource: flags.resource, release: flags.release });
+    const events = new JobEvents();
+    attachProgressBar(events);
+    const checkpoints = new FileCheckpointStore({ directory: path.join(path.resolve(flags.dataDir ?? "./data"), "jobs") });
+    reportJob(await new JobRunner({ concurrency: 2, checkpoints, logger }).run(job, { events }));
+  } finally {
+    await store.close();
+  }
+}
+
+async function ingestGmtFile(flags: PathwayFlags & { gmt: string; format: string; release: string }, logger: Logger): Promise<void> {
   const format = flags.format.toUpperCase() as GmtFormat;
   if (!["MSIGDB", "REACTOME", "WIKIPATHWAYS"].includes(format)) throw new BadUserInputError(`--format must be msigdb, reactome or wikipathways, got '${flags.format}'`);
   const text = await readFile(flags.gmt, "utf8").catch((error: Error) => {
@@ -123,9 +153,12 @@ export function ingestCommand(program: Command, logger: Logger): void {
     .option("--dicomweb-url <url>", "DICOMweb base URL (env RG_DICOMWEB_URL; default IDC's public proxy)", process.env.RG_DICOMWEB_URL)
     .action((flags: ImagingFlags) => ingestImaging(flags, logger));
   addRemoteFlags(addStoreFlags(ingest.command("pathways")))
-    .description("gene sets from a GMT file: MSigDB (HGNC symbols), Reactome (R-HSA ids) or WikiPathways (Entrez ids)")
-    .requiredOption("--gmt <file>", "the GMT file")
-    .requiredOption("--format <format>", "msigdb, reactome or wikipathways")
-    .requiredOption("--release <version>", "release of the collection, e.g. 2024.1.Hs")
+    .description("gene sets from a GMT file (MSigDB HGNC symbols, Reactome R-HSA ids, WikiPathways Entrez ids), or the Reactome pathways of some genes from the ContentService")
+    .option("--gmt <file>", "the GMT file")
+    .option("--format <format>", "msigdb, reactome or wikipathways")
+    .option("--release <version>", "release of the collection, e.g. 2024.1.Hs (Reactome ContentService: default its database version)")
+    .option("--reactome <id...>", "instead of a GMT file: genes (UniProt accessions, e.g. P04637) whose Reactome pathways to ingest, as a resumable job")
+    .option("--resource <name>", "Reactome reference database of the --reactome ids", "UniProt")
+    .option("--reactome-url <url>", "Reactome ContentService base URL (env RG_REACTOME_URL; default the public service)", process.env.RG_REACTOME_URL)
     .action((flags: PathwayFlags) => ingestPathways(flags, logger));
 }

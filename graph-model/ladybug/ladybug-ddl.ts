@@ -15,10 +15,10 @@ export function relTableDdl(spec: RelationshipSpec): string {
   return `CREATE REL TABLE IF NOT EXISTS ${spec.type}(${[...pairs, ...columns(spec.properties)].join(", ")})`;
 }
 
-/** Columns added to the model after a database was created: a table made by an older version gains them (null). */
-export function addColumnsDdl(table: string, properties: NodeSpec["properties"], key?: string): string[] {
+/** Columns a table created by an earlier version lacks (e.g. EXPRESSES.source): added empty (null). */
+export function addMissingColumnsDdl(table: string, properties: NodeSpec["properties"], except?: string): string[] {
   return Object.entries(properties)
-    .filter(([name]) => name !== key)
+    .filter(([name]) => name !== except)
     .map(([name, property]) => `ALTER TABLE ${table} ADD IF NOT EXISTS ${name} ${ladybugType(property.kind)}`);
 }
 
@@ -26,7 +26,7 @@ export function ladybugSchemaStatements(): string[] {
   return [
     ...NODES.map(nodeTableDdl),
     ...RELATIONSHIPS.map(relTableDdl),
-    ...NODES.flatMap((spec) => addColumnsDdl(spec.label, spec.properties, spec.key)),
-    ...RELATIONSHIPS.flatMap((spec) => addColumnsDdl(spec.type, spec.properties)),
+    ...NODES.flatMap((spec) => addMissingColumnsDdl(spec.label, spec.properties, spec.key)),
+    ...RELATIONSHIPS.flatMap((spec) => addMissingColumnsDdl(spec.type, spec.properties)),
   ];
 }

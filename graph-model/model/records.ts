@@ -14,7 +14,7 @@ export type LesionRecord = NodeRecord<typeof N.Lesion> & { seriesUid: string };
 export type GeneRecord = NodeRecord<typeof N.Gene>;
 export type PathwayRecord = NodeRecord<typeof N.Pathway> & { geneSymbols: string[] };
 
-/** One expression value of one gene in one patient's primary tumour. */
+/** One expression value of one gene in one patient's primary tumour; `source` is required when written (values are kept per source). */
 export type ExpressionRecord = { patientId: string; geneSymbol: string } & RecordOf<typeof R.EXPRESSES.properties, never>;
 
 export type FeatureRecord = NodeRecord<typeof N.Feature>;

@@ -49,11 +49,21 @@ export const HAS_MUTATION = rel(
   },
   ["proteinChange"],
 );
-export const EXPRESSES = rel("EXPRESSES", [[N.Patient, N.Gene]], {
-  value: prop.float("log2(TPM + 1)"),
-  tpm: prop.float("Transcripts per million"),
-  z: prop.float("z-score of value across the cohort"),
-});
+// One value per (patient, gene, source): GDC and cBioPortal values of the same tumour are kept side by
+// side, each with its release and file/profile; readers (the correlation engine) choose one source.
+export const EXPRESSES = rel(
+  "EXPRESSES",
+  [[N.Patient, N.Gene]],
+  {
+    value: prop.float("log2(TPM + 1)"),
+    tpm: prop.float("Transcripts per million"),
+    z: prop.float("z-score of value across the cohort"),
+    source: prop.string("Where the value came from: GDC, cBioPortal, demo, …"),
+    dataRelease: prop.string("Release of the source, e.g. GDC 'Data Release 42.0' or a cBioPortal study's import date"),
+    sourceFile: prop.string("GDC STAR-Counts file id, or cBioPortal molecular profile id"),
+  },
+  ["source"],
+);
 export const IN_PATHWAY = rel("IN_PATHWAY", [[N.Gene, N.Pathway]], {});
 export const PATHWAY_SCORE = rel(
   "PATHWAY_SCORE",

@@ -18,6 +18,8 @@ export interface AssociationRequest {
   minPatients?: number;
   /** MUTATIONS: fewest patients in the mutated and in the wild-type group (default 5). */
   minGroupSize?: number;
+  /** Expression source to read (GDC, cBioPortal, …); needed when the graph holds several. */
+  expressionSource?: string;
 }
 
 /** The method the platform uses, recorded with every analysis. */

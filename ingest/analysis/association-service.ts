@@ -11,6 +11,7 @@ import type { FeatureService } from "../features/feature-service.js";
 import { settingsKey } from "../features/feature-settings-key.js";
 import { ASSOCIATION_METHOD, type AssociationRequest } from "./association-request.js";
 import { MutationAssociationService } from "./mutation-association-service.js";
+import { expressionProvenance, valuesOfOneSource } from "./expression-source-choice.js";
 
 interface Targets {
   kind: "Gene" | "Pathway";
@@ -41,7 +42,7 @@ export class AssociationService {
     if (lesions.length < minPatients)
       throw new BadUserInputError(`the cohort has ${lesions.length} patients with a segmented lesion; the analysis needs at least ${minPatients}`, { patients: lesions.length });
     const patientIds = lesions.map((l) => l.patientId);
-    const targets = request.targets === "GENES" ? await this.geneTargets(patientIds, request.targetKeys) : await this.pathwayTargets(patientIds, request.targetKeys);
+    const targets = request.targets === "GENES" ? await this.geneTargets(patientIds, request) : await this.pathwayTargets(patientIds, request);
     const settings = settingsKey(request.settings);
     const id = analysisId(request, settings.hash, patientIds, targets.dataVersion);
     const cached = await this.store.analysisById(id);
@@ -78,17 +79,23 @@ export class AssociationService {
     return { ...request, cohort: { cohortIds: [request.cohortId] } };
   }
 
-  private async geneTargets(patientIds: string[], symbols: string[] | undefined): Promise<Targets> {
+  private async expressionOf(patientIds: string[], genes: string[], request: AssociationRequest): Promise<M.Expression[]> {
+    return valuesOfOneSource(await this.store.expressionOf(patientIds, genes, request.expressionSource), request.expressionSource);
+  }
+
+  private async geneTargets(patientIds: string[], request: AssociationRequest): Promise<Targets> {
+    const symbols = request.targetKeys;
     if (!symbols?.length) throw new BadUserInputError("targets GENES needs the gene symbols to test (targetKeys)");
     const known = new Set((await this.store.genesBySymbols(symbols)).map((g) => g.symbol));
     const unknown = symbols.filter((s) => !known.has(s));
     if (unknown.length) throw new BadUserInputError(`unknown gene symbols: ${unknown.slice(0, 10).join(", ")}`, { unknown });
     const keys = [...new Set(symbols)].sort();
-    const expression = await this.store.expressionOf(patientIds, keys);
+    const expression = await this.expressionOf(patientIds, keys, request);
     return { kind: "Gene", keys, values: expressionMatrix(expression, keys, patientIds), dataVersion: expressionVersion(expression) };
   }
 
-  private async pathwayTargets(patientIds: string[], ids: string[] | undefined): Promise<Targets> {
+  private async pathwayTargets(patientIds: string[], request: AssociationRequest): Promise<Targets> {
+    const ids = request.targetKeys;
     const pathways = await this.store.pathways(ids?.length ? { ids } : {});
     if (ids?.length) {
       const found = new Set(pathways.map((p) => p.id));
@@ -98,7 +105,7 @@ export class AssociationService {
     if (!pathways.length) throw new BadUserInputError("the graph has no pathways; ingest gene sets first");
     const members = await this.store.genesOfPathways(pathways.map((p) => p.id));
     const genes = [...new Set([...members.values()].flat().map((g) => g.symbol))].sort();
-    const expression = await this.store.expressionOf(patientIds, genes);
+    const expression = await this.expressionOf(patientIds, genes, request);
     const row = new Map(genes.map((g, i) => [g, i]));
     const sets = pathways.map((p) => (members.get(p.id) ?? []).map((g) => row.get(g.symbol)!));
     const scores = zScorePathwayScores(expressionMatrix(expression, genes, patientIds), sets).scores;
@@ -138,8 +145,8 @@ function expressionMatrix(expression: M.Expression[], genes: string[], patientId
 
 function expressionVersion(expression: M.Expression[]): Record<string, unknown> {
   const digest = createHash("sha256");
-  for (const e of expression) digest.update(`${e.patientId}|${e.geneSymbol}|${e.value}\n`);
-  return { expressionValues: expression.length, expressionDigest: digest.digest("hex").slice(0, 16) };
+  for (const e of expression) digest.update(`${e.patientId}|${e.geneSymbol}|${e.value}|${e.source}|${e.dataRelease}\n`);
+  return expressionProvenance(expression, digest.digest("hex").slice(0, 16));
 }
 
 function analysisId(request: AssociationRequest, settingsHash: string, patientIds: string[], dataVersion: Record<string, unknown>): string {

@@ -129,6 +129,7 @@ export class CbioportalSource {
     const zOf = new Map(zScores.map((d) => [`${d.sampleId}|${d.entrezId}`, d.value]));
     const symbolOf = new Map(genes.map((g) => [g.entrezId!, g.symbol]));
     const tpm = isTpmProfile(profile);
+    const provenance = { source: "cBioPortal", dataRelease: await this.importDate(request.studyId), sourceFile: profile.molecularProfileId };
     const records = values
       .filter((d) => sampleKindOf(d.sampleId) === "primary-tumour")
       .map((d) => ({
@@ -137,8 +138,15 @@ export class CbioportalSource {
         value: log2TpmPlusOne(d.value),
         tpm: tpm ? d.value : null,
         z: zOf.get(`${d.sampleId}|${d.entrezId}`) ?? null,
+        ...provenance,
       }));
     return { profileId: profile.molecularProfileId, zScoreProfileId: zProfile?.molecularProfileId ?? null, sampleListId, unknownGenes, records };
+  }
+
+  /** The study's importDate: the data version cBioPortal exposes (null when missing). */
+  private async importDate(studyId: string): Promise<string | null> {
+    const importDate = (await this.study(studyId)).importDate;
+    return typeof importDate === "string" ? importDate : null;
   }
 
   /** Genes go in batches to keep payloads manageable (reference §2.6). */

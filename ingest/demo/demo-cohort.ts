@@ -118,7 +118,7 @@ function demoExpression(patients: M.PatientRecord[], rng: SeededRandom): M.Expre
     const sd = Math.sqrt(values.reduce((a, b) => a + (b - mean) ** 2, 0) / (values.length - 1)) || 1;
     patients.forEach((p, i) => {
       const value = values[i]!;
-      out.push({ patientId: p.id, geneSymbol: gene.symbol, value, tpm: 2 ** value - 1, z: (value - mean) / sd });
+      out.push({ patientId: p.id, geneSymbol: gene.symbol, value, tpm: 2 ** value - 1, z: (value - mean) / sd, ...PROVENANCE, sourceFile: null });
     });
   }
   return out;

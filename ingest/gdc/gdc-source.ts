@@ -112,10 +112,10 @@ export class GdcSource {
   async expression(request: { projectId: string; patientIds?: readonly string[] } | { patientIds: readonly string[] }): Promise<GdcExpression> {
     const patientIds = request.patientIds ?? (await this.cases((request as { projectId: string }).projectId)).map((c) => c.patient.id);
     const chosen = primaryTumourFiles(await this.expressionFiles(patientIds));
-    const matrix = new ExpressionMatrix();
+    const matrix = new ExpressionMatrix({ source: "GDC", dataRelease: await this.dataRelease() });
     const files = [...chosen.values()].sort((a, b) => (a.patientId < b.patientId ? -1 : 1));
     const tpms = await inParallel(files, this.downloadConcurrency, (file) => this.readTpms(file));
-    files.forEach((file, i) => matrix.addPatient(file.patientId, tpms[i]!));
+    files.forEach((file, i) => matrix.addPatient(file.patientId, tpms[i]!, file.fileId));
     return {
       files,
       patientsWithoutExpression: patientIds.filter((id) => !chosen.has(id)),

@@ -5,15 +5,23 @@ import type { ExpressionRecord } from "../../graph-model/model/records.js";
 import { meanAndSampleSd, type UndefinedZ } from "./cohort-z-scores.js";
 import { log2TpmPlusOne } from "./log2-tpm.js";
 
+/** Where the matrix's values came from, recorded on every value (provenance). */
+export interface ExpressionProvenance {
+  source: string;
+  dataRelease: string | null;
+}
+
 export class ExpressionMatrix {
   private readonly genes = new Map<string, number>();
-  private readonly patients: { patientId: string; tpm: number[] }[] = [];
+  private readonly patients: { patientId: string; tpm: number[]; sourceFile: string | null }[] = [];
 
-  /** Adds one patient's TPM per symbol; a gene the patient lacks stays missing (not 0). */
-  addPatient(patientId: string, tpmBySymbol: ReadonlyMap<string, number>): void {
+  constructor(private readonly provenance: ExpressionProvenance) {}
+
+  /** Adds one patient's TPM per symbol, read from `sourceFile`; a gene the patient lacks stays missing (not 0). */
+  addPatient(patientId: string, tpmBySymbol: ReadonlyMap<string, number>, sourceFile: string | null = null): void {
     const tpm: number[] = [];
     for (const [symbol, value] of tpmBySymbol) tpm[this.columnOf(symbol)] = value;
-    this.patients.push({ patientId, tpm });
+    this.patients.push({ patientId, tpm, sourceFile });
   }
 
   get patientIds(): string[] {
@@ -30,7 +38,7 @@ export class ExpressionMatrix {
       const measured = this.measuredIn(column);
       const stats = zStatistics(measured.map((m) => m.value));
       for (const m of measured)
-        yield { patientId: m.patientId, geneSymbol, tpm: m.tpm, value: m.value, z: stats ? (m.value - stats.mean) / stats.sd : null };
+        yield { patientId: m.patientId, geneSymbol, tpm: m.tpm, value: m.value, z: stats ? (m.value - stats.mean) / stats.sd : null, ...this.provenance, sourceFile: m.sourceFile };
     }
   }
 
@@ -54,7 +62,7 @@ export class ExpressionMatrix {
   private measuredIn(column: number) {
     return this.patients
       .filter((p) => p.tpm[column] !== undefined)
-      .map((p) => ({ patientId: p.patientId, tpm: p.tpm[column]!, value: log2TpmPlusOne(p.tpm[column]!) }));
+      .map((p) => ({ patientId: p.patientId, tpm: p.tpm[column]!, value: log2TpmPlusOne(p.tpm[column]!), sourceFile: p.sourceFile }));
   }
 }
 

@@ -37,6 +37,17 @@ export class ReactomeContentService {
     return [...new Set(symbols)];
   }
 
+  /** `/data/database/version` (a bare number, e.g. 89) as "Reactome 89"; null when the service does not say. */
+  async databaseVersion(): Promise<string | null> {
+    try {
+      const version = (await this.http.json<unknown>({ url: "/data/database/version" })).data;
+      return typeof version === "number" || (typeof version === "string" && version.trim() !== "") ? `Reactome ${String(version).trim()}` : null;
+    } catch (error) {
+      if (upstreamFailureOf(error).status === 404) return null;
+      throw error;
+    }
+  }
+
   /** The gene's pathways as PathwayRecords, each with its member symbols. */
   async pathwayRecordsOfGene(identifier: string, resource = "UniProt"): Promise<PathwayRecord[]> {
     const records: PathwayRecord[] = [];

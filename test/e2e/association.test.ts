@@ -22,6 +22,7 @@ describe.each(BOTH_STORES)("feature–pathway association [$name]", (target) => 
     const segmented = new Set(cohort.lesions.map((l) => l.seriesUid)).size;
     expect(analysis.params).toMatchObject({ patients: segmented, settingsHash: expect.any(String), method: { correlation: expect.stringContaining("Spearman") } });
     expect(analysis.dataVersion.pathways).toHaveLength(4);
+    expect(analysis.dataVersion).toMatchObject({ expressionSource: "demo", expressionReleases: ["demo-1"], expressionValues: expect.any(Number) });
 
     const links = (await graphql(platform.server.graphqlUrl, LINKS, { id: analysis.id, maxQ: 0.05 })).data.featurePathwayLinks;
     expect(links.length).toBeGreaterThan(0);
@@ -51,6 +52,23 @@ describe.each(BOTH_STORES)("feature–pathway association [$name]", (target) => 
     expect(errors).toBeUndefined();
     const links = (await graphql(platform.server.graphqlUrl, `query($id: ID!) { featureGeneLinks(analysisId: $id, first: 5) { target q } }`, { id: data.runAssociation.id })).data.featureGeneLinks;
     expect(["CA9", "VEGFA"]).toContain(links[0].target);
+  });
+
+  it("with a second expression source, asks which one to read and records the choice", async () => {
+    const genes = ["CA9", "VEGFA", "MKI67"];
+    const first = await graphql(platform.server.graphqlUrl, RUN, { targets: "GENES", keys: genes });
+    const second = cohort.expression.filter((e) => genes.includes(e.geneSymbol)).map((e) => ({ ...e, value: -e.value!, source: "cBioPortal", dataRelease: "2026-06-01", sourceFile: "demo_rna_seq_v2_mrna" }));
+    await platform.store.replaceExpression(second);
+    const ambiguous = await graphql(platform.server.graphqlUrl, RUN, { targets: "GENES", keys: genes });
+    expect(ambiguous.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+    expect(ambiguous.errors![0]!.message).toMatch(/cBioPortal, demo.*expressionSource/);
+    const choose = RUN.replace("$min: Int)", "$min: Int, $source: String)").replace("minPatients: $min)", "minPatients: $min, expressionSource: $source)");
+    const demo = await graphql(platform.server.graphqlUrl, choose, { targets: "GENES", keys: genes, source: "demo" });
+    expect(demo.data.runAssociation.id).toBe(first.data.runAssociation.id);
+    const cbio = await graphql(platform.server.graphqlUrl, choose, { targets: "GENES", keys: genes, source: "cBioPortal" });
+    expect(cbio.errors).toBeUndefined();
+    expect(cbio.data.runAssociation.dataVersion).toMatchObject({ expressionSource: "cBioPortal", expressionReleases: ["2026-06-01"], expressionFiles: 1 });
+    expect(cbio.data.runAssociation.id).not.toBe(first.data.runAssociation.id);
   });
 
   it("rejects unknown genes, unknown pathways and too small cohorts, storing nothing", async () => {

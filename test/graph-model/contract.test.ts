@@ -137,23 +137,23 @@ describe.each(BOTH_STORES)("GraphStore contract [$name]", (target) => {
     await store.upsertPatients(patients);
     await store.upsertGenes(genes);
     const rows: M.ExpressionRecord[] = [];
-    for (const p of patients) for (const [g, gene] of genes.entries()) rows.push({ patientId: p.id, geneSymbol: gene.symbol, value: g / 7, tpm: 2 ** (g / 7) - 1, z: g % 3 });
+    for (const p of patients) for (const [g, gene] of genes.entries()) rows.push({ patientId: p.id, geneSymbol: gene.symbol, value: g / 7, tpm: 2 ** (g / 7) - 1, z: g % 3, source: "GDC", dataRelease: "DR42", sourceFile: `f-${p.id}` });
     expect((await store.replaceExpression(rows)).written).toBe(100_000);
     await store.replaceExpression(rows);
     const counts = await store.counts();
     expect(counts.EXPRESSES).toBe(100_000 + cohort.expression.length);
     const back = await store.expressionOf(["TCGA-BK-0042"], ["BULK700", "BULK3"]);
     expect(back).toEqual([
-      { patientId: "TCGA-BK-0042", geneSymbol: "BULK3", value: 3 / 7, tpm: 2 ** (3 / 7) - 1, z: 0 },
-      { patientId: "TCGA-BK-0042", geneSymbol: "BULK700", value: 100, tpm: 2 ** 100 - 1, z: 1 },
+      { patientId: "TCGA-BK-0042", geneSymbol: "BULK3", value: 3 / 7, tpm: 2 ** (3 / 7) - 1, z: 0, source: "GDC", dataRelease: "DR42", sourceFile: "f-TCGA-BK-0042" },
+      { patientId: "TCGA-BK-0042", geneSymbol: "BULK700", value: 100, tpm: 2 ** 100 - 1, z: 1, source: "GDC", dataRelease: "DR42", sourceFile: "f-TCGA-BK-0042" },
     ]);
   });
 
   it("refuses expression for an unknown gene and writes none of the batch", async () => {
     const before = await store.counts();
     const rows: M.ExpressionRecord[] = [
-      { patientId: cohort.patients[0]!.id, geneSymbol: "EGFR", value: 1 },
-      { patientId: cohort.patients[0]!.id, geneSymbol: "NOT_A_GENE", value: 1 },
+      { patientId: cohort.patients[0]!.id, geneSymbol: "EGFR", value: 1, source: "GDC" },
+      { patientId: cohort.patients[0]!.id, geneSymbol: "NOT_A_GENE", value: 1, source: "GDC" },
     ];
     await expect(store.replaceExpression(rows)).rejects.toMatchObject({ code: "BAD_USER_INPUT", message: expect.stringContaining("NOT_A_GENE") });
     expect(await store.counts()).toEqual(before);

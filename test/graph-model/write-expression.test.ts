@@ -16,7 +16,7 @@ describe("writeExpressionByGene [embedded Ladybug]", () => {
 
   it("writes every value when chunks are smaller than a gene", async () => {
     const records: ExpressionRecord[] = [];
-    for (const gene of ["G1", "G2", "G3", "G4"]) for (const patientId of ["P1", "P2", "P3"]) records.push({ patientId, geneSymbol: gene, value: records.length });
+    for (const gene of ["G1", "G2", "G3", "G4"]) for (const patientId of ["P1", "P2", "P3"]) records.push({ patientId, geneSymbol: gene, value: records.length, source: "GDC" });
     expect(await writeExpressionByGene(store, records, 2)).toBe(12);
     const stored = await store.expressionOf(["P1", "P2", "P3"], ["G1", "G2", "G3", "G4"]);
     expect(stored.map((e) => e.value).sort((a, b) => a! - b!)).toEqual(records.map((r) => r.value));

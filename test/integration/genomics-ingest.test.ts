@@ -63,6 +63,9 @@ describe.each(BOTH_STORES)("genomic ingest from the replay server [$name]", (tar
     const genes = [...new Set(fixture.truth.gdcExpression.map((e) => e.geneSymbol))];
     const expression = await store.expressionOf(ids, genes);
     expect(rounded(sortedBy(expression, byPatientGene))).toEqual(rounded(sortedBy(fixture.truth.gdcExpression.map((e) => ({ ...e, z: e.z ?? null })), byPatientGene)));
+    // provenance: each value names GDC, the release of /status and the STAR-Counts file it was read from
+    for (const e of expression)
+      expect(e, byPatientGene(e)).toMatchObject({ source: "GDC", dataRelease: fixture.gdcDataRelease, sourceFile: fixture.truth.primaryTumourFileByPatient.get(e.patientId) });
 
     const mutations = [...(await store.mutationsOfPatients(ids)).values()].flat();
     const expectedMutations = fixture.truth.gdcMutations.map((m) => ({ consequence: null, vaf: null, sampleId: null, ...m }));
@@ -104,6 +107,7 @@ describe.each(BOTH_STORES)("genomic ingest from the replay server [$name]", (tar
   it("ingests a cBioPortal study: PATIENT clinical data, mutations and expression equal to the fixture", async () => {
     const genes = fixture.genes.map((g) => g.symbol);
     const query = `mutation($study: String!, $genes: [String!]) { ingestGenomics(source: CBIOPORTAL, project: $study, genes: $genes) { id } }`;
+    const gdcBefore = await store.expressionOf(fixture.truth.cbioPatients.map((p) => p.id), genes, "GDC");
     const { data, errors } = await graphql(server.graphqlUrl, query, { study: fixture.studyId, genes });
     expect(errors).toBeUndefined();
     expect(await finished(server.graphqlUrl, data.ingestGenomics.id)).toMatchObject({ status: "SUCCEEDED", progress: { done: 3 } });
@@ -115,7 +119,11 @@ describe.each(BOTH_STORES)("genomic ingest from the replay server [$name]", (tar
     const mutations = [...(await store.mutationsOfPatients(ids)).values()].flat();
     expect(mutations.length).toBeGreaterThanOrEqual(fixture.truth.cbioMutations.length > 0 ? 1 : 0);
     for (const m of fixture.truth.cbioMutations) expect(mutations.find((x) => x.patientId === m.patientId && x.proteinChange === m.proteinChange && x.geneSymbol === m.geneSymbol), byPatientGene(m)).toBeDefined();
-    const expression = await store.expressionOf(ids, genes);
+    const expression = await store.expressionOf(ids, genes, "cBioPortal");
+    for (const e of expression) expect(e).toMatchObject({ source: "cBioPortal", dataRelease: fixture.cbioportal.study.importDate, sourceFile: `${fixture.studyId}_rna_seq_v2_mrna` });
+    // the second source sits beside the first: GDC's values are untouched
+    expect(gdcBefore.length).toBeGreaterThan(0);
+    expect(await store.expressionOf(ids, genes, "GDC")).toEqual(gdcBefore);
     expect(rounded(sortedBy(expression.map((e) => ({ patientId: e.patientId, geneSymbol: e.geneSymbol, value: e.value, z: e.z })), byPatientGene))).toEqual(
       rounded(sortedBy(fixture.truth.cbioExpression.map((e) => ({ patientId: e.patientId, geneSymbol: e.geneSymbol, value: e.value, z: e.z ?? null })), byPatientGene)),
     );

@@ -48,6 +48,7 @@ export function cbioportalFixture(projectId: string, studyId: string, patients: 
       patientId: d.patientId, geneSymbol: FIXTURE_GENES.find((g) => g.entrezId === d.entrezGeneId)!.symbol,
       value: Math.log2(d.value + 1), tpm: null,
       z: zScores.find((z) => z.sampleId === d.sampleId && z.entrezGeneId === d.entrezGeneId)?.value ?? null,
+      source: "cBioPortal", dataRelease: study.importDate, sourceFile: mrnaId,
     }));
   const mutations = patients.flatMap((p) => p.mutations.map((m) => {
     const gene = FIXTURE_GENES.find((g) => g.symbol === m.mutation.gene)!;

@@ -32,7 +32,8 @@ export function gdcFixture(projectId: string, dataRelease: string, patients: Fix
     if (i === 0) files.push({ ...starCountsFile(seededUuid(rng), p, projectId, `${p.barcode}-01A`, "Primary Tumor"), data_type: "Splice Junction Quantification", file_name: "x.rna_seq.star_splice_junctions.tsv.gz" });
   });
   const ssmOccurrences = patients.flatMap((p) => p.mutations.map(({ mutation }) => ssmOccurrence(p, projectId, mutation, rng)));
-  const { expression, undefinedZ } = expressionWithZ(tpmByPatient);
+  // provenance a correct ingest records: GDC, the /status release and the file each value was read from
+  const { expression, undefinedZ } = expressionWithZ(tpmByPatient, (patientId) => ({ source: "GDC", dataRelease, sourceFile: primaryFiles.get(patientId)! }));
   return {
     status: { commit: "replay", data_release: dataRelease, status: "OK", tag: "replay", version: 1 },
     projects: [{ id: projectId, project_id: projectId, name: "Replay cohort", program: { name: "TCGA" } }],
@@ -67,7 +68,7 @@ function ssmOccurrence(p: FixturePatient, projectId: string, m: PatientMutation[
   };
 }
 
-function expressionWithZ(tpmByPatient: Map<string, Map<string, number>>) {
+function expressionWithZ(tpmByPatient: Map<string, Map<string, number>>, provenanceOf: (patientId: string) => { source: string; dataRelease: string; sourceFile: string }) {
   const expression: ExpressionRecord[] = [];
   const undefinedZ: { geneSymbol: string; reason: string }[] = [];
   for (const gene of FIXTURE_GENES) {
@@ -77,7 +78,7 @@ function expressionWithZ(tpmByPatient: Map<string, Map<string, number>>) {
     const sd = Math.sqrt(values.reduce((a, b) => a + (b - mean) ** 2, 0) / (values.length - 1));
     const constant = values.every((v) => v === values[0]);
     if (constant) undefinedZ.push({ geneSymbol: gene.symbol, reason: "constant across the cohort" });
-    rows.forEach((row, i) => expression.push({ patientId: row.patientId, geneSymbol: gene.symbol, tpm: row.tpm, value: values[i]!, z: constant ? null : (values[i]! - mean) / sd }));
+    rows.forEach((row, i) => expression.push({ patientId: row.patientId, geneSymbol: gene.symbol, tpm: row.tpm, value: values[i]!, z: constant ? null : (values[i]! - mean) / sd, ...provenanceOf(row.patientId) }));
   }
   return { expression, undefinedZ };
 }

@@ -10,11 +10,14 @@ export interface ReactomePathwayFixture {
 }
 
 export interface ReactomeFixture {
+  /** What /data/database/version answers. */
+  databaseVersion: number;
   pathways: ReactomePathwayFixture[];
   uniprotOf: Record<string, string>;
 }
 
 export const REACTOME_FIXTURE: ReactomeFixture = {
+  databaseVersion: 95,
   uniprotOf: UNIPROT_OF,
   pathways: [
     { stId: "R-HSA-1234158", dbId: 1234158, displayName: "Regulation of gene expression by Hypoxia-inducible Factor", genes: ["VEGFA", "CA9", "SLC2A1"] },

@@ -8,6 +8,9 @@ export function reactomeHandler(fixture: GenomicFixture): ReplayHandler {
   const notFound = (what: string) => jsonReply(404, { code: 404, reason: "Not Found", messages: [`No entries found for ${what}`] });
   return (request) => {
     const s = request.path.split("/").filter(Boolean).map(decodeURIComponent);
+    // /data/database/version: a bare number as text/plain
+    if (s[0] === "data" && s[1] === "database" && s[2] === "version")
+      return { status: 200, headers: { "content-type": "text/plain" }, body: String(fixture.reactome.databaseVersion) };
     // /data/mapping/{resource}/{identifier}/pathways?species=9606
     if (s[0] === "data" && s[1] === "mapping" && s[4] === "pathways") {
       const symbol = s[2] === "UniProt" ? symbolOf.get(s[3]!) : undefined;
