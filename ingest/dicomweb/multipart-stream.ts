@@ -42,6 +42,11 @@ export class MultipartSplitter {
     return this.fallback || this.closed ? undefined : this.headerReads;
   }
 
+  /** Whether the body so far ends inside a part of known length: an answer that stops here was cut short. */
+  get insidePart(): boolean {
+    return this.part !== undefined;
+  }
+
   /** The parts, once the body has ended. */
   end(): Uint8Array[] {
     if (!this.fallback) return this.parts;

@@ -1,6 +1,8 @@
-// WADO-RS retrieval of Part-10 instances over node:http(s). dicomweb-client goes through xhr2, which
-// ran at about a tenth of curl's rate on instance bytes here, and Node's fetch at about half of
-// node:http's (bench/ingest), so pixels take this path; searches and metadata stay on dicomweb-client.
+// WADO-RS retrieval of Part-10 instances: one instance over node:http(s) (keep-alive), a whole series
+// over streaming-get (node:http's parser cost more CPU than the transfer itself, bench/ingest).
+// dicomweb-client goes through xhr2, which ran at about a tenth of curl's rate on instance bytes here,
+// and Node's fetch at about half of node:http's, so pixels take this path; searches and metadata stay
+// on dicomweb-client.
 // Failures carry `status` as dicomweb-client's do (0 for a dropped connection or a timeout), so
 // withRetry and dicomWebError treat both alike.
 import http from "node:http";
@@ -30,6 +32,8 @@ export async function fetchSeriesParts(url: string, options: WadoFetchOptions): 
   };
   const bodyTarget = () => splitter?.readTarget(); // part bytes read from the socket into their own buffer
   await streamingGet(url, { headers: requestHeaders(options), idleTimeoutMs: options.idleTimeoutMs, bodyTarget }, onHead, (bytes) => splitter!.push(bytes));
+  // Orthanc's series answers end with the connection, so a dropped one looks whole to HTTP: a part left unfilled tells.
+  if (splitter!.insidePart) throw httpError(`answer cut short inside a part (${url})`, 0);
   return splitter!.end().map(plain);
 }
 

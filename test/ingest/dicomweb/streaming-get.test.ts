@@ -72,11 +72,13 @@ describe("fetchSeriesParts over a raw TCP server", () => {
     expect(error.request.getResponseHeader("Retry-After")).toBe("7");
   });
 
-  it("fails with status 0 (retried as a dropped connection) when the answer stalls, is cut short, or the port is closed", async () => {
+  it("fails with status 0 (retried as a dropped connection) when the answer stalls, is cut short (by length, or inside a part when it ends with the connection), or the port is closed", async () => {
     const stalled = await rawServer((socket) => socket.write(Buffer.concat([head("200 OK", "Connection: close\r\n"), MULTIPART.subarray(0, 100)])));
     await expect(fetchSeriesParts(stalled.url, { ...options, idleTimeoutMs: 300 })).rejects.toMatchObject({ status: 0, message: expect.stringMatching(/no answer for 300 ms/) });
     const cut = await rawServer((socket) => socket.end(Buffer.concat([head("200 OK", `Content-Length: ${MULTIPART.length}\r\n`), MULTIPART.subarray(0, 5000)])));
     await expect(fetchSeriesParts(cut.url, options)).rejects.toMatchObject({ status: 0, message: expect.stringMatching(/cut short after/) });
+    const cutInsidePart = await rawServer((socket) => socket.end(Buffer.concat([head("200 OK", "Connection: close\r\n"), MULTIPART.subarray(0, 5000)])));
+    await expect(fetchSeriesParts(cutInsidePart.url, options)).rejects.toMatchObject({ status: 0, message: expect.stringMatching(/cut short inside a part/) });
     const closedPort = await rawServer(() => undefined);
     servers.pop()!.close();
     await new Promise((resolve) => setTimeout(resolve, 50));
