@@ -1,7 +1,12 @@
 // streamingGet and fetchSeriesParts against real servers: a raw TCP server sending exact bytes (each
 // framing, errors, a stall, a cut), Node's own HTTP server (chunked), and the real Orthanc, whose
 // whole-series answer must split into the same parts as Node's fetch + the whole-body decoder give.
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createServer as createHttpServer } from "node:http";
+import { createServer as createHttpsServer } from "node:https";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { createServer, type AddressInfo, type Server, type Socket } from "node:net";
 import { afterAll, describe, expect, it } from "vitest";
 import { streamingGet } from "../../../ingest/dicomweb/streaming-get.js";
@@ -100,6 +105,19 @@ describe("streamingGet against Node's HTTP server", () => {
     await streamingGet(`http://127.0.0.1:${(server.address() as AddressInfo).port}/x`, options, (h) => (transferEncoding = h.headers["transfer-encoding"]), (bytes) => received.push(Buffer.from(bytes)));
     expect(transferEncoding).toBe("chunked");
     expect(Buffer.concat(received).equals(MULTIPART)).toBe(true);
+  });
+});
+
+describe("streamingGet over TLS", () => {
+  it("speaks TLS to an https URL and verifies the certificate: a self-signed one fails as a dropped connection (status 0)", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "streaming-get-tls-"));
+    execFileSync("openssl", ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=localhost", "-keyout", join(dir, "key.pem"), "-out", join(dir, "cert.pem")], { stdio: "ignore" });
+    const server = createHttpsServer({ key: readFileSync(join(dir, "key.pem")), cert: readFileSync(join(dir, "cert.pem")) }, (request, response) => response.end("never read"));
+    rmSync(dir, { recursive: true, force: true });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    servers.push(server as unknown as Server);
+    const url = `https://localhost:${(server.address() as AddressInfo).port}/x`;
+    await expect(streamingGet(url, options, () => undefined, () => undefined)).rejects.toMatchObject({ status: 0, message: expect.stringMatching(/self[- ]signed certificate/i) });
   });
 });
 
