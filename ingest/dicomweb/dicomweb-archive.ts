@@ -7,7 +7,7 @@ import { requireValidStudyDate, type ImagingQuery } from "./imaging-query.js";
 import { mapLimited } from "./instance-loader.js";
 import { DEFAULT_RETRY, withRetry, type RetryOptions } from "./transient-retry.js";
 import { EXPLICIT_VR_LITTLE_ENDIAN, isNativeTransferSyntax, transferSyntaxOf } from "./transfer-syntax.js";
-import { DICOM_MULTIPART, fetchDicomParts } from "./wado-fetch.js";
+import { DICOM_MULTIPART, fetchDicomParts, fetchSeriesParts } from "./wado-fetch.js";
 import type { DicomArchive, InstanceLocator, SeriesEntry, SeriesLocator, StudyEntry } from "./dicom-archive.js";
 
 /** IDC's public DICOMweb proxy (no authentication, per-IP daily quota, always the latest IDC release). */
@@ -93,7 +93,7 @@ export class DicomWebArchive implements DicomArchive {
 
   async seriesInstanceBytes(series: SeriesLocator): Promise<Uint8Array[]> {
     const options = { headers: this.headers, idleTimeoutMs: this.timeoutMs };
-    return this.request("series", series.seriesUid, () => fetchDicomParts(this.seriesUrl(series), options));
+    return this.request("series", series.seriesUid, () => fetchSeriesParts(this.seriesUrl(series), options));
   }
 
   seriesUrl(series: SeriesLocator): string {

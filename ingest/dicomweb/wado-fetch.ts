@@ -1,11 +1,15 @@
-// WADO-RS retrieval of Part-10 instances over node:http(s). dicomweb-client goes through xhr2, which
-// ran at about a tenth of curl's rate on instance bytes here, and Node's fetch at about half of
-// node:http's (bench/ingest), so pixels take this path; searches and metadata stay on dicomweb-client.
+// WADO-RS retrieval of Part-10 instances: one instance over node:http(s) (keep-alive), a whole series
+// over streaming-get (node:http's parser cost more CPU than the transfer itself, bench/ingest).
+// dicomweb-client goes through xhr2, which ran at about a tenth of curl's rate on instance bytes here,
+// and Node's fetch at about half of node:http's, so pixels take this path; searches and metadata stay
+// on dicomweb-client.
 // Failures carry `status` as dicomweb-client's do (0 for a dropped connection or a timeout), so
 // withRetry and dicomWebError treat both alike.
 import http from "node:http";
 import https from "node:https";
+import { httpError } from "./http-error.js";
 import { MultipartSplitter } from "./multipart-stream.js";
+import { streamingGet } from "./streaming-get.js";
 
 export const DICOM_MULTIPART = 'multipart/related; type="application/dicom"';
 
@@ -19,12 +23,25 @@ export interface WadoFetchOptions {
 
 const agents = { "http:": new http.Agent({ keepAlive: true }), "https:": new https.Agent({ keepAlive: true }) };
 
-/** The parts of a multipart/related answer. */
+/** The parts of a whole-series answer, on a connection of its own read in large blocks (streaming-get). */
+export async function fetchSeriesParts(url: string, options: WadoFetchOptions): Promise<Uint8Array[]> {
+  let splitter: MultipartSplitter | undefined;
+  const onHead = ({ status, headers }: { status: number; headers: Record<string, string> }) => {
+    if (status !== 200 && status !== 206) throw httpError(`HTTP ${status} for ${url}`, status, headers["retry-after"]);
+    splitter = new MultipartSplitter(headers["content-type"] ?? "");
+  };
+  const bodyTarget = () => splitter?.readTarget(); // part bytes read from the socket into their own buffer
+  await streamingGet(url, { headers: requestHeaders(options), idleTimeoutMs: options.idleTimeoutMs, bodyTarget }, onHead, (bytes) => splitter!.push(bytes));
+  // Orthanc's series answers end with the connection, so a dropped one looks whole to HTTP: a part left unfilled tells.
+  if (splitter!.insidePart) throw httpError(`answer cut short inside a part (${url})`, 0);
+  return splitter!.end().map(plain);
+}
+
+/** The parts of a multipart/related answer (node:http, keep-alive: instance requests are many and small). */
 export function fetchDicomParts(url: string, options: WadoFetchOptions): Promise<Uint8Array[]> {
   const target = new URL(url);
   const client = target.protocol === "https:" ? https : http;
-  // No Accept-Encoding: a server that gzips (Orthanc does when asked) spends its CPU deflating pixels.
-  const headers = { ...options.headers, accept: options.accept ?? DICOM_MULTIPART };
+  const headers = requestHeaders(options);
   return new Promise((resolve, reject) => {
     const request = client.get(target, { headers, agent: agents[target.protocol as "http:" | "https:"] }, (response) => {
       const status = response.statusCode ?? 0;
@@ -38,6 +55,11 @@ export function fetchDicomParts(url: string, options: WadoFetchOptions): Promise
     request.setTimeout(options.idleTimeoutMs, () => request.destroy(httpError(`no answer for ${options.idleTimeoutMs} ms (${url})`, 0)));
     request.on("error", (error) => reject((error as { status?: number }).status !== undefined ? error : httpError(`${error.message} (${url})`, 0)));
   });
+}
+
+// No Accept-Encoding: a server that gzips (Orthanc does when asked) spends its CPU deflating pixels.
+function requestHeaders(options: WadoFetchOptions): Record<string, string> {
+  return { ...options.headers, accept: options.accept ?? DICOM_MULTIPART };
 }
 
 // Split while streaming (each part copied once); a single-part answer is collected whole.
@@ -60,10 +82,4 @@ function readParts(response: http.IncomingMessage): Promise<Uint8Array[]> {
 // A plain Uint8Array view: Buffer's own slice() shares memory, which readers that copy with slice() do not expect.
 function plain(buffer: Uint8Array): Uint8Array {
   return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
-}
-
-function httpError(message: string, status: number, retryAfter?: string | string[]): Error {
-  // getResponseHeader mirrors dicomweb-client's failed XHR, where transient-retry reads Retry-After.
-  const header = Array.isArray(retryAfter) ? retryAfter[0] : retryAfter;
-  return Object.assign(new Error(message), { status, request: { getResponseHeader: (name: string) => (name.toLowerCase() === "retry-after" ? (header ?? null) : null) } });
 }
