@@ -11,7 +11,6 @@ import * as nodeCypher from "./cypher/node.cypher.js";
 import * as patientCypher from "./cypher/patient-filter.cypher.js";
 import * as linkCypher from "./cypher/link.cypher.js";
 import * as relCypher from "./cypher/relationship.cypher.js";
-import * as analysisCypher from "./cypher/analysis.cypher.js";
 import type { Row } from "./cypher/query.js";
 import { validateRecords } from "./validate-record.js";
 import { decodeCursor, encodeCursor } from "./cursor.js";
@@ -19,8 +18,9 @@ import { CypherCohortStore } from "./cypher-cohort-store.js";
 import * as cohortCypher from "./cypher/cohort.cypher.js";
 import { checkPatientFilter, genesOfFilter } from "./patient-filter-criteria.js";
 import * as predictions from "./prediction-store.js";
-
-const WRITE_BATCH = 5_000;
+import * as correlations from "./correlation-store.js";
+import * as expression from "./expression-store.js";
+import { chunks, compareKeys, decodeNode, decodeRelationship, groupBy, requireExisting, WRITE_BATCH } from "./store-helpers.js";
 
 const MUTATIONS: relCypher.RelationshipRows = { relationship: R.HAS_MUTATION, from: N.Patient, to: N.Gene, createMissingTarget: true };
 const LESION_FEATURES: relCypher.RelationshipRows = { relationship: R.HAS_FEATURE, from: N.Lesion, to: N.Feature };
@@ -31,30 +31,6 @@ const LINKS = {
   seriesStudy: { parent: N.Study, relationship: R.HAS_SERIES.type, field: "studyUid" },
   lesionSeries: { parent: N.Series, relationship: R.HAS_LESION.type, field: "seriesUid" },
 } satisfies Record<string, nodeCypher.ParentLink>;
-
-function compareKeys(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-function chunks<T>(items: readonly T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
-}
-
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-function groupBy<T>(rows: Array<{ parentKey: string; item: T }>): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const { parentKey, item } of rows) {
-    const group = groups.get(parentKey);
-    if (group) group.push(item);
-    else groups.set(parentKey, [item]);
-  }
-  return groups;
-}
 
 export class CypherGraphStore implements GraphStore {
   readonly kind: "embedded" | "neo4j";
@@ -147,42 +123,16 @@ export class CypherGraphStore implements GraphStore {
     });
   }
 
-  async saveAnalysis(analysis: M.AnalysisRecord, links: readonly M.CorrelationRecord[]): Promise<WriteSummary> {
-    validateRecords(N.Analysis, [analysis]);
-    const d = this.executor.dialect;
-    const byKind = { Gene: [] as Record<string, unknown>[], Pathway: [] as Record<string, unknown>[] };
-    for (const link of links) {
-      if (link.analysisId !== analysis.id) throw new BadUserInputError(`link ${link.featureKey} → ${link.targetKey} belongs to analysis ${link.analysisId}, not ${analysis.id}`);
-      byKind[link.targetKind].push({
-        featureKey: link.featureKey, targetKey: link.targetKey, analysisId: link.analysisId,
-        rho: d.encode("float", link.rho), p: d.encode("float", link.p), q: d.encode("float", link.q), n: d.encode("int", link.n),
-      });
-    }
-    return this.executor.write(async (tx) => {
-      await tx.run(nodeCypher.upsertNodes(N.Analysis, d, nodeCypher.encodeRows(N.Analysis, d, [analysis])));
-      for (const kind of ["Gene", "Pathway"] as const)
-        for (const batch of chunks(byKind[kind], WRITE_BATCH)) await tx.run(analysisCypher.upsertCorrelations(kind, d, batch));
-      if (analysis.cohortId) await tx.run(cohortCypher.linkAnalysisToCohort(analysis.id, analysis.cohortId));
-      return { written: links.length };
-    });
+  saveAnalysis(analysis: M.AnalysisRecord, links: readonly M.CorrelationRecord[]): Promise<WriteSummary> {
+    return correlations.saveAnalysis(this.executor, analysis, links);
   }
 
-  async analysisById(id: string): Promise<M.Analysis | null> {
-    const [row] = await this.executor.read(analysisCypher.analysisById(id));
-    return row ? (this.decode(N.Analysis, row) as M.Analysis) : null;
+  analysisById(id: string): Promise<M.Analysis | null> {
+    return correlations.analysisById(this.executor, id);
   }
 
-  async correlationLinks(query: LinkQuery): Promise<M.CorrelationLink[]> {
-    const rows = await this.executor.read(analysisCypher.correlationLinks(query, this.executor.dialect));
-    return rows.map((row) => ({
-      feature: this.decode(N.Feature, row) as M.Feature,
-      featureKey: row.key as string,
-      targetKind: query.targetKind,
-      targetKey: row.targetKey as string,
-      targetName: (row.targetName as string | null) ?? null,
-      analysisId: query.analysisId,
-      rho: row.rho as number | null, p: row.p as number | null, q: row.q as number | null, n: row.n as number | null,
-    }));
+  correlationLinks(query: LinkQuery): Promise<M.CorrelationLink[]> {
+    return correlations.correlationLinks(this.executor, query);
   }
 
   savePredictionAnalysis(analysis: M.AnalysisRecord, links: readonly M.PredictionRecord[]): Promise<WriteSummary> {
@@ -203,25 +153,8 @@ export class CypherGraphStore implements GraphStore {
     });
   }
 
-  async replaceExpression(records: readonly M.ExpressionRecord[]): Promise<WriteSummary> {
-    if (!records.length) return { written: 0 };
-    const patientIds = [...new Set(records.map((r) => r.patientId))];
-    const symbols = [...new Set(records.map((r) => r.geneSymbol))];
-    await this.requireExisting(N.Patient, patientIds, "patient");
-    await this.requireExisting(N.Gene, symbols, "gene");
-    const rows = records.map((r) => {
-      if (typeof r.source !== "string" || r.source === "")
-        throw new BadUserInputError(`expression of ${r.geneSymbol} in ${r.patientId} names no source: values are kept per source (GDC, cBioPortal, …)`);
-      for (const value of [r.value, r.tpm, r.z])
-        if (value !== undefined && value !== null && !Number.isFinite(value))
-          throw new BadUserInputError(`expression of ${r.geneSymbol} in ${r.patientId} is not a finite number`);
-      const properties = { value: r.value ?? null, tpm: r.tpm ?? null, z: r.z ?? null, source: r.source, dataRelease: r.dataRelease ?? null, sourceFile: r.sourceFile ?? null };
-      return { from: r.patientId, to: r.geneSymbol, properties };
-    });
-    const sources = [...new Set(rows.map((r) => r.properties.source))];
-    await this.executor.deleteMatched(linkCypher.matchExpression(patientIds, symbols, sources), "e");
-    const written = await this.executor.bulkCreateRelationships({ relationship: R.EXPRESSES, from: N.Patient, to: N.Gene, rows });
-    return { written };
+  replaceExpression(records: readonly M.ExpressionRecord[]): Promise<WriteSummary> {
+    return expression.replaceExpression(this.executor, records);
   }
 
   private async upsertNodes(spec: NodeSpec, records: ReadonlyArray<object>, link?: nodeCypher.ParentLink): Promise<WriteSummary> {
@@ -248,16 +181,8 @@ export class CypherGraphStore implements GraphStore {
       });
   }
 
-  private async requireExisting(spec: NodeSpec, keys: string[], noun: string) {
-    const found = new Set<string>();
-    for (const batch of chunks(keys, WRITE_BATCH))
-      for (const row of await this.executor.read(nodeCypher.existingKeys(spec, batch))) found.add(row.key as string);
-    const missing = keys.filter((key) => !found.has(key));
-    if (missing.length)
-      throw new BadUserInputError(`unknown ${noun}${missing.length > 1 ? "s" : ""}: ${missing.slice(0, 5).join(", ")}${missing.length > 5 ? ` and ${missing.length - 5} more` : ""}`, {
-        label: spec.label,
-        missing: missing.slice(0, 100),
-      });
+  private requireExisting(spec: NodeSpec, keys: string[], noun: string): Promise<void> {
+    return requireExisting(this.executor, spec, keys, noun);
   }
 
   // ---- reads ---------------------------------------------------------------------------------
@@ -322,22 +247,8 @@ export class CypherGraphStore implements GraphStore {
     return groupBy(rows.map((row) => ({ parentKey: row.parentKey as string, item: this.decode(N.Gene, row) as M.Gene })));
   }
 
-  async expressionOf(patientIds: readonly string[], symbols: readonly string[], source?: string): Promise<M.Expression[]> {
-    if (!patientIds.length || !symbols.length) return [];
-    const out: M.Expression[] = [];
-    for (const row of await this.executor.read(linkCypher.expressionOf(patientIds, symbols, source)))
-      for (const value of row.measured as Array<Record<string, unknown>>)
-        out.push({
-          patientId: value.patientId as string,
-          geneSymbol: row.geneSymbol as string,
-          value: (value.value as number | null) ?? null,
-          tpm: (value.tpm as number | null) ?? null,
-          z: (value.z as number | null) ?? null,
-          source: (row.source as string | null) ?? null,
-          dataRelease: (row.dataRelease as string | null) ?? null,
-          sourceFile: (value.sourceFile as string | null) ?? null,
-        });
-    return out.sort((a, b) => compareText(a.patientId, b.patientId) || compareText(a.geneSymbol, b.geneSymbol) || compareText(a.source ?? "", b.source ?? ""));
+  expressionOf(patientIds: readonly string[], symbols: readonly string[], source?: string): Promise<M.Expression[]> {
+    return expression.expressionOf(this.executor, patientIds, symbols, source);
   }
 
   async mutationsOfPatients(patientIds: readonly string[]): Promise<Map<string, M.Mutation[]>> {
@@ -476,14 +387,10 @@ export class CypherGraphStore implements GraphStore {
   }
 
   private decodeRelationship(spec: R.RelationshipSpec, row: Row): Record<string, unknown> {
-    const out: Record<string, unknown> = {};
-    for (const [name, property] of Object.entries(spec.properties)) out[name] = this.executor.dialect.decode(property.kind, row[`rel_${name}`]);
-    return out;
+    return decodeRelationship(this.executor.dialect, spec, row);
   }
 
   private decode(spec: NodeSpec, row: Row): Record<string, unknown> {
-    const out: Record<string, unknown> = {};
-    for (const [name, property] of Object.entries(spec.properties)) out[name] = this.executor.dialect.decode(property.kind, row[name]);
-    return out;
+    return decodeNode(this.executor.dialect, spec, row);
   }
 }

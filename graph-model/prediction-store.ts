@@ -9,9 +9,9 @@ import * as cohortCypher from "./cypher/cohort.cypher.js";
 import * as nodeCypher from "./cypher/node.cypher.js";
 import * as predictionCypher from "./cypher/prediction.cypher.js";
 import type { Row } from "./cypher/query.js";
+import { decodeNode, WRITE_BATCH } from "./store-helpers.js";
 import { validateRecords } from "./validate-record.js";
 
-const WRITE_BATCH = 5_000;
 
 export async function savePredictionAnalysis(executor: CypherExecutor, analysis: M.AnalysisRecord, links: readonly M.PredictionRecord[]): Promise<WriteSummary> {
   validateRecords(N.Analysis, [analysis]);
@@ -37,7 +37,7 @@ export async function savePredictionAnalysis(executor: CypherExecutor, analysis:
 export async function predictionLinks(executor: CypherExecutor, query: PredictionQuery): Promise<M.PredictionLink[]> {
   const rows = await executor.read(predictionCypher.predictionLinks(query, executor.dialect));
   return rows.map((row) => ({
-    feature: decodeFeature(executor, row),
+    feature: decodeNode(executor.dialect, N.Feature, row) as M.Feature,
     featureKey: row.key as string,
     geneSymbol: row.geneSymbol as string,
     geneName: (row.geneName as string | null) ?? null,
@@ -49,10 +49,4 @@ export async function predictionLinks(executor: CypherExecutor, query: Predictio
 
 function number(value: unknown): number | null {
   return value === null || value === undefined ? null : Number(value);
-}
-
-function decodeFeature(executor: CypherExecutor, row: Row): M.Feature {
-  const out: Record<string, unknown> = {};
-  for (const [name, property] of Object.entries(N.Feature.properties)) out[name] = executor.dialect.decode(property.kind, row[name]);
-  return out as M.Feature;
 }

@@ -71,7 +71,7 @@ describe.each(BOTH_STORES)("cohort builder [$name]", (target) => {
     await platform.store.upsertStudies([{ uid: "2.25.99.1", patientId: "TCGA-DM-0099" }]);
     await platform.store.upsertSeries([{ uid: "2.25.99.2", studyUid: "2.25.99.1", modality: "MR" }]);
     await platform.store.upsertLesions([{ id: "2.25.99.3:1", seriesUid: "2.25.99.2" }]);
-    await platform.store.replaceExpression([{ patientId: "TCGA-DM-0099", geneSymbol: "CA9", value: 9, z: 3 }]);
+    await platform.store.replaceExpression([{ patientId: "TCGA-DM-0099", geneSymbol: "CA9", value: 9, z: 3, source: "demo", dataRelease: "demo-1" }]);
     expect((await graphql(url(), PREVIEW, { filter })).data.previewCohort.totalCount).toBe(expected.length + 1);
 
     const seen: string[] = [];

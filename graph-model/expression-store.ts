@@ -1,0 +1,52 @@
+// The expression part of the Cypher store: bulk replacement of a source's values for (patient, gene)
+// pairs, and the matrix read-back the correlation engine uses. CypherGraphStore delegates here.
+import { BadUserInputError } from "../compute/errors.js";
+import * as N from "./model/nodes.js";
+import * as R from "./model/relationships.js";
+import type * as M from "./model/records.js";
+import type { CypherExecutor } from "./cypher-executor.js";
+import type { WriteSummary } from "./graph-store.js";
+import * as linkCypher from "./cypher/link.cypher.js";
+import { compareKeys, requireExisting } from "./store-helpers.js";
+
+function expressionRow(r: M.ExpressionRecord) {
+  if (typeof r.source !== "string" || r.source === "")
+    throw new BadUserInputError(`expression of ${r.geneSymbol} in ${r.patientId} names no source: values are kept per source (GDC, cBioPortal, …)`);
+  for (const value of [r.value, r.tpm, r.z])
+    if (value !== undefined && value !== null && !Number.isFinite(value))
+      throw new BadUserInputError(`expression of ${r.geneSymbol} in ${r.patientId} is not a finite number`);
+  const properties = { value: r.value ?? null, tpm: r.tpm ?? null, z: r.z ?? null, source: r.source, dataRelease: r.dataRelease ?? null, sourceFile: r.sourceFile ?? null };
+  return { from: r.patientId, to: r.geneSymbol, properties };
+}
+
+export async function replaceExpression(executor: CypherExecutor, records: readonly M.ExpressionRecord[]): Promise<WriteSummary> {
+  if (!records.length) return { written: 0 };
+  const patientIds = [...new Set(records.map((r) => r.patientId))];
+  const symbols = [...new Set(records.map((r) => r.geneSymbol))];
+  await requireExisting(executor, N.Patient, patientIds, "patient");
+  await requireExisting(executor, N.Gene, symbols, "gene");
+  const rows = records.map(expressionRow);
+  const sources = [...new Set(rows.map((r) => r.properties.source))];
+  await executor.deleteMatched(linkCypher.matchExpression(patientIds, symbols, sources), "e");
+  const written = await executor.bulkCreateRelationships({ relationship: R.EXPRESSES, from: N.Patient, to: N.Gene, rows });
+  return { written };
+}
+
+export async function expressionOf(executor: CypherExecutor, patientIds: readonly string[], symbols: readonly string[], source?: string): Promise<M.Expression[]> {
+  if (!patientIds.length || !symbols.length) return [];
+  const out: M.Expression[] = [];
+  // One row per (gene, source, release) holding its per-patient values (fewer rows to convert on Ladybug).
+  for (const row of await executor.read(linkCypher.expressionOf(patientIds, symbols, source)))
+    for (const value of row.measured as Array<Record<string, unknown>>)
+      out.push({
+        patientId: value.patientId as string,
+        geneSymbol: row.geneSymbol as string,
+        value: (value.value as number | null) ?? null,
+        tpm: (value.tpm as number | null) ?? null,
+        z: (value.z as number | null) ?? null,
+        source: (row.source as string | null) ?? null,
+        dataRelease: (row.dataRelease as string | null) ?? null,
+        sourceFile: (value.sourceFile as string | null) ?? null,
+      });
+  return out.sort((a, b) => compareKeys(a.patientId, b.patientId) || compareKeys(a.geneSymbol, b.geneSymbol) || compareKeys(a.source ?? "", b.source ?? ""));
+}
