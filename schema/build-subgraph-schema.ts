@@ -1,6 +1,7 @@
 // One subgraph's executable schema: its document (subgraph-documents.ts) with type-graphql's
 // resolvers and a __resolveReference per entity, batched through the request's DataLoaders.
-import { buildSubgraphSchema, type GraphQLResolverMap } from "@apollo/subgraph";
+import { buildSubgraphSchema } from "@apollo/subgraph";
+import type { GraphQLResolverMap } from "@apollo/subgraph/dist/schema-helper/index.js";
 import type { GraphQLSchema } from "graphql";
 import type { RequestContext } from "../resolvers/context.js";
 import { subgraphDocuments } from "./subgraph-documents.js";
