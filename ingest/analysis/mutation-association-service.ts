@@ -10,7 +10,7 @@ import type * as M from "../../graph-model/model/records.js";
 import type { FeatureService } from "../features/feature-service.js";
 import { settingsKey } from "../features/feature-settings-key.js";
 import type { AssociationRequest } from "./association-request.js";
-import { featureMatrix, firstLesionPerPatient } from "./association-service.js";
+import { featureMatrix, firstLesionPerPatient } from "./lesion-feature-matrix.js";
 
 const MIN_PATIENTS = 10;
 const MIN_GROUP_SIZE = 5;
