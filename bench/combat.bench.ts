@@ -16,7 +16,7 @@ const F = Number(process.env.BENCH_FEATURES ?? 200);
 const N = Number(process.env.BENCH_PATIENTS ?? 500);
 const PYTHON = process.env.BENCH_PYTHON ?? "python3";
 const SCANNERS = ["GE", "Philips", "Siemens", "Toshiba"];
-const REPEATS = 3;
+const REPEATS = 10;
 
 const rng = new SeededRandom(13);
 const batch = Array.from({ length: N }, () => rng.pick(SCANNERS));
