@@ -45,14 +45,11 @@ export function standardiseAcrossFeatures(data: Float64Array, features: number, 
     else for (let b = 0; b < batchCount; b++) grand += (members[b]!.length / n) * beta[b]!;
     standMean[f] = grand;
     for (let j = 0; j < n; j++) {
-      let all = 0;
+      let batchPart = 0;
       let covariatePart = 0;
-      for (let c = 0; c < p; c++) {
-        const term = X[j * p + c]! * beta[c]!;
-        all += term;
-        if (c >= batchCount) covariatePart += term;
-      }
-      fitted[j] = all;
+      for (let c = 0; c < batchCount; c++) batchPart += X[j * p + c]! * beta[c]!;
+      for (let c = batchCount; c < p; c++) covariatePart += X[j * p + c]! * beta[c]!;
+      fitted[j] = batchPart + covariatePart;
       modMean[f * n + j] = covariatePart;
     }
     let ss = 0;

@@ -114,6 +114,7 @@ export function combat(
   // adjust_data_final: y*_fj = (z_fj − γ*_bf) / √δ*_bf · σ_f + α_f + mod mean_fj; reference-batch samples keep their values.
   function backTransform(): Float64Array {
     const out = new Float64Array(F * n);
+    const scaleOf = deltaStar.map((d) => 1 / Math.sqrt(d));
     for (let f = 0; f < F; f++) {
       const sd = Math.sqrt(varPooled[f]!);
       for (let j = 0; j < n; j++) {
@@ -121,7 +122,7 @@ export function combat(
         const at = f * n + j;
         const value = b === ref
           ? data.data[at]!
-          : ((z[at]! - gammaStar[b * F + f]!) / Math.sqrt(deltaStar[b * F + f]!)) * sd + standMean[f]! + modMean[at]!;
+          : (z[at]! - gammaStar[b * F + f]!) * scaleOf[b * F + f]! * sd + standMean[f]! + modMean[at]!;
         if (!Number.isFinite(value)) throw new StatsNumericalError("ComBat produced a non-finite adjusted value", { feature: f, sample: j, batch: design.batches[b] });
         out[at] = value;
       }
