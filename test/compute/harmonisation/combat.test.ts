@@ -1,7 +1,8 @@
 // ComBat against the real neuroCombat 0.2.12 (fixtures/make_combat_fixtures.py), and its refusals.
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { combat, type CombatOptions } from "../../../compute/harmonisation/index.js";
+import { batchEffectDiagnostics, combat, type CombatOptions } from "../../../compute/harmonisation/index.js";
+import { SeededRandom } from "../../../compute/seeded-random.js";
 import { matrix } from "../../../compute/stats/matrix.js";
 import { StatsInputError } from "../../../compute/stats/stats-errors.js";
 
@@ -70,6 +71,24 @@ describe("combat vs neuroCombat", () => {
       if (b !== "GE") return;
       for (let f = 0; f < cohort.features; f++) expect(result.adjusted.data[f * cohort.samples + j]).toBe(cohort.data[f * cohort.samples + j]);
     });
+  });
+});
+
+describe("combat on large batches", () => {
+  it("non-parametric stays finite for a batch of 800, where neuroCombat's likelihood products underflow to 0/0", () => {
+    // neuroCombat 0.2.12 on this shape (800 + 200 samples, 20 features) returns NaN for every value:
+    // (2π δ)^(−400) overflows, L = 0 for every feature, Σ γL / ΣL = NaN. Ours weighs in log space.
+    const random = new SeededRandom(5);
+    const batch = Array.from({ length: 1000 }, (_, j) => (j < 800 ? "a" : "b"));
+    const F = 20;
+    const data = Float64Array.from({ length: F * 1000 }, (_, i) => random.normal() + (i % 1000 < 800 ? 1.5 : 0));
+    const result = combat(matrix(F, 1000, data), batch, {}, { parametric: false });
+    expect(result.adjusted.data.every(Number.isFinite)).toBe(true);
+    const diagnostics = batchEffectDiagnostics(matrix(F, 1000, data), result.adjusted, batch);
+    for (const d of diagnostics) {
+      expect(d.before.p).toBeLessThan(1e-10);
+      expect(d.after.p).toBeGreaterThan(0.01);
+    }
   });
 });
 
