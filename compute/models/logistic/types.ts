@@ -11,7 +11,10 @@ export interface PenalisedLogisticOptions {
   standardize?: boolean;
   /** Cap on coordinate-descent sweeps, summed over the IRLS steps. Default 100,000. */
   maxIterations?: number;
-  /** Convergence: the largest weighted squared coefficient change of a sweep (glmnet's rule). Default 1e-10. */
+  /**
+   * Convergence: max vⱼ·Δβⱼ² of a sweep and of an IRLS step (glmnet's rule, a squared change on the
+   * standardised scale). Default 1e-16 (coefficients to ~1e-6 relative); 1e-20 matches sklearn to ~1e-7.
+   */
   tolerance?: number;
 }
 
@@ -25,7 +28,7 @@ export interface LogisticFit {
   /** Coordinate-descent sweeps used. */
   iterations: number;
   converged: boolean;
-  /** Column means of the training X (used for standardisation; 0 when standardize = false). */
+  /** Column means of the training X (columns are always centred internally; this does not change the fit). */
   featureMeans: Float64Array;
   /** Column population SDs of the training X (1 when standardize = false or a column is constant). */
   featureScales: Float64Array;
@@ -73,6 +76,7 @@ export interface NestedCvOptions {
   standardize?: boolean;
   /** Passed to every fit. */
   maxIterations?: number;
+  /** Tolerance of the CV fits (default 1e-10, glmnet's rule as in PenalisedLogisticOptions); the final refit uses 1e-16. */
   tolerance?: number;
 }
 
