@@ -63,3 +63,18 @@ export function applySignature(
       : bootstrapAucCi(scores, y, { seed: options.seed ?? 0, samples: options.bootstrapSamples ?? 2000 }).ci95;
   return { scores, auc, ci95, positives, negatives: y.length - positives };
 }
+
+/** Linear predictor of the given rows of X, the fit's coefficient k applying to column columns[k]. */
+export function scoreRows(fit: LogisticFit, X: Matrix, columns: ArrayLike<number>, rows: ArrayLike<number>): Float64Array {
+  const out = new Float64Array(rows.length);
+  for (let i = 0; i < rows.length; i++) {
+    const base = rows[i]! * X.cols;
+    let s = fit.intercept;
+    for (let k = 0; k < columns.length; k++) {
+      const b = fit.coefficients[k]!;
+      if (b !== 0) s += b * X.data[base + columns[k]!]!;
+    }
+    out[i] = s;
+  }
+  return out;
+}

@@ -76,7 +76,7 @@ export interface NestedCvOptions {
   standardize?: boolean;
   /** Passed to every fit. */
   maxIterations?: number;
-  /** Tolerance of the CV fits (default 1e-10, glmnet's rule as in PenalisedLogisticOptions); the final refit uses 1e-16. */
+  /** Tolerance of the CV fits, rule as in PenalisedLogisticOptions. Default 1e-7 (glmnet's thresh: coefficients to ~1e-3 relative, enough to rank λ); the final refit uses 1e-16. */
   tolerance?: number;
 }
 
