@@ -113,6 +113,7 @@ function runNested(X: Matrix, y: Uint8Array, s: Settings, p: ProcedureSettings):
         testIndices,
         lambdaPath: model.path,
         innerCriterion: model.criterion,
+        innerTestIndices: model.innerTestIndices,
         chosenLambda: model.path[model.chosenIndex]!,
         selectedFeatures: model.columns,
         intercept: model.fit.intercept,

@@ -30,6 +30,8 @@ export interface SelectedModel {
   columns: Uint32Array;
   path: Float64Array;
   criterion: Float64Array;
+  /** Held-out rows (indices into X) of each inner fold. */
+  innerTestIndices: Uint32Array[];
   chosenIndex: number;
   fit: LogisticFit;
 }
@@ -51,7 +53,8 @@ export function selectAndFit(
   const design = buildDesign(X, rows, columns, s.standardize);
   const yRows = labelsOf(y, rows);
   const path = lambdaPathOfDesign(design, yRows, { l1Ratio: s.l1Ratio, count: s.lambdaCount, minRatio: s.lambdaMinRatio });
-  const criterion = innerCriterion(X, y, rows, yRows, path, s, seed);
+  const innerFolds = stratifiedKFold(yRows, s.innerFolds, seed).map((fold) => fold.map((local) => rows[local]!));
+  const criterion = innerCriterion(X, y, rows, innerFolds, path, s);
   let chosenIndex = 0;
   for (let k = 1; k < path.length; k++) {
     const better = s.innerCriterion === "deviance" ? criterion[k]! < criterion[chosenIndex]! : criterion[k]! > criterion[chosenIndex]!;
@@ -59,22 +62,16 @@ export function selectAndFit(
   }
   const solver = new LogisticPathSolver(design, yRows, s.l1Ratio, fitSettings);
   for (let k = 0; k <= chosenIndex; k++) solver.fitAt(path[k]!);
-  return { columns, path, criterion, chosenIndex, fit: toOriginalScale(solver, design, path[chosenIndex]!, s.l1Ratio) };
+  return { columns, path, criterion, innerTestIndices: innerFolds, chosenIndex, fit: toOriginalScale(solver, design, path[chosenIndex]!, s.l1Ratio) };
 }
 
-function innerCriterion(X: Matrix, y: Uint8Array, rows: Uint32Array, yRows: Float64Array, path: Float64Array, s: ProcedureSettings, seed: number): Float64Array {
-  const folds = stratifiedKFold(yRows, s.innerFolds, seed);
+function innerCriterion(X: Matrix, y: Uint8Array, rows: Uint32Array, folds: Uint32Array[], path: Float64Array, s: ProcedureSettings): Float64Array {
   const total = new Float64Array(path.length);
-  const inFold = new Uint8Array(rows.length);
-  for (const fold of folds) {
-    inFold.fill(0);
-    for (const local of fold) inFold[local] = 1;
-    const trainRows = new Uint32Array(rows.length - fold.length);
-    const heldOut = new Uint32Array(fold.length);
-    for (let i = 0, a = 0, b = 0; i < rows.length; i++) {
-      if (inFold[i]) heldOut[b++] = rows[i]!;
-      else trainRows[a++] = rows[i]!;
-    }
+  const inFold = new Uint8Array(X.rows);
+  for (const heldOut of folds) {
+    for (const row of heldOut) inFold[row] = 1;
+    const trainRows = rows.filter((row) => inFold[row] === 0);
+    for (const row of heldOut) inFold[row] = 0;
     const columns = columnsFor(X, y, trainRows, s.keep);
     const design = buildDesign(X, trainRows, columns, s.standardize);
     const scores = scoreAlongPath(design, labelsOf(y, trainRows), columns, s.l1Ratio, path, s.cv, X, heldOut);

@@ -87,6 +87,8 @@ export interface OuterFold {
   testIndices: Uint32Array;
   /** λ path of this fold's training rows (after its pre-filter). */
   lambdaPath: Float64Array;
+  /** Held-out rows (indices into X) of each inner fold; the inner training rows are the rest of trainIndices. */
+  innerTestIndices: Uint32Array[];
   /** Mean inner out-of-fold criterion (deviance or AUC) per λ of lambdaPath. */
   innerCriterion: Float64Array;
   chosenLambda: number;
