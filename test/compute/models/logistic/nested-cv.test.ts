@@ -37,6 +37,10 @@ describe("nestedCrossValidatedLogistic on a planted signal", () => {
       expect(f.innerCriterion.length).toBe(50);
       expect(f.lambdaPath.includes(f.chosenLambda)).toBe(true);
       expect(f.coefficients.length).toBe(f.selectedFeatures.length);
+      // inner folds: a stratified partition of this fold's training rows only
+      const inner = f.innerTestIndices.flatMap((t) => Array.from(t)).sort((a, b) => a - b);
+      expect(inner).toEqual(Array.from(f.trainIndices));
+      expect(f.innerTestIndices.length).toBe(5);
     }
     expect(seen.every((c) => c === 1)).toBe(true);
   });
