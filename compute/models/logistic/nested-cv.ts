@@ -118,6 +118,7 @@ function runNested(X: Matrix, y: Uint8Array, s: Settings, p: ProcedureSettings):
         selectedFeatures: model.columns,
         intercept: model.fit.intercept,
         coefficients: model.fit.coefficients,
+        converged: model.fit.converged,
         auc: rocAuc(testScores, testLabels),
       });
     });

@@ -97,6 +97,8 @@ export interface OuterFold {
   /** Fit on the training rows at chosenLambda, one coefficient per selectedFeatures entry. */
   intercept: number;
   coefficients: Float64Array;
+  /** Whether the fold's fit at chosenLambda met the CV tolerance. */
+  converged: boolean;
   /** AUC on this fold's test rows. */
   auc: number;
 }

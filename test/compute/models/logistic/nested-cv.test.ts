@@ -77,6 +77,8 @@ describe("nestedCrossValidatedLogistic on a planted signal", () => {
   it("is reproduced exactly by its seed, and another seed gives other folds", () => {
     const again = nestedCrossValidatedLogistic(planted.X, planted.y, { seed: 3, preFilter: { keep: 12 } });
     expect(again).toEqual(r);
+    expect(structuredClone(r)).toEqual(r); // crosses a worker_threads boundary intact
+    expect(r.folds.every((f) => f.converged) && r.finalModel.converged).toBe(true);
     const other = nestedCrossValidatedLogistic(planted.X, planted.y, { seed: 4, preFilter: { keep: 12 } });
     expect(other.folds[0]!.testIndices).not.toEqual(r.folds[0]!.testIndices);
   });
