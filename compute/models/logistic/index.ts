@@ -15,7 +15,8 @@
 //     → pooled out-of-fold AUC + CI + permutation p, every fold's split, λ path, chosen λ and coefficients,
 //       selection frequencies, and a final refit on all rows. Pre-filter and λ choice happen inside
 //       the training folds only.
-//   oneVsRest(labels) → { classes (sorted), targets (one 1/0 Uint8Array per class) }.
+//   oneVsRest(labels) → { classes (sorted), targets (one 1/0 Uint8Array per class) };
+//   nestedCvOneVsRest(X, labels, options) → { classes, results: one NestedCvResult per class }.
 export type {
   InnerCriterion,
   LambdaPathOptions,
@@ -30,4 +31,4 @@ export { fitPenalisedLogistic } from "./penalised-logistic.js";
 export { lambdaPath } from "./lambda-path.js";
 export { predictLogisticScores, applySignature, selectColumns } from "./predict.js";
 export { nestedCrossValidatedLogistic } from "./nested-cv.js";
-export { oneVsRest } from "./one-vs-rest.js";
+export { nestedCvOneVsRest, oneVsRest } from "./one-vs-rest.js";

@@ -15,6 +15,7 @@ import { StatsInputError } from "../../stats/stats-errors.js";
 import { stratifiedKFold } from "../../stats/stratified-k-fold.js";
 import { checkL1Ratio, checkLogisticInput, checkPositiveInteger, refuseConstantColumns } from "./input-checks.js";
 import { DEFAULT_TOLERANCE, solverSettings } from "./penalised-logistic.js";
+import { permutationPValue } from "./permutation-p.js";
 import { scoreRows } from "./predict.js";
 import { selectAndFit, type ProcedureSettings } from "./select-and-fit.js";
 import type { NestedCvOptions, NestedCvResult, OuterFold } from "./types.js";
@@ -158,21 +159,8 @@ export function nestedCrossValidatedLogistic(X: Matrix, y: Uint8Array, options: 
     s.ci === "delong"
       ? delongAucCi(observed.outOfFoldScores, y).ci95
       : bootstrapAucCi(observed.outOfFoldScores, y, { seed: bootstrapSeed, samples: s.bootstrapSamples }).ci95;
-  let permutationP: number | null = null;
-  if (s.permutations > 0) {
-    let atLeast = 0;
-    const permuted = Uint8Array.from(y);
-    for (let b = 0; b < s.permutations; b++) {
-      for (let i = permuted.length - 1; i > 0; i--) {
-        const j = Math.floor(extraSeeds.next() * (i + 1));
-        const t = permuted[i]!;
-        permuted[i] = permuted[j]!;
-        permuted[j] = t;
-      }
-      if (mean(runNested(X, permuted, s, procedure).repeatAucs) >= auc) atLeast++;
-    }
-    permutationP = (atLeast + 1) / (s.permutations + 1);
-  }
+  const permutationP =
+    s.permutations > 0 ? permutationPValue(y, auc, s.permutations, extraSeeds, (permuted) => mean(runNested(X, permuted, s, procedure).repeatAucs)) : null;
   const counts = new Float64Array(X.cols);
   for (const fold of observed.folds) {
     fold.coefficients.forEach((b, k) => {

@@ -1,4 +1,7 @@
 // Multi-class labels → one binary target per class (1 = this class, 0 = any other), classes sorted.
+import type { Matrix } from "../../stats/matrix.js";
+import { nestedCrossValidatedLogistic } from "./nested-cv.js";
+import type { NestedCvOptions, NestedCvResult } from "./types.js";
 import { StatsInputError } from "../../stats/stats-errors.js";
 
 export function oneVsRest(labels: readonly string[]): { classes: string[]; targets: Uint8Array[] } {
@@ -17,4 +20,14 @@ export function oneVsRest(labels: readonly string[]): { classes: string[]; targe
     targets[index.get(label)!]![i] = 1;
   });
   return { classes, targets };
+}
+
+/** Nested CV of each class against the rest (same options and seed for every class). */
+export function nestedCvOneVsRest(
+  X: Matrix,
+  labels: readonly string[],
+  options: NestedCvOptions,
+): { classes: string[]; results: NestedCvResult[] } {
+  const { classes, targets } = oneVsRest(labels);
+  return { classes, results: targets.map((y) => nestedCrossValidatedLogistic(X, y, options)) };
 }

@@ -1,7 +1,8 @@
 // External validation (a signature fitted on one cohort applied to another) and one-vs-rest targets.
 import { describe, expect, it } from "vitest";
-import { applySignature, nestedCrossValidatedLogistic, oneVsRest, predictLogisticScores, selectColumns } from "../../../../compute/models/logistic/index.js";
+import { applySignature, nestedCrossValidatedLogistic, nestedCvOneVsRest, oneVsRest, predictLogisticScores, selectColumns } from "../../../../compute/models/logistic/index.js";
 import { delongAucCi, rocAuc, StatsInputError } from "../../../../compute/stats/index.js";
+import { SeededRandom } from "../../../../compute/seeded-random.js";
 import { noiseCohort, plantedCohort } from "../synthetic-cohorts.js";
 
 describe("applySignature (external validation)", () => {
@@ -44,5 +45,23 @@ describe("oneVsRest", () => {
   it("refuses one class and empty labels", () => {
     expect(() => oneVsRest(["A", "A"])).toThrow(StatsInputError);
     expect(() => oneVsRest(["A", ""])).toThrow(/non-empty/);
+  });
+});
+
+describe("nestedCvOneVsRest", () => {
+  it("finds a planted three-class subtype: each class is predicted by its own feature", () => {
+    const rng = new SeededRandom(21);
+    const n = 120;
+    const p = 15;
+    const names = ["A", "B", "C"];
+    const labels = Array.from({ length: n }, (_, i) => names[i % 3]!);
+    const data = new Float64Array(n * p);
+    for (let i = 0; i < n; i++) for (let j = 0; j < p; j++) data[i * p + j] = rng.normal() + (j === i % 3 ? 1.5 : 0);
+    const { classes, results } = nestedCvOneVsRest({ rows: n, cols: p, data }, labels, { seed: 4, lambdaCount: 20 });
+    expect(classes).toEqual(names);
+    results.forEach((r, k) => {
+      expect(r.auc).toBeGreaterThan(0.75);
+      expect(r.selectionFrequency[k]).toBe(1);
+    });
   });
 });
