@@ -12,9 +12,12 @@
 //   predictLogisticScores(fit, X) → linear predictor per row (logit; apply 1/(1+e^−s) for probabilities).
 //   applySignature(fit, X, y?, { columns?, ci? }) → { scores, auc, ci95 } on another cohort (external validation).
 //   nestedCrossValidatedLogistic(X, y, { seed, outerFolds = 5, innerFolds = 5, repeats = 1, preFilter?, permutations = 0, ci = "delong" })
-//     → pooled out-of-fold AUC + CI + permutation p, every fold's split, λ path, chosen λ and coefficients,
-//       selection frequencies, and a final refit on all rows. Pre-filter and λ choice happen inside
-//       the training folds only.
+//     → pooled out-of-fold AUC + CI + permutation p, every fold's split (outer and inner), λ path,
+//       chosen λ and coefficients, selection frequencies, and a final refit on all rows. Pre-filter
+//       (top-k Mann–Whitney p), λ path and λ choice happen inside the training folds only; inner
+//       folds choose λ by pooled out-of-fold binomial deviance (innerCriterion "auc": mean fold AUC);
+//       with repeats, auc is the mean of the repeats' pooled AUCs and ci95 is repeat 0's.
+//       CV fits use tolerance 1e-7 (glmnet's), the final refit 1e-16.
 //   oneVsRest(labels) → { classes (sorted), targets (one 1/0 Uint8Array per class) };
 //   nestedCvOneVsRest(X, labels, options) → { classes, results: one NestedCvResult per class }.
 export type {

@@ -27,6 +27,7 @@ export interface LogisticFit {
   l1Ratio: number;
   /** Coordinate-descent sweeps used. */
   iterations: number;
+  /** false when the sweep or IRLS-step cap was hit first (e.g. near-separable data at a tiny λ); the coefficients are then the last finite iterate. */
   converged: boolean;
   /** Column means of the training X (columns are always centred internally; this does not change the fit). */
   featureMeans: Float64Array;
