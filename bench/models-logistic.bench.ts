@@ -4,7 +4,9 @@
 // splits are handed to Python): per outer fold StandardScaler + LogisticRegressionCV(penalty l1,
 // Cs = our fold's λ path as C = 1/(n_inner·λ), cv = our inner splits, scoring = neg_log_loss,
 // refit on the outer training rows), solver saga (the same objective) and liblinear (sklearn's
-// fastest L1 solver; it also penalises the intercept), then the pooled out-of-fold AUC.
+// fastest L1 solver; it also penalises the intercept), then the pooled out-of-fold AUC. sklearn cannot
+// re-standardise inside its inner folds (StandardScaler is fitted on the outer training rows; ours
+// standardises each inner training part), so an occasional neighbouring λ choice is expected.
 // Run: npm run bench:models  (BENCH_PYTHON=/opt/rgpy/bin/python; BENCH_SOLVERS=saga,liblinear)
 import { spawnSync } from "node:child_process";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
