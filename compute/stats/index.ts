@@ -29,6 +29,13 @@
 //     → { scores: Matrix S × n, genesUsed: Uint32Array (S·n), unusableGenes }; zScoreCell(result, s, j).
 //   ssgsea(expression, geneSets, { alpha = 0.25, normalize = true, minSize = 1 })
 //     → { scores: Matrix S × n, status (per set), genesUsed, droppedGenes, normalization? }; ssgseaCell(result, s, j).
+// Classifier evaluation (binary labels 1 / 0, scores higher = more positive; NaN refused)
+//   rocAuc(scores, y) → AUC (= sklearn roc_auc_score; ties count ½)
+//   rocCurve(scores, y) → { fpr, tpr, thresholds } (= sklearn roc_curve, drop_intermediate; thresholds[0] = +∞)
+//   delongAucCi(scores, y, level = 0.95) → { auc, variance, ci95 } (DeLong 1988 via Sun & Xu 2014, = pROC)
+//   bootstrapAucCi(scores, y, { seed, samples = 2000, level = 0.95 }) → { auc, ci95 } (stratified, percentile)
+//   stratifiedKFold(y, k, seed) → Uint32Array[k] of test indices (every fold holds both classes)
+//   normalQuantile(p) → Φ⁻¹(p) (AS 241)
 // Building blocks
 //   averageRanks(values) → { ranks, tieTerm }; ranksOfPresent(values) → { ranks, tieTerm, kept }
 //   studentTTwoSidedP(t, df), studentTCdf(t, df), correlationTwoSidedP(r, df), normalSf(z),
@@ -78,3 +85,8 @@ export { mannWhitneyCell, mannWhitneyMatrix, MannWhitneyStatus, type MannWhitney
 export { EXACT_WORK_LIMIT, mannWhitneyExactSf } from "./mann-whitney-exact.js";
 export { geneZScores, zScoreCell, zScorePathwayScores, type ZCombine, type ZScoreOptions, type ZScoreResult } from "./pathway-score.js";
 export { normalizeSsgseaByRange, ssgsea, ssgseaCell, SsgseaStatus, type SsgseaOptions, type SsgseaResult } from "./ssgsea.js";
+export { checkBinaryScores, rocAuc, rocCurve, type RocCurve } from "./roc-auc.js";
+export { delongAucCi, type DelongAucCi } from "./delong.js";
+export { bootstrapAucCi, type BootstrapAucCi } from "./bootstrap-auc-ci.js";
+export { stratifiedKFold } from "./stratified-k-fold.js";
+export { normalQuantile } from "./normal-quantile.js";

@@ -14,6 +14,12 @@ describe("compute/stats public API", () => {
       "ssgsea",
       "averageRanks",
       "sliceRows",
+      "rocAuc",
+      "rocCurve",
+      "delongAucCi",
+      "bootstrapAucCi",
+      "stratifiedKFold",
+      "normalQuantile",
     ]) {
       expect(typeof (stats as Record<string, unknown>)[name], name).toBe("function");
     }

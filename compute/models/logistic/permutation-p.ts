@@ -1,0 +1,25 @@
+// Permutation p-value of a cross-validated AUC (Phipson & Smyth 2010, Stat. Appl. Genet. Mol. Biol.
+// 9:39): p = (b + 1) / (B + 1), b = number of the B label permutations (Fisher–Yates, seeded) whose
+// rerun of the whole procedure reaches an AUC ≥ the observed one. Never 0.
+import type { SeededRandom } from "../../seeded-random.js";
+
+export function permutationPValue(
+  y: Uint8Array,
+  observed: number,
+  permutations: number,
+  rng: SeededRandom,
+  rerun: (permuted: Uint8Array) => number,
+): number {
+  let atLeast = 0;
+  const permuted = Uint8Array.from(y);
+  for (let b = 0; b < permutations; b++) {
+    for (let i = permuted.length - 1; i > 0; i--) {
+      const j = Math.floor(rng.next() * (i + 1));
+      const t = permuted[i]!;
+      permuted[i] = permuted[j]!;
+      permuted[j] = t;
+    }
+    if (rerun(permuted) >= observed) atLeast++;
+  }
+  return (atLeast + 1) / (permutations + 1);
+}
