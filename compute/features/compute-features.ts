@@ -42,7 +42,7 @@ function anchoredDiscretisation(settings: ResolvedSettings): DiscretisationSetti
  * Original-grid box worth interpolating: the mask's bounding box grown by the local-intensity sphere
  * radius plus two voxels (interpolation support and mask growth). Undefined (whole image) for an empty mask.
  */
-function interpolationRegion(mask: Mask, settings: ResolvedSettings): IndexBox | undefined {
+export function interpolationRegion(mask: Mask, settings: ResolvedSettings): IndexBox | undefined {
   const box = boundingBox(mask.geometry, mask.data);
   if (!box) return undefined;
   const radius = Math.cbrt((3 * settings.localIntensitySphereVolume) / (4 * Math.PI));

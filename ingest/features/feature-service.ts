@@ -10,6 +10,7 @@ import type * as M from "../../graph-model/model/records.js";
 import type { LesionImageSource } from "./lesion-image-source.js";
 import type { FeatureComputer } from "./feature-task.js";
 import { settingsKey, type SettingsKey } from "./feature-settings-key.js";
+import { checkFeatureResources, resourceCapsFromEnv, type ResourceCaps } from "../../compute/features/resource-estimate.js";
 
 export interface FeatureRequest {
   lesionId: string;
@@ -28,6 +29,8 @@ export class FeatureService {
     /** Where the computation runs: in-process by default, or a FeatureWorkerPool's `compute`. */
     private readonly compute: FeatureComputer = async (volume, mask, settings, families) => computeFeatures(volume, mask, settings, families),
     private readonly now: () => Date = () => new Date(),
+    /** Caps on one computation's grid, matrices and memory (RG_MAX_* environment variables). */
+    readonly caps: ResourceCaps = resourceCapsFromEnv(process.env),
   ) {}
 
   /** Feature values of one lesion for the settings: from the graph, or computed and stored first. */
@@ -74,6 +77,7 @@ export class FeatureService {
     const source = this.images.find((s) => s.serves(lesion));
     if (!source) throw new BadUserInputError(`no image source serves lesion '${lesionId}' (segmentation ${lesion.segmentationSeriesUid ?? "unknown"}); configure a DICOMweb server or local DICOM folder for its collection`);
     const image = await source.load(lesion);
+    checkFeatureResources(image.volume, image.mask, settings, this.caps);
     const key = settingsKey(settings);
     const computedAt = this.now().toISOString();
     const results = await this.compute(image.volume, image.mask, settings, families);
