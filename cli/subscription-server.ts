@@ -1,6 +1,6 @@
 // GraphQL subscriptions over graphql-ws on the all-in-one server: a `ws` server on the HTTP server's
 // /graphql path. Each subscription passes the same checks as an HTTP request: API key (sent as
-// connectionParams.apiKey), read access, depth limit and rate limit; errors are formatted alike.
+// connectionParams.apiKey), read access, depth and cost limits and rate limit; errors are formatted alike.
 import type http from "node:http";
 import type { ExecutionResult, GraphQLError as GraphQLErrorType, GraphQLFormattedError, GraphQLSchema } from "graphql";
 import { useServer } from "graphql-ws/use/ws";
@@ -9,7 +9,7 @@ import { PlatformError } from "../compute/errors.js";
 import { execute, GraphQLError, getOperationAST, parse, subscribe, validate } from "../resolvers/graphql-runtime.js";
 import { authorizeOperation, type ReadAccess } from "../resolvers/access-control.js";
 import { createRequestContext, type RequestFacts, type Services } from "../resolvers/context.js";
-import { operationDepth, type QueryLimits } from "../resolvers/query-limits.js";
+import { checkOperationLimits, type QueryLimits } from "../resolvers/query-limits.js";
 import { operationPoints, rateLimitCaller, type RateLimiter } from "../resolvers/rate-limits.js";
 import { originAllowed, type CorsOrigins } from "./cors-policy.js";
 
@@ -53,8 +53,7 @@ export function attachSubscriptionServer(httpServer: http.Server, options: Subsc
           if (invalid.length) return invalid;
           const operation = getOperationAST(document, payload.operationName);
           authorizeOperation(contextValue.authority, operation?.operation, readAccess);
-          const depth = operationDepth(document, payload.operationName);
-          if (depth > limits.maxDepth) throw new PlatformError("BAD_USER_INPUT", `the subscription nests ${depth} levels deep; the limit is ${limits.maxDepth}: ask for fewer nested fields`);
+          checkOperationLimits(schema, document, payload.operationName, payload.variables ?? undefined, limits);
           await limiter.consume(rateLimitCaller(contextValue), operationPoints(document, operation ?? undefined, limiter.limits));
           return { schema, document, operationName: payload.operationName, variableValues: payload.variables, contextValue };
         } catch (error) {

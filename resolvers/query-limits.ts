@@ -5,6 +5,8 @@ import type { ApolloServerPlugin } from "@apollo/server";
 import { GraphQLError, Kind, type DocumentNode, type FragmentDefinitionNode, type GraphQLSchema, type SelectionSetNode } from "graphql";
 import { createRequire } from "node:module";
 import type { ComplexityEstimator } from "graphql-query-complexity";
+import { checkPageSize } from "./page-sizes.js";
+import { assertSettingsCount, resourceCapsFromEnv } from "../compute/features/resource-estimate.js";
 
 // graphql-query-complexity's ESM build imports graphql's ESM entry, while type-graphql builds the schema
 // with graphql's CommonJS one: two "realms" that refuse each other. Its CommonJS build shares ours.
@@ -13,6 +15,13 @@ const { getComplexity, simpleEstimator } = createRequire(import.meta.url)("graph
 export interface QueryLimits {
   maxDepth: number;
   maxCost: number;
+  /** Distinct `features(settings:)` values one operation may ask for (default RG_MAX_FEATURE_SETTINGS_PER_REQUEST or 8). */
+  maxSettingsPerRequest?: number;
+}
+
+/** What the cost of store-scanning fields grows with: the store's patient count when the server knows it. */
+export interface CostContext {
+  scannedPatients?: () => number;
 }
 
 export const DEFAULT_LIMITS: QueryLimits = { maxDepth: 12, maxCost: 100_000 };
@@ -25,12 +34,26 @@ const ASSUMED_LIST_SIZE = 3;
 const PAGE_ITEM_FIELDS = new Set(["nodes", "edges"]);
 const INTROSPECTION_FIELDS = new Set(["__schema", "__type"]);
 
-const pagedEstimator: ComplexityEstimator = ({ field, args, childComplexity }) => {
-  const own = 1 + (COMPUTE_FIELD_COST[field.name] ?? 0);
-  const isList = /^\[/.test(String(field.type).replace(/!/g, ""));
-  const listed = typeof args.first === "number" ? args.first : isList && !PAGE_ITEM_FIELDS.has(field.name) ? ASSUMED_LIST_SIZE : 1;
-  return own + listed * childComplexity;
-};
+/** Fields whose work grows with the store (they read every patient, link or set): cost 1 + patients scanned. */
+export const SCANNING_FIELDS = new Set(["previewCohort", "linkage", "radiogenomicMap", "pathways", "collections", "cohorts"]);
+/** Patients assumed when the server does not say how many it holds. */
+const ASSUMED_STORE_PATIENTS = 1_000;
+/** Introspection is bounded by the schema, not the data: a flat cost, whatever it selects. */
+export const INTROSPECTION_COST = 200;
+
+function estimatorFor(costContext: CostContext, settingsSeen: Set<string>): ComplexityEstimator {
+  return ({ field, args, childComplexity }) => {
+    // __typename and other meta fields are answered from the schema: free, so Apollo Client's queries cost what hand-written ones do.
+    if (field.name.startsWith("__")) return INTROSPECTION_FIELDS.has(field.name) ? INTROSPECTION_COST : 0;
+    if (field.name === "features" && args.settings !== undefined) settingsSeen.add(JSON.stringify(args.settings));
+    const first = args.first === undefined ? undefined : checkPageSize(field.name, args.first);
+    const scanned = SCANNING_FIELDS.has(field.name) ? Math.max(1, costContext.scannedPatients?.() ?? ASSUMED_STORE_PATIENTS) : 0;
+    const own = 1 + scanned + (COMPUTE_FIELD_COST[field.name] ?? 0);
+    const isList = /^\[/.test(String(field.type).replace(/!/g, ""));
+    const listed = first ?? (isList && !PAGE_ITEM_FIELDS.has(field.name) ? ASSUMED_LIST_SIZE : 1);
+    return Math.max(0, own + listed * Math.max(0, childComplexity));
+  };
+}
 
 export function operationDepth(document: DocumentNode, operationName?: string | null): number {
   const fragments = new Map(document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((f) => [f.name.value, f]));
@@ -50,30 +73,49 @@ export function operationDepth(document: DocumentNode, operationName?: string | 
 }
 
 function limitError(message: string, extensions: Record<string, unknown>): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: "BAD_USER_INPUT", ...extensions } });
+  // http.status: Apollo answers errors thrown before execution with 500 unless told; a limit is the client's to fix.
+  return new GraphQLError(message, { extensions: { code: "BAD_USER_INPUT", ...extensions, http: { status: 400 } } });
 }
 
 /** The operation's cost, or null when its variables do not fit (execution then reports them as BAD_USER_INPUT). */
-function costOf(schema: GraphQLSchema, document: DocumentNode, operationName: string | null | undefined, variables: Record<string, unknown> | undefined): number | null {
+function costOf(schema: GraphQLSchema, document: DocumentNode, operationName: string | null | undefined, variables: Record<string, unknown> | undefined, costContext: CostContext, settingsSeen: Set<string>): number | null {
   try {
-    return getComplexity({ schema, query: document, operationName: operationName ?? undefined, variables: variables ?? {}, estimators: [pagedEstimator, simpleEstimator({ defaultComplexity: 1 })] });
+    return getComplexity({ schema, query: document, operationName: operationName ?? undefined, variables: variables ?? {}, estimators: [estimatorFor(costContext, settingsSeen), simpleEstimator({ defaultComplexity: 1 })] });
   } catch (error) {
+    if (error instanceof GraphQLError && error.extensions.code === "BAD_USER_INPUT") throw error;
     if (error instanceof Error && /Variable|Expected type|got invalid value/i.test(error.message)) return null;
     throw error;
   }
 }
 
-export function queryLimitsPlugin(schema: GraphQLSchema, limits: QueryLimits): ApolloServerPlugin {
+/** The operation's cost (exported for tests and the gateway): throws the page-size error when `first` is out of range. */
+export function operationCost(schema: GraphQLSchema, document: DocumentNode, operationName?: string | null, variables?: Record<string, unknown>, costContext: CostContext = {}): number | null {
+  return costOf(schema, document, operationName, variables, costContext, new Set());
+}
+
+/** Depth, page sizes, cost and distinct feature settings of one operation, on every transport (HTTP, graphql-ws, gateway). */
+export function checkOperationLimits(schema: GraphQLSchema, document: DocumentNode, operationName: string | null | undefined, variables: Record<string, unknown> | undefined, limits: QueryLimits, costContext: CostContext = {}): void {
+  const depth = operationDepth(document, operationName);
+  if (depth > limits.maxDepth)
+    throw limitError(`the query nests ${depth} levels deep; the limit is ${limits.maxDepth}: ask for fewer nested fields or split the query`, { depth, maxDepth: limits.maxDepth });
+  const settingsSeen = new Set<string>();
+  const cost = costOf(schema, document, operationName, variables, costContext, settingsSeen);
+  if (cost !== null && cost > limits.maxCost)
+    throw limitError(`the query would cost ${cost}; the limit is ${limits.maxCost}: lower 'first' or ask for fewer nested lists (computing features and fields that scan the store cost more)`, { cost, maxCost: limits.maxCost });
+  const maxSettings = limits.maxSettingsPerRequest ?? resourceCapsFromEnv(process.env).maxSettingsPerRequest;
+  try {
+    assertSettingsCount(settingsSeen.size, { ...resourceCapsFromEnv(process.env), maxSettingsPerRequest: maxSettings });
+  } catch (error) {
+    throw limitError((error as Error).message, { distinctSettings: settingsSeen.size, maxSettingsPerRequest: maxSettings });
+  }
+}
+
+export function queryLimitsPlugin(schema: GraphQLSchema, limits: QueryLimits, costContext: CostContext = {}): ApolloServerPlugin {
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ document, request, operationName }) {
-          const depth = operationDepth(document, operationName);
-          if (depth > limits.maxDepth)
-            throw limitError(`the query nests ${depth} levels deep; the limit is ${limits.maxDepth}: ask for fewer nested fields or split the query`, { depth, maxDepth: limits.maxDepth });
-          const cost = costOf(schema, document, operationName, request.variables);
-          if (cost !== null && cost > limits.maxCost)
-            throw limitError(`the query would cost ${cost}; the limit is ${limits.maxCost}: lower 'first' or ask for fewer nested lists (computing features costs more)`, { cost, maxCost: limits.maxCost });
+          checkOperationLimits(schema, document, operationName, request.variables, limits, costContext);
         },
       };
     },
