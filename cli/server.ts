@@ -14,6 +14,7 @@ import { createErrorFormatter } from "../resolvers/format-error.js";
 import { buildPlatformSchema } from "../schema/build-schema.js";
 import { exportRouter } from "./export-routes.js";
 import { dicomwebBaseUrl } from "../ingest/cohorts/cohort-manifest-export.js";
+import { publicLocation } from "./public-location.js";
 import { DEFAULT_LIMITS, queryLimitsPlugin, type QueryLimits } from "../resolvers/query-limits.js";
 import { authorizeOperation, type ReadAccess } from "../resolvers/access-control.js";
 import { DEFAULT_RATE_LIMITS, RateLimiter, rateLimitCaller, type RateLimits } from "../resolvers/rate-limits.js";
@@ -52,6 +53,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const { features, associations, jobs, apiKeys, genomics, imaging } = options;
   const services: Services = { store, logger, features, associations, jobs, apiKeys, genomics, imaging };
   const app = express();
+  app.disable("x-powered-by");
   const httpServer = http.createServer(app);
   const schema = applyResolverTimeouts(options.schema ?? (await buildPlatformSchema()));
   const limits = options.limits ?? DEFAULT_LIMITS;
@@ -87,7 +89,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   app.get("/health", async (req, res) => {
     try {
       const mayRead = await guardRead(req).then(() => true, () => false);
-      res.json({ status: "ok", store: { kind: store.kind, location: store.location }, ...(mayRead ? { counts: await store.counts() } : {}) });
+      res.json({ status: "ok", store: { kind: store.kind, location: publicLocation(store.location) }, ...(mayRead ? { counts: await store.counts() } : {}) });
     } catch (error) {
       res.status(503).json({ status: "unavailable", error: (error as Error).message });
     }
