@@ -10,6 +10,7 @@ import type * as M from "../../graph-model/model/records.js";
 import type { LesionImageSource } from "./lesion-image-source.js";
 import type { FeatureComputer } from "./feature-task.js";
 import { settingsKey, type SettingsKey } from "./feature-settings-key.js";
+import { currentDeadline } from "../../compute/request-deadline.js";
 
 export interface FeatureRequest {
   lesionId: string;
@@ -76,7 +77,11 @@ export class FeatureService {
     const image = await source.load(lesion);
     const key = settingsKey(settings);
     const computedAt = this.now().toISOString();
-    const results = await this.compute(image.volume, image.mask, settings, families);
+    // The request's deadline cancels the computation (a pool task is terminated) and skips the write.
+    const deadline = currentDeadline();
+    deadline?.throwIfAborted();
+    const results = await this.compute(image.volume, image.mask, settings, families, deadline?.signal);
+    deadline?.throwIfAborted();
     await this.oneWriteAtATime(() => this.store.saveLesionFeatures(results.map((result) => toRecord(lesionId, result, key, image.source, computedAt))));
     const stored = (await this.store.featuresOfLesions([lesionId], key.hash)).get(lesionId) ?? [];
     return coveringFamilies(stored, families) ?? [];
