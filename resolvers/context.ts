@@ -13,6 +13,7 @@ import { RequestAuthority } from "./api-keys.js";
 import type { ApiKeyring } from "./api-keyring.js";
 import { createLoaders, type Loaders } from "./loaders.js";
 import { RequestDeadline } from "../compute/request-deadline.js";
+import { requireComputeOnRead } from "./compute-on-read.js";
 
 /** Long-lived services the composition root (cli/) builds once and every request shares. */
 export interface Services {
@@ -48,10 +49,12 @@ export interface RequestFacts {
 }
 
 export function createRequestContext(services: Services, presentedKey?: string, facts: RequestFacts = {}): RequestContext {
+  const keys = services.apiKeys.snapshot();
+  const authority = new RequestAuthority(keys.keys, presentedKey, keys.failure);
   return {
     ...services, ...facts,
     deadline: facts.deadline ?? new RequestDeadline(facts.resolverTimeoutMs ?? 0),
-    loaders: createLoaders(services.store, services.features),
-    authority: new RequestAuthority(services.apiKeys.current(), presentedKey),
+    loaders: createLoaders(services.store, services.features, () => requireComputeOnRead(authority)),
+    authority,
   };
 }

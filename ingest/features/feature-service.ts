@@ -18,6 +18,11 @@ export interface FeatureRequest {
   families?: readonly FeatureFamily[];
 }
 
+export interface ComputeOptions {
+  /** Called once before anything is computed; throws to refuse (e.g. a keyless read on a server with keys). */
+  beforeCompute?: () => void;
+}
+
 export class FeatureService {
   private readonly inFlight = new Map<string, Promise<M.LesionFeature[]>>();
   /** Feature writes run one at a time: concurrent writes MERGE the same Feature nodes, which Neo4j answers with deadlocks under load. */
@@ -36,14 +41,17 @@ export class FeatureService {
     return (await this.featuresOfLesions([request.lesionId], request.settings, request.families))[0]!;
   }
 
-  /** The same for many lesions with one store read; lesions without stored values are computed. */
-  async featuresOfLesions(lesionIds: readonly string[], settings: FeatureSettings, requested?: readonly FeatureFamily[]): Promise<M.LesionFeature[][]> {
+  /**
+   * The same for many lesions with one store read; lesions without stored values are computed, after
+   * `beforeCompute` (which throws when the caller may not write) agreed.
+   */
+  async featuresOfLesions(lesionIds: readonly string[], settings: FeatureSettings, requested?: readonly FeatureFamily[], options: ComputeOptions = {}): Promise<M.LesionFeature[][]> {
     const families = this.checkFamilies(requested);
     const key = settingsKey(settings);
     const stored = await this.store.featuresOfLesions(lesionIds, key.hash);
-    return Promise.all(
-      lesionIds.map((lesionId) => coveringFamilies(stored.get(lesionId) ?? [], families) ?? this.computeOnce(lesionId, settings, families)),
-    );
+    const covered = lesionIds.map((lesionId) => coveringFamilies(stored.get(lesionId) ?? [], families));
+    if (covered.some((values) => values === null)) options.beforeCompute?.();
+    return Promise.all(lesionIds.map((lesionId, i) => covered[i] ?? this.computeOnce(lesionId, settings, families)));
   }
 
   private computeOnce(lesionId: string, settings: FeatureSettings, families: FeatureFamily[]): Promise<M.LesionFeature[]> {
