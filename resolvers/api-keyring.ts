@@ -23,7 +23,8 @@ export interface ApiKeyringOptions {
 
 export class ApiKeyring {
   private fileEntries: readonly ApiKeyEntry[] = [];
-  private fileVersion = "";
+  /** undefined: not looked at yet. */
+  private fileVersion?: string;
   /** The file has been read once: from then on, losing it fails closed. */
   private fileInUse = false;
   private failure?: PlatformError;
