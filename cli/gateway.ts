@@ -19,6 +19,7 @@ import { DEFAULT_RATE_LIMITS, operationPoints, RateLimiter, type RateLimits } fr
 import { requestError } from "../resolvers/request-errors.js";
 import { corsMiddleware, DEFAULT_CORS_ORIGINS, type CorsOrigins } from "./cors-policy.js";
 import type { RunningServer } from "./server.js";
+import { DEFAULT_ALLOWED_HOSTS, hostOriginGuard, hostsWithBind, type AllowedHosts } from "./host-origin-policy.js";
 
 export interface SubgraphEndpoint {
   readonly name: string;
@@ -38,6 +39,8 @@ export interface GatewayOptions {
   readonly rateLimits?: RateLimits;
   /** Origins allowed cross-origin (default: loopback only). */
   readonly corsOrigins?: CorsOrigins;
+  /** Host header names answered (default: loopback names, plus the bind address); others get 421. */
+  readonly allowedHosts?: AllowedHosts;
 }
 
 interface GatewayContext {
@@ -118,6 +121,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
     ],
   });
   await apollo.start();
+  // DNS rebinding and cross-site POSTs are refused before anything reaches the subgraphs.
+  app.use(hostOriginGuard({ hosts: hostsWithBind(options.allowedHosts ?? DEFAULT_ALLOWED_HOSTS, options.host), origins: options.corsOrigins ?? DEFAULT_CORS_ORIGINS }));
   app.get("/health", (_req, res) => {
     res.json({ status: "ok", role: "gateway", subgraphs: options.subgraphs });
   });

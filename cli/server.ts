@@ -22,6 +22,8 @@ import { requestGuardPlugin } from "../resolvers/request-guard.js";
 import { applyResolverTimeouts, DEFAULT_RESOLVER_TIMEOUT_MS } from "../resolvers/resolver-timeout.js";
 import { corsMiddleware, DEFAULT_CORS_ORIGINS, type CorsOrigins } from "./cors-policy.js";
 import { attachSubscriptionServer } from "./subscription-server.js";
+import { DEFAULT_ALLOWED_HOSTS, hostOriginGuard, hostsWithBind, type AllowedHosts } from "./host-origin-policy.js";
+import { deadlineOf, requestDeadlineMiddleware } from "./request-deadline-middleware.js";
 
 export interface ServerOptions extends Services {
   port: number;
@@ -36,8 +38,10 @@ export interface ServerOptions extends Services {
   rateLimits?: RateLimits;
   /** Time limit of long-running resolvers in ms; 0: none (default DEFAULT_RESOLVER_TIMEOUT_MS). */
   resolverTimeoutMs?: number;
-  /** Origins allowed cross-origin (default: loopback only). */
+  /** Origins allowed cross-origin (default: loopback only); a POST or WebSocket from any other origin gets 403. */
   corsOrigins?: CorsOrigins;
+  /** Host header names answered (default: loopback names, plus the bind address); others get 421. */
+  allowedHosts?: AllowedHosts;
   /** The schema to serve, e.g. one Federation subgraph's (default: the all-in-one schema). */
   schema?: GraphQLSchema;
 }
@@ -62,8 +66,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const facts = { resolverTimeoutMs: options.resolverTimeoutMs ?? DEFAULT_RESOLVER_TIMEOUT_MS };
   const corsOrigins = options.corsOrigins ?? DEFAULT_CORS_ORIGINS;
   const formatError = createErrorFormatter(logger);
+  const hostOrigin = { hosts: hostsWithBind(options.allowedHosts ?? DEFAULT_ALLOWED_HOSTS, options.host), origins: corsOrigins };
   // Subscriptions all-in-one only: a subgraph's schema has none (the gateway passes none through).
-  const subscriptions = options.schema ? undefined : attachSubscriptionServer(httpServer, { schema, services, readAccess, limiter, limits, corsOrigins, facts, formatError });
+  const subscriptions = options.schema ? undefined : attachSubscriptionServer(httpServer, { schema, services, readAccess, limiter, limits, hostOrigin, facts, formatError });
   const apollo = new ApolloServer<RequestContext>({
     schema,
     formatError,
@@ -80,6 +85,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   });
   await apollo.start();
 
+  // DNS rebinding and cross-site POSTs are refused before any route runs.
+  app.use(hostOriginGuard(hostOrigin));
   // Exports and /health's graph counts are reads: the same key and rate-limit rules as a GraphQL query.
   const guardRead = async (req: express.Request): Promise<void> => {
     const context = createRequestContext(services, req.header("x-api-key") ?? undefined, { clientIp: req.socket.remoteAddress });
@@ -105,7 +112,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       if (error) return res.status(error.status ?? 400).json({ errors: [{ message: "the request body is not valid JSON", extensions: { code: "BAD_REQUEST" } }] });
       next();
     },
-    expressMiddleware(apollo, { context: async ({ req }) => createRequestContext(services, req.header("x-api-key") ?? undefined, { ...facts, clientIp: req.socket.remoteAddress }) }),
+    requestDeadlineMiddleware(facts.resolverTimeoutMs),
+    expressMiddleware(apollo, { context: async ({ req, res }) => createRequestContext(services, req.header("x-api-key") ?? undefined, { ...facts, clientIp: req.socket.remoteAddress, deadline: deadlineOf(res) }) }),
   );
 
   await new Promise<void>((resolve, reject) => {

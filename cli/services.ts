@@ -40,6 +40,8 @@ export interface ServiceOptions {
   apiKeys?: string;
   /** The key file `radiogenomics api-key create|revoke` manages, re-read when it changes. */
   apiKeyFile?: string;
+  /** The key file was named explicitly (serve --keys): it must exist and be valid at start. */
+  apiKeyFileRequired?: boolean;
   /** Image sources tried before the demo generator (DICOMweb, local folders). */
   imageSources?: LesionImageSource[];
   /** The generated cohort whose lesions get generated images (default: the `demo` command's cohort). */
@@ -61,7 +63,7 @@ export function createServices(store: GraphStore, logger: Logger, options: Servi
   const reactomeHttp = new AxiosHttpClient({ upstreamName: "Reactome ContentService", baseUrl: options.reactomeUrl ?? process.env.RG_REACTOME_URL ?? DEFAULT_REACTOME_URL, logger });
   const gdcHttp = new AxiosHttpClient({ upstreamName: "GDC API", baseUrl: options.gdcUrl ?? process.env.RG_GDC_URL ?? DEFAULT_GDC_URL, logger });
   return {
-    store, logger, features, jobs, apiKeys: new ApiKeyring(parseApiKeys(options.apiKeys), options.apiKeyFile),
+    store, logger, features, jobs, apiKeys: new ApiKeyring(parseApiKeys(options.apiKeys), options.apiKeyFile, { required: options.apiKeyFileRequired }),
     associations: new AssociationService(store, features),
     genomics: { gdc: new GdcSource(gdcHttp), gdcHttp, cbioportal: new CbioportalSource(cbioportalHttp), reactome: new ReactomeContentService(reactomeHttp) },
     imaging,

@@ -11,7 +11,9 @@ import { authorizeOperation, type ReadAccess } from "../resolvers/access-control
 import { createRequestContext, type RequestFacts, type Services } from "../resolvers/context.js";
 import { checkOperationLimits, type QueryLimits } from "../resolvers/query-limits.js";
 import { operationPoints, rateLimitCaller, type RateLimiter } from "../resolvers/rate-limits.js";
-import { originAllowed, type CorsOrigins } from "./cors-policy.js";
+import { verifyUpgrade, type HostOriginPolicy } from "./host-origin-policy.js";
+import { withRequestDeadline } from "../compute/request-deadline.js";
+import type { RequestContext } from "../resolvers/context.js";
 
 export interface SubscriptionServerOptions {
   schema: GraphQLSchema;
@@ -19,7 +21,8 @@ export interface SubscriptionServerOptions {
   readAccess: ReadAccess;
   limiter: RateLimiter;
   limits: QueryLimits;
-  corsOrigins: CorsOrigins;
+  /** Host allow-list (421) and Origin check (403) on the upgrade, as on HTTP. */
+  hostOrigin: HostOriginPolicy;
   facts: RequestFacts;
   formatError: (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
 }
@@ -37,12 +40,13 @@ function asGraphQLError(error: unknown): GraphQLErrorType {
 
 export function attachSubscriptionServer(httpServer: http.Server, options: SubscriptionServerOptions): { close(): Promise<void> } {
   const { schema, services, readAccess, limiter, limits, formatError } = options;
-  const wss = new WebSocketServer({ server: httpServer, path: "/graphql", verifyClient: ({ origin }: { origin?: string }) => !origin || originAllowed(options.corsOrigins, origin) });
+  const wss = new WebSocketServer({ server: httpServer, path: "/graphql", verifyClient: verifyUpgrade(options.hostOrigin) });
   const format = (errors: readonly GraphQLErrorType[]) => errors.map((error) => formatError(error.toJSON(), error));
   const server = useServer(
     {
       schema,
-      execute,
+      // A query or mutation sent over the socket runs under its own deadline, as over HTTP.
+      execute: (args) => withRequestDeadline((args.contextValue as RequestContext).deadline, () => execute(args)),
       subscribe,
       onSubscribe: async (ctx, _id, payload) => {
         const clientIp = ctx.extra.request.socket.remoteAddress;

@@ -58,11 +58,13 @@ export class RequestAuthority {
   constructor(
     private readonly keys: readonly ApiKeyEntry[],
     private readonly presented: string | undefined,
+    /** Set while the key file is missing or broken: everything that needs a key is refused with it. */
+    private readonly keyFileFailure?: PlatformError,
   ) {}
 
-  /** True when no key is configured: everything is open. */
+  /** True when no key is configured (and none was lost): everything is open. */
   get open(): boolean {
-    return this.keys.length === 0;
+    return this.keys.length === 0 && !this.keyFileFailure;
   }
 
   /** The presented key's entry; undefined for an anonymous caller. A presented key that is unknown or revoked is UNAUTHENTICATED. */
@@ -80,6 +82,7 @@ export class RequestAuthority {
   /** Throws UNAUTHENTICATED (no, unknown or revoked key) or FORBIDDEN (key without the scope). */
   require(scope: Scope, what = "this mutation"): void {
     if (this.open) return;
+    if (this.keyFileFailure) throw this.keyFileFailure;
     if (!this.presented) throw new PlatformError("UNAUTHENTICATED", `${what} needs an API key with scope '${scope}': ${HOW_TO_SEND}`, { scope });
     const entry = this.caller()!;
     if (entry.scopes !== "all" && !entry.scopes.has(scope))

@@ -12,6 +12,8 @@ import type { JobRegistry } from "../ingest/jobs/job-registry.js";
 import { RequestAuthority } from "./api-keys.js";
 import type { ApiKeyring } from "./api-keyring.js";
 import { createLoaders, type Loaders } from "./loaders.js";
+import { RequestDeadline } from "../compute/request-deadline.js";
+import { requireComputeOnRead } from "./compute-on-read.js";
 
 /** Long-lived services the composition root (cli/) builds once and every request shares. */
 export interface Services {
@@ -35,17 +37,24 @@ export interface RequestContext extends Services {
   readonly clientIp?: string;
   /** Root and computing resolvers fail with TIMEOUT after this long; 0: no limit. */
   readonly resolverTimeoutMs?: number;
+  /** This request's deadline (resolverTimeoutMs from the start): aborts store queries and feature tasks. */
+  readonly deadline: RequestDeadline;
 }
 
 export interface RequestFacts {
   clientIp?: string;
   resolverTimeoutMs?: number;
+  /** The deadline the HTTP / WebSocket entry started; default: one from resolverTimeoutMs. */
+  deadline?: RequestDeadline;
 }
 
 export function createRequestContext(services: Services, presentedKey?: string, facts: RequestFacts = {}): RequestContext {
+  const keys = services.apiKeys.snapshot();
+  const authority = new RequestAuthority(keys.keys, presentedKey, keys.failure);
   return {
     ...services, ...facts,
-    loaders: createLoaders(services.store, services.features),
-    authority: new RequestAuthority(services.apiKeys.current(), presentedKey),
+    deadline: facts.deadline ?? new RequestDeadline(facts.resolverTimeoutMs ?? 0),
+    loaders: createLoaders(services.store, services.features, () => requireComputeOnRead(authority)),
+    authority,
   };
 }

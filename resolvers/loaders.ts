@@ -33,10 +33,11 @@ function perArgument<A, L>(create: (arg: A) => L): (arg: A) => L {
   };
 }
 
-export function createLoaders(store: GraphStore, features: FeatureService) {
+/** beforeCompute: throws when this request may not compute missing feature values (compute-on-read.ts). */
+export function createLoaders(store: GraphStore, features: FeatureService, beforeCompute?: () => void) {
   const computed = perArgument((key: string) => {
     const { settings, families } = JSON.parse(key) as { settings: FeatureSettings; families: FeatureFamily[] };
-    return new DataLoader<string, M.LesionFeature[]>((ids) => features.featuresOfLesions(ids, settings, families));
+    return new DataLoader<string, M.LesionFeature[]>((ids) => features.featuresOfLesions(ids, settings, families, { beforeCompute }));
   });
   return {
     /** Features per lesion for one (settings, families) pair, computed where the graph has none. */

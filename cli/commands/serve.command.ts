@@ -12,6 +12,8 @@ import { SUBGRAPH_NAMES, type SubgraphName } from "../../schema/subgraphs.js";
 import { startServer } from "../server.js";
 import { defaultKeyFile } from "../../resolvers/api-key-file.js";
 import { serverConfigFromEnv } from "../server-config.js";
+import { assertBindPolicy, isLoopbackHost } from "../bind-policy.js";
+import { parseAllowedHosts } from "../host-origin-policy.js";
 import { createServices } from "../services.js";
 import { addStoreFlags, storeConfig, type StoreFlags } from "../store-options.js";
 import { demoCohort } from "../../ingest/demo/demo-cohort.js";
@@ -23,6 +25,9 @@ interface ServeFlags extends StoreFlags {
   host: string;
   demo?: boolean;
   subgraph?: string;
+  keys?: string;
+  allowedHosts?: string;
+  allowAnonymousWrites?: boolean;
 }
 
 function parseSubgraph(name: string | undefined): SubgraphName | undefined {
@@ -48,6 +53,9 @@ export function serveCommand(program: Command, logger: Logger): void {
     .option("-p, --port <port>", "port to listen on (env PORT)", process.env.PORT ?? "4000")
     .option("--host <host>", "address to listen on (env HOST)", process.env.HOST ?? "127.0.0.1")
     .option("--demo", "load the demo cohort first when the store is empty")
+    .option("--keys <file>", "API key file (`radiogenomics api-key create --key-file <file>`); it must exist and be valid, and the server refuses every mutation while it is missing or broken (default <data dir>/api-keys.json when present; env RG_API_KEY_FILE)")
+    .option("--allowed-hosts <list>", "Host header names answered, comma-separated (`loopback`, names, or `*`); others get 421 (env RG_ALLOWED_HOSTS; default loopback plus the --host address)", process.env.RG_ALLOWED_HOSTS)
+    .option("--allow-anonymous-writes", "allow listening on a non-loopback address with no API keys (anyone who can reach it may write)")
     .option("--subgraph <name>", `serve one Apollo Federation 2 subgraph (${SUBGRAPH_NAMES.join(" | ")}) for \`radiogenomics gateway\` instead of the all-in-one API`)
     .action(async (flags: ServeFlags) => {
       const port = parsePort(flags.port);
@@ -61,11 +69,18 @@ export function serveCommand(program: Command, logger: Logger): void {
       const featurePool = new FeatureWorkerPool();
       const checkpointDir = path.join(dataDir, "jobs");
       const pixelCacheDir = path.join(dataDir, "pixel-cache");
-      const services = createServices(store, logger, { featurePool, checkpointDir, pixelCacheDir, imageSources, apiKeys: process.env.RG_API_KEYS, apiKeyFile: defaultKeyFile(flags.dataDir ?? "./data") });
+      // A key file named by --keys or RG_API_KEY_FILE must be usable from the start (fail closed).
+      const apiKeyFileRequired = flags.keys !== undefined || process.env.RG_API_KEY_FILE !== undefined;
+      const apiKeyFile = flags.keys ? path.resolve(flags.keys) : defaultKeyFile(flags.dataDir ?? "./data");
+      const services = createServices(store, logger, { featurePool, checkpointDir, pixelCacheDir, imageSources, apiKeys: process.env.RG_API_KEYS, apiKeyFile, apiKeyFileRequired });
+      services.apiKeys.assertUsable();
+      assertBindPolicy({ host: flags.host, keysConfigured: !services.apiKeys.isEmpty(), allowAnonymousWrites: flags.allowAnonymousWrites === true, role: "server" });
       if (config.readAccess === "key" && services.apiKeys.isEmpty())
         throw new BadUserInputError("RG_READ_ACCESS=key but no API key is configured: create one with `radiogenomics api-key create --scopes read`");
       const schema = subgraph ? await buildPlatformSubgraphSchema(subgraph) : undefined;
-      const server = await startServer({ ...services, ...config, port, host: flags.host, schema });
+      const server = await startServer({ ...services, ...config, port, host: flags.host, schema, allowedHosts: parseAllowedHosts(flags.allowedHosts) });
+      if (!isLoopbackHost(flags.host) && !flags.allowedHosts)
+        logger.warn({ host: flags.host }, "listening beyond loopback: only requests whose Host header is a loopback name or the --host address are answered (others get 421); list the names clients use with --allowed-hosts or RG_ALLOWED_HOSTS");
       if (services.apiKeys.isEmpty()) logger.warn("no API keys configured (RG_API_KEYS or `radiogenomics api-key create`): mutations are open to anyone who can reach the server");
       logger.info({ graphql: server.graphqlUrl, subgraph, store: store.kind, location: store.location }, "radiogenomics is serving");
       process.stdout.write(`GraphQL ${subgraph ? `${subgraph} subgraph` : "API"}: ${server.graphqlUrl}  (store: ${store.kind} at ${store.location})\n`);

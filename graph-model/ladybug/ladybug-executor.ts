@@ -5,7 +5,8 @@ import { mkdir, rm } from "node:fs/promises";
 import path from "node:path";
 import { once } from "node:events";
 import lbug from "@ladybugdb/core";
-import { StoreUnavailableError } from "../../compute/errors.js";
+import { ResolverTimeoutError, StoreUnavailableError } from "../../compute/errors.js";
+import { currentDeadline } from "../../compute/request-deadline.js";
 import type { BulkRelationships, CypherExecutor, Transaction } from "../cypher-executor.js";
 import { ladybugDialect } from "../cypher/dialect.js";
 import type { CypherQuery, Row } from "../cypher/query.js";
@@ -23,6 +24,9 @@ function isLockError(error: unknown): boolean {
   return /lock/i.test(String((error as Error)?.message ?? error));
 }
 
+/** Ladybug's query timeout when no request deadline applies (its API takes no 0 for "none"): 24 days. */
+const NO_QUERY_TIMEOUT_MS = 2 ** 31 - 1;
+
 /** Rows per COPY statement: bounds the temporary CSV file. */
 const COPY_CHUNK = 1_000_000;
 
@@ -31,6 +35,7 @@ export class LadybugExecutor implements CypherExecutor {
   readonly kind = "embedded" as const;
   private readonly queue = new SerialQueue();
   private bulkFiles = 0;
+  private queryTimeoutMs = NO_QUERY_TIMEOUT_MS;
 
   private constructor(
     private readonly database: lbug.Database,
@@ -115,7 +120,28 @@ export class LadybugExecutor implements CypherExecutor {
     });
   }
 
+  /** The request's deadline bounds each statement (Ladybug interrupts it when the timeout passes). */
+  private applyQueryTimeout(ms: number | undefined): void {
+    const wanted = ms ?? NO_QUERY_TIMEOUT_MS;
+    if (wanted !== this.queryTimeoutMs) this.connection.setQueryTimeout((this.queryTimeoutMs = wanted));
+  }
+
   private async execute(query: CypherQuery): Promise<Row[]> {
+    const deadline = currentDeadline();
+    deadline?.throwIfAborted();
+    this.applyQueryTimeout(deadline?.remainingMs());
+    try {
+      return await this.executeNow(query);
+    } catch (error) {
+      // An interrupted statement: report the request's deadline, not Ladybug's "Interrupted."
+      if (deadline && /interrupt/i.test(String((error as Error)?.message))) {
+        throw deadline.signal.aborted ? deadline.signal.reason : new ResolverTimeoutError("the request's deadline passed during a store query: ask for less, or run it as a job");
+      }
+      throw error;
+    }
+  }
+
+  private async executeNow(query: CypherQuery): Promise<Row[]> {
     const prepared = await this.connection.prepare(query.text);
     if (!prepared.isSuccess()) throw new Error(`${prepared.getErrorMessage()}\nin: ${query.text}`);
     const result = lastResult(await this.connection.execute(prepared, query.params as Record<string, lbug.LbugValue>));
@@ -127,6 +153,7 @@ export class LadybugExecutor implements CypherExecutor {
   }
 
   private async statement(text: string): Promise<void> {
+    this.applyQueryTimeout(undefined); // BEGIN / COMMIT / ROLLBACK / COPY are never cut short
     lastResult(await this.connection.query(text)).close();
   }
 }

@@ -1,7 +1,8 @@
 // CypherExecutor on a Neo4j 5 server through neo4j-driver: managed transactions (reads as read
 // transactions, so `neo4j://` cluster routing sends them to followers) and batched UNWIND bulk writes.
 import neo4j, { type Driver, type ManagedTransaction } from "neo4j-driver";
-import { StoreUnavailableError } from "../../compute/errors.js";
+import { ResolverTimeoutError, StoreUnavailableError } from "../../compute/errors.js";
+import { currentDeadline } from "../../compute/request-deadline.js";
 import type { BulkRelationships, CypherExecutor, Transaction } from "../cypher-executor.js";
 import { neo4jDialect } from "../cypher/dialect.js";
 import type { CypherQuery, Row } from "../cypher/query.js";
@@ -21,6 +22,35 @@ const DELETE_BATCH = 20_000;
 async function run(tx: ManagedTransaction, query: CypherQuery): Promise<Row[]> {
   const result = await tx.run(query.text, query.params);
   return result.records.map((record) => record.toObject() as Row);
+}
+
+/**
+ * The request's deadline as a server-side transaction timeout (Neo4j terminates the transaction), and
+ * a session closed as soon as the deadline aborts; undefined outside a request.
+ */
+function deadlineConfig(): { timeout: number } | undefined {
+  const deadline = currentDeadline();
+  deadline?.throwIfAborted();
+  const timeout = deadline?.remainingMs();
+  return timeout === undefined ? undefined : { timeout };
+}
+
+/** A transaction Neo4j ended for the deadline, reported as TIMEOUT. */
+function deadlineError(error: unknown): unknown {
+  const code = (error as { code?: string })?.code ?? "";
+  const deadline = currentDeadline();
+  if (deadline && /TransactionTimedOut|Transaction\.Terminated|TransactionTerminated|LockClientStopped/.test(code))
+    return deadline.signal.aborted ? deadline.signal.reason : new ResolverTimeoutError("the request's deadline passed during a store query: ask for less, or run it as a job");
+  return error;
+}
+
+/** Closes the session when the request's deadline aborts (the driver then resets the connection). */
+function closeOnAbort(session: { close(): Promise<void> }): () => void {
+  const signal = currentDeadline()?.signal;
+  if (!signal) return () => undefined;
+  const close = () => void session.close().catch(() => undefined);
+  signal.addEventListener("abort", close, { once: true });
+  return () => signal.removeEventListener("abort", close);
 }
 
 export class Neo4jExecutor implements CypherExecutor {
@@ -54,19 +84,29 @@ export class Neo4jExecutor implements CypherExecutor {
   }
 
   async read(query: CypherQuery): Promise<Row[]> {
+    const config = deadlineConfig();
     const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ });
+    const release = closeOnAbort(session);
     try {
-      return await session.executeRead((tx) => run(tx, query));
+      return await session.executeRead((tx) => run(tx, query), config);
+    } catch (error) {
+      throw deadlineError(error);
     } finally {
+      release();
       await session.close();
     }
   }
 
   async write<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
+    const config = deadlineConfig();
     const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.WRITE });
+    const release = closeOnAbort(session);
     try {
-      return await session.executeWrite((tx) => work({ run: (query) => run(tx, query) }));
+      return await session.executeWrite((tx) => work({ run: (query) => run(tx, query) }), config);
+    } catch (error) {
+      throw deadlineError(error);
     } finally {
+      release();
       await session.close();
     }
   }

@@ -11,11 +11,17 @@ import type { LesionImageSource } from "./lesion-image-source.js";
 import type { FeatureComputer } from "./feature-task.js";
 import { settingsKey, type SettingsKey } from "./feature-settings-key.js";
 import { checkFeatureResources, resourceCapsFromEnv, type ResourceCaps } from "../../compute/features/resource-estimate.js";
+import { currentDeadline } from "../../compute/request-deadline.js";
 
 export interface FeatureRequest {
   lesionId: string;
   settings: FeatureSettings;
   families?: readonly FeatureFamily[];
+}
+
+export interface ComputeOptions {
+  /** Called once before anything is computed; throws to refuse (e.g. a keyless read on a server with keys). */
+  beforeCompute?: () => void;
 }
 
 export class FeatureService {
@@ -38,14 +44,17 @@ export class FeatureService {
     return (await this.featuresOfLesions([request.lesionId], request.settings, request.families))[0]!;
   }
 
-  /** The same for many lesions with one store read; lesions without stored values are computed. */
-  async featuresOfLesions(lesionIds: readonly string[], settings: FeatureSettings, requested?: readonly FeatureFamily[]): Promise<M.LesionFeature[][]> {
+  /**
+   * The same for many lesions with one store read; lesions without stored values are computed, after
+   * `beforeCompute` (which throws when the caller may not write) agreed.
+   */
+  async featuresOfLesions(lesionIds: readonly string[], settings: FeatureSettings, requested?: readonly FeatureFamily[], options: ComputeOptions = {}): Promise<M.LesionFeature[][]> {
     const families = this.checkFamilies(requested);
     const key = settingsKey(settings);
     const stored = await this.store.featuresOfLesions(lesionIds, key.hash);
-    return Promise.all(
-      lesionIds.map((lesionId) => coveringFamilies(stored.get(lesionId) ?? [], families) ?? this.computeOnce(lesionId, settings, families)),
-    );
+    const covered = lesionIds.map((lesionId) => coveringFamilies(stored.get(lesionId) ?? [], families));
+    if (covered.some((values) => values === null)) options.beforeCompute?.();
+    return Promise.all(lesionIds.map((lesionId, i) => covered[i] ?? this.computeOnce(lesionId, settings, families)));
   }
 
   private computeOnce(lesionId: string, settings: FeatureSettings, families: FeatureFamily[]): Promise<M.LesionFeature[]> {
@@ -80,7 +89,11 @@ export class FeatureService {
     checkFeatureResources(image.volume, image.mask, settings, this.caps);
     const key = settingsKey(settings);
     const computedAt = this.now().toISOString();
-    const results = await this.compute(image.volume, image.mask, settings, families);
+    // The request's deadline cancels the computation (a pool task is terminated) and skips the write.
+    const deadline = currentDeadline();
+    deadline?.throwIfAborted();
+    const results = await this.compute(image.volume, image.mask, settings, families, deadline?.signal);
+    deadline?.throwIfAborted();
     await this.oneWriteAtATime(() => this.store.saveLesionFeatures(results.map((result) => toRecord(lesionId, result, key, image.source, computedAt))));
     const stored = (await this.store.featuresOfLesions([lesionId], key.hash)).get(lesionId) ?? [];
     return coveringFamilies(stored, families) ?? [];

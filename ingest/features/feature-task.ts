@@ -16,5 +16,5 @@ export type FeatureTaskResult =
   | { id: number; results: FeatureResult[]; error?: never }
   | { id: number; results?: never; error: { code: ErrorCode; message: string; details: Record<string, unknown> } };
 
-/** Computes features for one lesion image, in-process or on a worker. */
-export type FeatureComputer = (volume: Volume, mask: Mask, settings: FeatureSettings, families: readonly FeatureFamily[]) => Promise<FeatureResult[]>;
+/** Computes features for one lesion image, in-process or on a worker; an aborted signal cancels the task. */
+export type FeatureComputer = (volume: Volume, mask: Mask, settings: FeatureSettings, families: readonly FeatureFamily[], signal?: AbortSignal) => Promise<FeatureResult[]>;

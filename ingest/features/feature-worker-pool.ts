@@ -28,12 +28,44 @@ export class FeatureWorkerPool {
     for (let i = 0; i < size; i++) this.idle.push(this.spawn());
   }
 
-  /** The pool as a FeatureComputer (what FeatureService takes). */
-  readonly compute: FeatureComputer = (volume, mask, settings, families) =>
+  /**
+   * The pool as a FeatureComputer (what FeatureService takes). An aborted signal (the request's
+   * deadline) takes a queued task off the queue, or terminates the worker running it (a fresh one
+   * replaces it): the computation really stops.
+   */
+  readonly compute: FeatureComputer = (volume, mask, settings, families, signal) =>
     new Promise((resolve, reject) => {
-      this.queue.push({ task: { id: this.nextId++, volume, mask, settings, families }, resolve, reject });
+      if (signal?.aborted) return reject(signal.reason as Error);
+      const pending: Pending = { task: { id: this.nextId++, volume, mask, settings, families }, resolve, reject };
+      if (signal) {
+        const cancel = () => this.cancel(pending, signal.reason as Error);
+        signal.addEventListener("abort", cancel, { once: true });
+        const settle = <A>(done: (a: A) => void) => (a: A) => (signal.removeEventListener("abort", cancel), done(a));
+        pending.resolve = settle(resolve);
+        pending.reject = settle(reject);
+      }
+      this.queue.push(pending);
       this.dispatch();
     });
+
+  /** Tasks waiting or running now (what a test checks after a deadline). */
+  get activeTasks(): number {
+    return this.queue.length + this.busy.size;
+  }
+
+  private cancel(pending: Pending, reason: Error): void {
+    const queued = this.queue.indexOf(pending);
+    if (queued >= 0) this.queue.splice(queued, 1);
+    const worker = [...this.busy].find(([, p]) => p === pending)?.[0];
+    if (worker) {
+      this.busy.delete(worker);
+      worker.removeAllListeners();
+      void worker.terminate();
+      this.idle.push(this.spawn());
+      this.dispatch();
+    }
+    pending.reject(reason);
+  }
 
   async close(): Promise<void> {
     await Promise.all([...this.idle, ...this.busy.keys()].map((worker) => worker.terminate()));

@@ -3,6 +3,7 @@
 // and cancels. The GraphQL `Job` and `job(id)` read snapshots from here.
 
 import { BadUserInputError } from "../../compute/errors.js";
+import { outsideRequestDeadline } from "../../compute/request-deadline.js";
 import { assertValidJobId } from "./checkpoint-store.js";
 import { JobCancelledError } from "./job-errors.js";
 import { JobEvents } from "./job-events.js";
@@ -57,7 +58,8 @@ export class JobRegistry {
     this.entries.delete(job.id);
     this.entries.set(job.id, entry);
     this.queue.push(job.id);
-    this.startQueued();
+    // A job outlives the request that submitted it: never under that request's deadline.
+    outsideRequestDeadline(() => this.startQueued());
     return { id: job.id, events: entry.events, result: entry.result, cancel: () => this.cancel(job.id) };
   }
 

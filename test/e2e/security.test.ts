@@ -237,6 +237,6 @@ describe.each(BOTH_STORES)("API security [$name]", (target) => {
         socket.once("open", () => (socket.close(), resolve(101)));
         socket.once("unexpected-response", (_request, response) => resolve(response.statusCode ?? 0));
       });
-    expect([await upgrade("http://localhost:8888"), await upgrade("https://evil.example")]).toEqual([101, 401]);
+    expect([await upgrade("http://localhost:8888"), await upgrade("https://evil.example")]).toEqual([101, 403]);
   });
 });
