@@ -1,0 +1,26 @@
+// compute/models/survival — Kaplan–Meier, log-rank, Cox proportional hazards (Efron ties), C-index.
+//
+// Conventions: X is n × p (rows = patients), survival is { time, event } with event 1 = event,
+// 0 = censored. Bad input (mismatched lengths, non-finite values, all censored, too few events, a
+// constant covariate) throws StatsInputError (BAD_USER_INPUT); non-convergence / divergence throws
+// StatsNumericalError — results never hold NaN. Pure and synchronous (worker-pool ready).
+//
+//   kaplanMeier(data, groups: string[], atRiskTimes = []) → KaplanMeierCurve[] (sorted by group; Greenwood
+//     SE, exponential-Greenwood 95 % CI, median = first t with S ≤ 0.5 or null) = lifelines KaplanMeierFitter.
+//   kaplanMeierCurve(data, group = "all", atRiskTimes = [], rows?) → one curve.
+//   logRankTest(data, groups) → { groups, observed, expected, statistic, df = k − 1, p } = lifelines multivariate_logrank_test.
+//   fitCox(X, data, { penalizer = 0, l1Ratio = 0, names?, tolerance = 1e-10, maxIterations = 500 }) → CoxFit
+//     (coefficients, SE, z, p, HR + 95 % CI, log-likelihood, null ll, LR test, Harrell C) = lifelines
+//     CoxPHFitter(penalizer, l1_ratio), including its standardisation (see cox-fit.ts).
+//   coxLinearPredictor(fit, X) → Σ β (x − mean) per row.
+//   univariateCox(X, data, names?) → UnivariateCoxRow[] per column, q = BH over all columns.
+//   harrellConcordance(time, event, risk) → C (risk: higher = worse) = lifelines concordance_index(T, −risk, E).
+//   penalisedCoxCv(X, data, { seed, folds = 5, penalizers?, l1Ratio = 0 }) → CV over the penalizer grid,
+//     folds stratified on event, pooled out-of-fold C per penalizer, chosen penalizer, final fit.
+export type { CoxFit, CoxOptions, KaplanMeierCurve, LogRankResult, SurvivalData, UnivariateCoxRow } from "./types.js";
+export { kaplanMeier, kaplanMeierCurve } from "./kaplan-meier.js";
+export { chiSquareSf, logRankTest } from "./log-rank.js";
+export { coxLinearPredictor, fitCox } from "./cox-fit.js";
+export { univariateCox } from "./univariate-cox.js";
+export { harrellConcordance } from "./concordance.js";
+export { penalisedCoxCv, type PenalisedCoxCvOptions, type PenalisedCoxCvResult } from "./penalised-cox-cv.js";
