@@ -1,5 +1,5 @@
 // Cox proportional hazards, Efron ties, Newton–Raphson with step halving, optional elastic-net penalty
-// in lifelines' convention: columns standardised (mean, population SD) and the maximised objective is
+// in lifelines' convention: columns standardised (mean, sample SD with ddof = 1: lifelines uses pandas .std()) and the maximised objective is
 //   ll(β̃) − n·λ·Σⱼ [ α·|β̃ⱼ|ₐ + (1−α)/2·β̃ⱼ² ],   β = β̃ / SD,  Cov(β) = (−∇²)⁻¹ / (SDⱼ SDₖ),
 // where |x|ₐ = (log(1+e^{−ax}) + log(1+e^{ax}))/a is lifelines' smooth |·| with a = 1.3^iteration (so L1
 // fits are close to, but not bit-identical with, lifelines', whose step schedule differs). Ridge is exact.
@@ -21,7 +21,7 @@ export function standardiseColumns(X: Matrix): { Z: Float64Array; means: Float64
   for (let i = 0; i < n; i++) for (let j = 0; j < p; j++) means[j]! += data[i * p + j]!;
   for (let j = 0; j < p; j++) means[j]! /= n;
   for (let i = 0; i < n; i++) for (let j = 0; j < p; j++) scales[j]! += (data[i * p + j]! - means[j]!) ** 2;
-  for (let j = 0; j < p; j++) scales[j] = Math.sqrt(scales[j]! / n) || 1;
+  for (let j = 0; j < p; j++) scales[j] = Math.sqrt(scales[j]! / (n - 1)) || 1; // pandas std: ddof = 1, as lifelines
   for (let i = 0; i < n; i++) for (let j = 0; j < p; j++) Z[i * p + j] = (data[i * p + j]! - means[j]!) / scales[j]!;
   return { Z, means, scales };
 }
