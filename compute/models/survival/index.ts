@@ -17,6 +17,9 @@
 //   harrellConcordance(time, event, risk) → C (risk: higher = worse) = lifelines concordance_index(T, −risk, E).
 //   penalisedCoxCv(X, data, { seed, folds = 5, penalizers?, l1Ratio = 0 }) → CV over the penalizer grid,
 //     folds stratified on event, pooled out-of-fold C per penalizer, chosen penalizer, final fit.
+//   combinedCoxModels(X, data, specs: { name, columns }[], { seed, folds = 5, penalizer = 0, bootstrapSamples = 500 })
+//     → per model (same folds): out-of-fold C, full-data ll; vs the previous model: ΔC with paired bootstrap
+//       CI and, when nested and unpenalised, the LR test. List models smallest first (clinical ⊂ … ⊂ all).
 export type { CoxFit, CoxOptions, KaplanMeierCurve, LogRankResult, SurvivalData, UnivariateCoxRow } from "./types.js";
 export { kaplanMeier, kaplanMeierCurve } from "./kaplan-meier.js";
 export { chiSquareSf, logRankTest } from "./log-rank.js";
@@ -24,3 +27,10 @@ export { coxLinearPredictor, fitCox } from "./cox-fit.js";
 export { univariateCox } from "./univariate-cox.js";
 export { harrellConcordance } from "./concordance.js";
 export { penalisedCoxCv, type PenalisedCoxCvOptions, type PenalisedCoxCvResult } from "./penalised-cox-cv.js";
+export {
+  combinedCoxModels,
+  type CombinedCoxOptions,
+  type CombinedCoxResult,
+  type CombinedModelResult,
+  type CombinedModelSpec,
+} from "./combined-models.js";
