@@ -15,6 +15,8 @@
 //   coxLinearPredictor(fit, X) → Σ β (x − mean) per row.
 //   univariateCox(X, data, names?) → UnivariateCoxRow[] per column, q = BH over all columns.
 //   harrellConcordance(time, event, risk) → C (risk: higher = worse) = lifelines concordance_index(T, −risk, E).
+//   unoConcordance(train, test, risk, { tau?, tiedTolerance = 1e-8 }) → Uno's IPCW C (censoring KM from train)
+//     = sksurv concordance_index_ipcw(train, test, risk, tau).
 //   penalisedCoxCv(X, data, { seed, folds = 5, penalizers?, l1Ratio = 0 }) → CV over the penalizer grid,
 //     folds stratified on event, pooled out-of-fold C per penalizer, chosen penalizer, final fit.
 //   combinedCoxModels(X, data, specs: { name, columns }[], { seed, folds = 5, penalizer = 0, bootstrapSamples = 500 })
@@ -34,3 +36,4 @@ export {
   type CombinedModelResult,
   type CombinedModelSpec,
 } from "./combined-models.js";
+export { censoringSurvival, unoConcordance, type UnoOptions } from "./uno-concordance.js";
