@@ -17,6 +17,8 @@
 //   harrellConcordance(time, event, risk) → C (risk: higher = worse) = lifelines concordance_index(T, −risk, E).
 //   unoConcordance(train, test, risk, { tau?, tiedTolerance = 1e-8 }) → Uno's IPCW C (censoring KM from train)
 //     = sksurv concordance_index_ipcw(train, test, risk, tau).
+//   proportionalHazardsTest(fit, X, data) → { timeTransform: "km", covariates: [{ name, statistic, p }], global }
+//     = lifelines proportional_hazard_test(fit, df, time_transform="km") per covariate (global: Grambsch–Therneau).
 //   penalisedCoxCv(X, data, { seed, folds = 5, penalizers?, l1Ratio = 0 }) → CV over the penalizer grid,
 //     folds stratified on event, pooled out-of-fold C per penalizer, chosen penalizer, final fit.
 //   combinedCoxModels(X, data, specs: { name, columns }[], { seed, folds = 5, penalizer = 0, bootstrapSamples = 500 })
@@ -37,3 +39,4 @@ export {
   type CombinedModelSpec,
 } from "./combined-models.js";
 export { censoringSurvival, unoConcordance, type UnoOptions } from "./uno-concordance.js";
+export { proportionalHazardsTest, schoenfeldResiduals, type ProportionalHazardsTest } from "./proportional-hazards-test.js";
