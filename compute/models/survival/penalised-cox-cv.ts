@@ -76,3 +76,30 @@ export function penalisedCoxCv(X: Matrix, data: SurvivalData, options: Penalised
     foldTestIndices: folds, finalModel: fitCox(X, data, { penalizer: penalizers[best]!, l1Ratio }),
   };
 }
+
+export interface NestedPenalisedCoxCvResult {
+  /** Honest pooled out-of-fold Harrell C: each outer fold's penalizer chosen by inner CV on its training rows only. */
+  concordance: number;
+  outOfFoldRisk: Float64Array;
+  outerFolds: { testIndices: Uint32Array; chosenPenalizer: number; innerCvConcordance: number[]; coefficients: Float64Array }[];
+  /** penalisedCoxCv on all rows (the model to report / apply). */
+  final: PenalisedCoxCvResult;
+}
+
+/** Nested CV: outer folds (stratified on event, seed) report; inner folds (seed + 1 + fold) choose the penalizer. */
+export function nestedPenalisedCoxCv(X: Matrix, data: SurvivalData, options: PenalisedCoxCvOptions & { outerFolds?: number }): NestedPenalisedCoxCvResult {
+  const n = data.time.length;
+  const events = checkSurvival(data, 2);
+  checkCovariates(X, n);
+  const k = options.outerFolds ?? 5;
+  if (events < k) throw new StatsInputError(`too few events (${events}) for ${k}-fold CV`, { events, folds: k });
+  const outer = stratifiedKFold(data.event, k, options.seed);
+  const risk = new Float64Array(n);
+  const outerFolds = outer.map((test, f) => {
+    const train = trainRows(n, test);
+    const inner = penalisedCoxCv(subsetRows(X, train), subsetSurvival(data, train), { ...options, seed: options.seed + 1 + f });
+    coxLinearPredictor(inner.finalModel, subsetRows(X, test)).forEach((v, r) => (risk[test[r]!] = v));
+    return { testIndices: test, chosenPenalizer: inner.chosenPenalizer, innerCvConcordance: inner.cvConcordance, coefficients: inner.finalModel.coefficients };
+  });
+  return { concordance: harrellConcordance(data.time, data.event, risk), outOfFoldRisk: risk, outerFolds, final: penalisedCoxCv(X, data, options) };
+}

@@ -10,7 +10,7 @@ type Num = number | null;
 interface CoxRef { penalizer: number; l1Ratio: number; coefficients: number[]; se: number[]; z: number[]; p: number[]; hrLower: number[]; hrUpper: number[]; logLikelihood: number; nullLogLikelihood: number; lrStatistic: Num; lrP: Num; concordance: number }
 interface Fixture {
   X: number[][]; T: number[]; E: number[]; groups: string[]; tiedEventTimes: number;
-  cox: CoxRef[]; coxUnivariate: CoxRef[];
+  cox: CoxRef[]; coxL1: CoxRef[]; coxUnivariate: CoxRef[];
   kaplanMeier: { group: string; times: number[]; survival: number[]; lower: Num[]; upper: Num[]; atRisk: number[]; events: number[]; median: number | string }[];
   logRank: { statistic: number; p: number; df: number };
   concordance: { risk: number[]; riskTied: number[]; harrell: number; harrellTiedScores: number };
@@ -43,6 +43,17 @@ describe("Cox PH (Efron) vs lifelines CoxPHFitter", () => {
       expectRel(fit.hrUpper, ref.hrUpper);
       expectRel([fit.logLikelihood, fit.nullLogLikelihood, fit.concordance], [ref.logLikelihood, ref.nullLogLikelihood, ref.concordance]);
       if (ref.lrStatistic !== null) expectRel([fit.likelihoodRatio!.statistic, fit.likelihoodRatio!.p], [ref.lrStatistic, ref.lrP!]);
+    });
+  }
+  for (const ref of fx.coxL1) {
+    // lifelines smooths |β| with a = 1.3^iteration: non-zero coefficients agree to 1e-6, zeroed ones are ~0 in both
+    it(`L1 ratio ${ref.l1Ratio}, penalizer ${ref.penalizer}: coefficients and penalised log-likelihood`, () => {
+      const fit = fitCox(X, data, { penalizer: ref.penalizer, l1Ratio: ref.l1Ratio });
+      ref.coefficients.forEach((e, j) => {
+        if (Math.abs(e) > 1e-4) expect(Math.abs(fit.coefficients[j]! - e) / Math.abs(e)).toBeLessThan(1e-6);
+        else expect(Math.abs(fit.coefficients[j]!)).toBeLessThan(1e-5);
+      });
+      expectRel([fit.logLikelihood], [ref.logLikelihood]);
     });
   }
   it("univariate Cox per feature with BH q", () => {
