@@ -27,13 +27,14 @@ export function kaplanMeierCurve(data: SurvivalData, group = "all", atRiskTimes:
     s *= 1 - d / n;
     if (d > 0) greenwood += n === d ? Infinity : d / (n * (n - d)); // Σ d/(n(n−d))
     survival[i] = s;
-    se[i] = s * Math.sqrt(greenwood);
+    se[i] = s === 0 ? 0 : s * Math.sqrt(greenwood); // S = 0: Greenwood is ∞·0, reported as 0
     // exp(−exp(log(−log S) ± z·sqrt(Σ)/log S)), lifelines' _bounds
     const v = Math.log(s);
     const a = Math.exp(-Math.exp(Math.log(-v) - (z * Math.sqrt(greenwood)) / v));
     const b = Math.exp(-Math.exp(Math.log(-v) + (z * Math.sqrt(greenwood)) / v));
-    lower[i] = Math.min(a, b);
-    upper[i] = Math.max(a, b);
+    const band = s > 0 && s < 1 && Number.isFinite(greenwood); // S = 1 (no event yet) or 0: no band, bounds = S
+    lower[i] = band ? Math.min(a, b) : s;
+    upper[i] = band ? Math.max(a, b) : s;
   }
   let median: number | null = null;
   for (let i = 0; i < m && median === null; i++) if (survival[i]! <= 0.5) median = times[i]!;

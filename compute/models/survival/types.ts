@@ -16,7 +16,7 @@ export interface KaplanMeierCurve {
   survival: Float64Array;
   /** Greenwood SE of S(t): S·sqrt(Σ d/(n(n−d))). */
   standardError: Float64Array;
-  /** 95 % pointwise CI, exponential Greenwood (log(−log S)), as lifelines. NaN where S = 0 or 1 has no band (bound = S). */
+  /** 95 % pointwise CI, exponential Greenwood (log(−log S)), as lifelines. Where S = 1 (before the first event) or S = 0 there is no band: both bounds = S (never NaN). */
   ci95Lower: Float64Array;
   ci95Upper: Float64Array;
   atRisk: Uint32Array;

@@ -35,3 +35,12 @@ describe("survival input errors", () => {
     expect(code(() => fitCox(sep, { time, event: time.map(() => 1) }))).toBe("NUMERICAL");
   });
 });
+
+describe("Kaplan–Meier never returns NaN", () => {
+  it("S = 1 before the first event and S = 0 after the last patient dies: bounds = S", () => {
+    const [c] = kaplanMeier({ time: [1, 2, 3, 4], event: [0, 1, 1, 1] }, ["a", "a", "a", "a"]);
+    for (const arr of [c!.survival, c!.standardError, c!.ci95Lower, c!.ci95Upper]) for (const v of arr) expect(Number.isNaN(v)).toBe(false);
+    expect(c!.ci95Lower[0]).toBe(1);
+    expect(c!.ci95Upper[3]).toBe(0);
+  });
+});
