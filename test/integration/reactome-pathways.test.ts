@@ -92,7 +92,7 @@ describe.each(BOTH_STORES)("Reactome ContentService pathways [$name]", (target) 
     const before = await store.counts();
     const { data } = await graphql(server.graphqlUrl, INGEST, { genes: [uniprotOf.LDHA!] });
     const job = await finished(server.graphqlUrl, data.ingestReactomePathways.id);
-    expect(job).toMatchObject({ status: "PARTIAL", progress: { done: 0, failed: 1 } });
+    expect(job).toMatchObject({ status: "FAILED", progress: { done: 0, failed: 1 } }); // its only item failed
     expect(job.errors).toEqual([expect.objectContaining({ key: uniprotOf.LDHA, code: "NOT_FOUND" })]);
     expect(job.errors[0].message).toMatch(/1 member gene symbol\(s\) unknown to the gene reference.*: LDHA$/);
     expect(await store.genesBySymbols(["LDHA"])).toEqual([]);
