@@ -24,6 +24,8 @@ export interface FuzzerOptions {
   readonly maxDepth?: number;
   /** Most aliases of one field. */
   readonly maxAliases?: number;
+  /** Largest request body drawn (bigger ones are drawn again). */
+  readonly maxBodyBytes?: number;
   /** Share of mutations among operations (default 0.3). */
   readonly mutationShare?: number;
 }
@@ -36,6 +38,7 @@ const NEVER_CALLED = new Set<string>();
 export class GraphqlFuzzer {
   private readonly random: SeededRandom;
   private count = 0;
+  private aliasGroups = 0;
 
   constructor(
     private readonly schema: FuzzSchema,
@@ -45,7 +48,16 @@ export class GraphqlFuzzer {
     this.random = new SeededRandom(seed);
   }
 
+  /** The next operation; one whose body would exceed maxBodyBytes (default 11 MB, just over the server's 10 MB limit) is drawn again. */
   next(): FuzzOperation {
+    for (;;) {
+      const op = this.draw();
+      if (op.body.length <= (this.options.maxBodyBytes ?? 11 * 1024 * 1024)) return op;
+      this.count--;
+    }
+  }
+
+  private draw(): FuzzOperation {
     const index = this.count++;
     if (this.random.next() < 0.04) return this.malformed(index);
     const mutation = this.random.next() < (this.options.mutationShare ?? 0.3) && this.schema.rootFields("mutation").length > 0;
@@ -96,7 +108,7 @@ export class GraphqlFuzzer {
         parts.push(`${arg.name}: ${this.literal(value, arg.type)}`);
       }
     }
-    if (this.random.next() < 0.03) parts.push(`bogusArgument: ${this.random.integer(-5, 5)}`);
+    if (this.random.next() < 0.01) parts.push(`bogusArgument: ${this.random.integer(-5, 5)}`);
     return parts.length > 0 ? `(${parts.join(", ")})` : "";
   }
 
@@ -104,7 +116,7 @@ export class GraphqlFuzzer {
     if (this.random.next() < 0.07) return wrongTypeValue(this.random);
     if (ref.kind === "NON_NULL") return this.random.next() < 0.03 ? null : this.value(ref.ofType!, depth);
     if (ref.kind === "LIST") {
-      const length = this.random.next() < 0.05 ? this.random.integer(100, 2_000) : this.random.integer(0, 3);
+      const length = this.random.next() < 0.04 ? this.random.integer(100, 2_000) : this.random.integer(0, 3);
       return Array.from({ length }, () => this.value(ref.ofType!, depth + 1));
     }
     const type = this.schema.type(ref.name!);
@@ -174,11 +186,12 @@ export class GraphqlFuzzer {
     return [this.aliased(`${field.name}${args}${leaf ? "" : this.selectionOf(field.type, depth + 1, maxDepth)}`)];
   }
 
-  /** Usually the text once; sometimes repeated under aliases a0…aN. */
+  /** Usually the text once; sometimes repeated under aliases a<group>_0…N. */
   private aliased(text: string): string {
     if (this.random.next() >= 0.05) return text;
     const n = this.random.integer(2, this.options.maxAliases ?? 60);
-    return Array.from({ length: n }, (_, i) => `a${i}: ${text}`).join(" ");
+    const group = this.aliasGroups++; // distinct names per group: two groups in one selection never conflict
+    return Array.from({ length: n }, (_, i) => `a${group}_${i}: ${text}`).join(" ");
   }
 }
 
