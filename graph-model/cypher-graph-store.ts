@@ -5,7 +5,7 @@ import * as R from "./model/relationships.js";
 import type * as M from "./model/records.js";
 import type { NodeSpec } from "./nodes-and-relationships.js";
 import type { CypherExecutor, Transaction } from "./cypher-executor.js";
-import type { GraphCounts, GraphStore, Linkage, LinkQuery, PathwayQuery, PredictionQuery, WriteSummary } from "./graph-store.js";
+import type { GraphCounts, GraphStore, Linkage, LinkQuery, PathwayQuery, PathwayWriteSummary, PredictionQuery, WriteSummary } from "./graph-store.js";
 import type { Page, PageRequest, PatientFilter } from "./patient-filter.js";
 import * as nodeCypher from "./cypher/node.cypher.js";
 import * as patientCypher from "./cypher/patient-filter.cypher.js";
@@ -69,7 +69,7 @@ export class CypherGraphStore implements GraphStore {
     return this.upsertNodes(N.Gene, records);
   }
 
-  async upsertPathways(records: readonly M.PathwayRecord[]): Promise<WriteSummary> {
+  async upsertPathways(records: readonly M.PathwayRecord[]): Promise<PathwayWriteSummary> {
     validateRecords(N.Pathway, records);
     const memberships = records.flatMap((pathway) => {
       if (!Array.isArray(pathway.geneSymbols)) throw new BadUserInputError(`Pathway '${pathway.id}' has no geneSymbols list`);
@@ -79,9 +79,12 @@ export class CypherGraphStore implements GraphStore {
     return this.executor.write(async (tx) => {
       for (const batch of chunks(records, WRITE_BATCH))
         await tx.run(nodeCypher.upsertNodes(N.Pathway, d, nodeCypher.encodeRows(N.Pathway, d, batch)));
+      const symbols = [...new Set(memberships.map((m) => m.symbol))];
+      const known = new Set<string>();
+      for (const batch of chunks(symbols, WRITE_BATCH)) for (const row of await tx.run(linkCypher.knownGeneSymbols(batch))) known.add(String(row.symbol));
       await tx.run(linkCypher.clearPathwayMembers(records.map((r) => r.id)));
-      for (const batch of chunks(memberships, WRITE_BATCH)) await tx.run(linkCypher.addPathwayMembers(batch));
-      return { written: records.length };
+      for (const batch of chunks(memberships.filter((m) => known.has(m.symbol)), WRITE_BATCH)) await tx.run(linkCypher.addPathwayMembers(batch));
+      return { written: records.length, unknownGeneSymbols: symbols.filter((s) => !known.has(s)).sort() };
     });
   }
 

@@ -8,6 +8,11 @@ export interface WriteSummary {
   readonly written: number;
 }
 
+export interface PathwayWriteSummary extends WriteSummary {
+  /** Member symbols with no Gene in the graph, sorted: not linked, not created (ingest genes first). */
+  readonly unknownGeneSymbols: readonly string[];
+}
+
 export interface PathwayQuery {
   ids?: string[];
   source?: string;
@@ -64,8 +69,11 @@ export interface GraphStore {
   upsertSeries(records: readonly M.SeriesRecord[]): Promise<WriteSummary>;
   upsertLesions(records: readonly M.LesionRecord[]): Promise<WriteSummary>;
   upsertGenes(records: readonly M.GeneRecord[]): Promise<WriteSummary>;
-  /** Upserts pathways and makes each one's membership exactly its `geneSymbols`. */
-  upsertPathways(records: readonly M.PathwayRecord[]): Promise<WriteSummary>;
+  /**
+   * Upserts pathways and makes each one's membership exactly its `geneSymbols` that the graph knows as
+   * genes; unknown symbols are returned, never created.
+   */
+  upsertPathways(records: readonly M.PathwayRecord[]): Promise<PathwayWriteSummary>;
   /** Somatic mutations, keyed by (patient, gene, protein change); a gene not yet in the graph is created. */
   upsertMutations(records: readonly M.MutationRecord[]): Promise<WriteSummary>;
   /** Feature values of lesions with the features' definitions and settings (provenance). */

@@ -27,4 +27,10 @@ export class PathwayIngestReport {
 
   @Field(() => [String], { description: "Entrez ids (WikiPathways) with no gene symbol in the graph; ingest genes first" })
   unmappedEntrezIds!: string[];
+
+  @Field(() => Int, { description: "Member gene symbols the graph's genes do not know: not linked, not created; ingest genes first" })
+  unknownGeneSymbolCount!: number;
+
+  @Field(() => [String], { description: "The first 50 of those unknown symbols, sorted" })
+  unknownGeneSymbols!: string[];
 }

@@ -95,9 +95,9 @@ async function ingestGmtFile(flags: PathwayFlags & { gmt: string; format: string
   const text = await readFile(flags.gmt, "utf8").catch((error: Error) => {
     throw new BadUserInputError(`cannot read the GMT file ${flags.gmt}: ${error.message}`);
   });
-  let report: { written: number; unmappedEntrezIds: string[] };
+  let report: { written: number; unmappedEntrezIds: string[]; unknownGeneSymbolCount: number; unknownGeneSymbols: string[] };
   if (flags.server) {
-    const query = `mutation($format: GmtFormat!, $gmt: String!, $version: String!) { ingestPathways(format: $format, gmt: $gmt, version: $version) { written unmappedEntrezIds } }`;
+    const query = `mutation($format: GmtFormat!, $gmt: String!, $version: String!) { ingestPathways(format: $format, gmt: $gmt, version: $version) { written unmappedEntrezIds unknownGeneSymbolCount unknownGeneSymbols } }`;
     report = (await callServer(flags.server, flags.apiKey, query, { format, gmt: text, version: flags.release })).ingestPathways;
   } else {
     const store = await openStore(storeConfig(flags));
@@ -108,7 +108,8 @@ async function ingestGmtFile(flags: PathwayFlags & { gmt: string; format: string
     }
   }
   logger.info({ gmt: flags.gmt, ...report }, "gene sets ingested");
-  process.stdout.write(`${report.written} gene sets from ${flags.gmt}${report.unmappedEntrezIds.length ? `; ${report.unmappedEntrezIds.length} Entrez ids had no gene symbol in the graph` : ""}\n`);
+  const unknown = report.unknownGeneSymbolCount ? `; ${report.unknownGeneSymbolCount} member symbols unknown to the graph's genes, not linked (first: ${report.unknownGeneSymbols.slice(0, 10).join(", ")})` : "";
+  process.stdout.write(`${report.written} gene sets from ${flags.gmt}${report.unmappedEntrezIds.length ? `; ${report.unmappedEntrezIds.length} Entrez ids had no gene symbol in the graph` : ""}${unknown}\n`);
 }
 
 interface ImagingFlags extends StoreFlags, RemoteFlags {

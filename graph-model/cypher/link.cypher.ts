@@ -10,12 +10,17 @@ export function clearPathwayMembers(pathwayIds: readonly string[]): CypherQuery 
   return cypher(`MATCH (:Gene)-[m:${IN_PATHWAY.type}]->(p:Pathway) WHERE p.id IN $ids DELETE m`, { ids: pathwayIds });
 }
 
-/** Members are genes by symbol; a gene not yet in the graph is created with just its symbol. */
+/** Members are genes by symbol, linked only when the gene is already in the graph (never created here). */
 export function addPathwayMembers(rows: ReadonlyArray<{ pathway: string; symbol: string }>): CypherQuery {
   return cypher(
-    `UNWIND $rows AS r MATCH (p:Pathway {id: r.pathway}) MERGE (g:Gene {symbol: r.symbol}) MERGE (g)-[:${IN_PATHWAY.type}]->(p)`,
+    `UNWIND $rows AS r MATCH (p:Pathway {id: r.pathway}) MATCH (g:Gene {symbol: r.symbol}) MERGE (g)-[:${IN_PATHWAY.type}]->(p)`,
     { rows },
   );
+}
+
+/** Which of the symbols name a Gene in the graph (the gene reference). */
+export function knownGeneSymbols(symbols: readonly string[]): CypherQuery {
+  return cypher(`MATCH (g:Gene) WHERE g.symbol IN $symbols RETURN g.symbol AS symbol`, { symbols });
 }
 
 export function pathwaysOfGenes(symbols: readonly string[]): CypherQuery {

@@ -1,8 +1,11 @@
 // Imaging of a collection into the graph as a resumable job, one item per patient: the patient's
 // studies, series and lesions are upserted (parents first); the patient's failed items (a missing
 // series, a corrupt instance) are written around and reported as the item's error, so the job ends
-// PARTIAL and a re-run retries only those patients.
-import { PlatformError } from "../../compute/errors.js";
+// PARTIAL and a re-run retries only those patients. A local folder's files that were meant as DICOM but
+// could not be read are items of their own, failing INVALID_DICOM with the file and the reason.
+import { InvalidDicomError, PlatformError } from "../../compute/errors.js";
+import { LocalFolderArchive } from "./local-folder-archive.js";
+import { meantAsDicom, unreadableFileKey } from "./unreadable-files.js";
 import type { GraphStore } from "../../graph-model/graph-store.js";
 import type { CollectionRecord } from "../../graph-model/model/records.js";
 import type { JobDefinition } from "../jobs/job.js";
@@ -19,15 +22,19 @@ export interface ImagingIngestRequest extends Omit<ImagingQuery, "patientIds" | 
 export function imagingIngestJob(store: GraphStore, imaging: ImagingSource, request: ImagingIngestRequest): JobDefinition<string> {
   const { archive } = imaging;
   const patients = [...new Set(request.patientIds)];
+  const unreadable = new Map((archive instanceof LocalFolderArchive ? archive.skippedFiles.filter(meantAsDicom) : []).map((f) => [unreadableFileKey(f), f]));
+  const items = [...patients, ...unreadable.keys()];
   // Only the id: a null property keeps what GDC or TCIA wrote about the collection.
   const collection: CollectionRecord = { id: request.collectionId };
   return {
     id: `imaging-${request.collectionId}-${archive.source}`.replace(/[^A-Za-z0-9._-]+/g, "_").slice(0, 200),
     name: `Imaging ${request.collectionId} from ${archive.source}${archive.dataRelease ? ` (${archive.dataRelease})` : ""}`,
-    items: patients,
-    total: patients.length,
-    keyOf: (patientId) => patientId,
+    items,
+    total: items.length,
+    keyOf: (key) => key,
     handle: async (patientId, context) => {
+      const file = unreadable.get(patientId);
+      if (file) throw new InvalidDicomError(`${file.path} could not be read as DICOM, nothing was written for it: ${file.reason}`, { path: file.path });
       const items = await imaging.collect({ ...request, patientIds: [patientId] });
       context.signal.throwIfAborted(); // cancelled or timed out while reading: write nothing for this patient
       await store.upsertCollections([collection]);

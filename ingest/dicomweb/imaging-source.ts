@@ -175,7 +175,10 @@ class StudyScope {
     const image = this.images.get(target.seriesUid) ?? (await this.reader.loadImageSeries(target));
     if (!keepsModality(this.query, image.modality)) return [];
     const grid = await this.gridOf(image);
-    return lesionMasks(object, grid).map((lesion) => ({
+    const masks = lesionMasks(object, grid);
+    // A parsed object with nothing to read would otherwise vanish and surface later as NOT_FOUND.
+    if (masks.length === 0) throw new InvalidDicomError(`${object.type} ${sopInstanceUid} of series ${entry.seriesUid} holds no ${object.type === "SEG" ? "segment" : "ROI with contours"} to read`, { sopInstanceUid, seriesUid: entry.seriesUid });
+    return masks.map((lesion) => ({
       record: lesionRecord(object, entry, target, lesion.segmentNumber, lesion.label, gridMaskStatistics(lesion.mask), this.reader.archive),
       warnings: lesion.warnings,
     }));

@@ -1,7 +1,9 @@
 // Gene sets from a GMT file into the graph: pathways with source, release and licence, and their
-// member genes (IN_PATHWAY), replacing each set's membership.
+// member genes (IN_PATHWAY), replacing each set's membership. Symbols the graph's genes do not know
+// are reported (count and the first UNKNOWN_SYMBOLS_LISTED), never created as genes.
 import { BadUserInputError } from "../../compute/errors.js";
 import type { GraphStore, WriteSummary } from "../../graph-model/graph-store.js";
+import { unknownSymbolsReport, type UnknownSymbolsReport } from "./unknown-gene-symbols.js";
 import type { PathwayRecord } from "../../graph-model/model/records.js";
 import { msigdbPathways } from "./msigdb-gmt.js";
 import { reactomeGmtPathways } from "./reactome-gmt.js";
@@ -9,7 +11,7 @@ import { wikipathwaysPathways } from "./wikipathways-gmt.js";
 
 export type GmtFormat = "MSIGDB" | "REACTOME" | "WIKIPATHWAYS";
 
-export interface PathwayIngestResult extends WriteSummary {
+export interface PathwayIngestResult extends WriteSummary, UnknownSymbolsReport {
   /** Entrez ids of a WikiPathways GMT with no symbol in the graph. */
   unmappedEntrezIds: string[];
 }
@@ -27,7 +29,7 @@ export async function ingestGmt(store: GraphStore, format: GmtFormat, text: stri
   }
   if (!pathways.length) throw new BadUserInputError(`the ${format} GMT text holds no gene sets`);
   const summary = await store.upsertPathways(pathways);
-  return { ...summary, unmappedEntrezIds: unmapped };
+  return { written: summary.written, ...unknownSymbolsReport(summary.unknownGeneSymbols), unmappedEntrezIds: unmapped };
 }
 
 /** Entrez id → HGNC symbol of the genes already in the graph (WikiPathways GMTs name genes by Entrez id). */

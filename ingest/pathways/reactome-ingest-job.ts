@@ -1,9 +1,12 @@
 // Reactome ContentService gene sets as a resumable job: one item per gene identifier (a UniProt
 // accession by default). Each item fetches the gene's lowest-level pathways and every pathway's gene
 // products, and upserts them (membership replaced by Reactome's, so re-runs change nothing). A gene
-// Reactome maps to no pathway is a NOT_FOUND item error.
+// Reactome maps to no pathway is a NOT_FOUND item error; so is a gene whose pathways name member symbols
+// the gene reference does not know (written with the known members, never creating genes; a re-run
+// after ingesting the genes completes them).
 import { createHash } from "node:crypto";
-import { BadUserInputError, NotFoundError } from "../../compute/errors.js";
+import { BadUserInputError, NotFoundError, PlatformError } from "../../compute/errors.js";
+import { describeUnknownSymbols, unknownSymbolsReport } from "./unknown-gene-symbols.js";
 import type { GraphStore } from "../../graph-model/graph-store.js";
 import type { PathwayRecord } from "../../graph-model/model/records.js";
 import type { JobDefinition } from "../jobs/job.js";
@@ -49,7 +52,9 @@ export async function reactomeIngestJob(store: GraphStore, reactome: ReactomeCon
         records.push({ ...pathway, licence: REACTOME_WEB_SERVICE_LICENCE, source: "Reactome", dataRelease: release, geneSymbols: await membersOf(pathway.id) });
       // reported per item (the job ends PARTIAL), not dropped silently
       if (!records.length) throw new NotFoundError(`Reactome pathway of ${resource} gene`, identifier);
-      await store.upsertPathways(records);
+      const { unknownGeneSymbols } = await store.upsertPathways(records);
+      if (unknownGeneSymbols.length > 0)
+        throw new PlatformError("NOT_FOUND", `${identifier}: ${describeUnknownSymbols(unknownGeneSymbols)}`, { ...unknownSymbolsReport(unknownGeneSymbols) });
     },
   };
 }

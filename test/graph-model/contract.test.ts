@@ -124,8 +124,13 @@ describe.each(BOTH_STORES)("GraphStore contract [$name]", (target) => {
     const hypoxia = cohort.pathways[0]!;
     const members = (await store.genesOfPathways([hypoxia.id])).get(hypoxia.id)!.map((g) => g.symbol);
     expect(members).toEqual([...hypoxia.geneSymbols].sort());
-    await store.upsertPathways([{ ...hypoxia, geneSymbols: ["CA9", "NEWGENE1"] }]);
-    expect((await store.genesOfPathways([hypoxia.id])).get(hypoxia.id)!.map((g) => g.symbol)).toEqual(["CA9", "NEWGENE1"]);
+    const genesBefore = (await store.counts()).Gene;
+    // a symbol the graph's genes do not know is reported, not created (issue 12)
+    const summary = await store.upsertPathways([{ ...hypoxia, geneSymbols: ["CA9", "NEWGENE1", "x'}) DETACH DELETE g //", "CA9"] }]);
+    expect(summary).toEqual({ written: 1, unknownGeneSymbols: ["NEWGENE1", "x'}) DETACH DELETE g //"].sort() });
+    expect((await store.genesOfPathways([hypoxia.id])).get(hypoxia.id)!.map((g) => g.symbol)).toEqual(["CA9"]);
+    expect((await store.counts()).Gene).toBe(genesBefore);
+    expect(await store.genesBySymbols(["NEWGENE1"])).toEqual([]);
     expect((await store.pathwaysOfGenes(["CA9"])).get("CA9")!.map((p) => p.id)).toEqual([hypoxia.id]);
     expect((await store.pathways({ geneSymbol: "EGFR" })).map((p) => p.id)).toEqual(["DEMO_RTK_RAS"]);
     expect((await store.genesBySymbols(["EGFR"]))[0]).toMatchObject({ symbol: "EGFR", entrezId: 1956 });

@@ -33,6 +33,8 @@ describe.each(BOTH_STORES)("Reactome ContentService pathways [$name]", (target) 
 
   beforeAll(async () => {
     store = await target.open();
+    // the gene reference: the members of SYMBOLS' pathways (LDHA, member of another one, is left out)
+    await store.upsertGenes([...new Set(SYMBOLS.flatMap((s) => reactomePathwaysOfSymbol(fixture.reactome, s).flatMap((p) => p.genes)))].map((symbol) => ({ symbol })));
     replay = await startReplayServer(fixture);
     const services = createServices(store, pino({ level: "silent" }), { reactomeUrl: replay.reactomeUrl });
     server = await startServer({ ...services, port: 0 });
@@ -84,6 +86,20 @@ describe.each(BOTH_STORES)("Reactome ContentService pathways [$name]", (target) 
     const { data } = await graphql(server.graphqlUrl, INGEST, { genes: SYMBOLS.map((s) => uniprotOf[s]!), release: "Reactome 95" });
     expect(await finished(server.graphqlUrl, data.ingestReactomePathways.id)).toMatchObject({ status: "SUCCEEDED", progress: { done: 3, failed: 0 } });
     expect(await store.counts()).toEqual(before);
+  });
+
+  it("reports member symbols the gene reference does not know on the job, and creates no Gene for them", async () => {
+    const before = await store.counts();
+    const { data } = await graphql(server.graphqlUrl, INGEST, { genes: [uniprotOf.LDHA!] });
+    const job = await finished(server.graphqlUrl, data.ingestReactomePathways.id);
+    expect(job).toMatchObject({ status: "FAILED", progress: { done: 0, failed: 1 } }); // its only item failed
+    expect(job.errors).toEqual([expect.objectContaining({ key: uniprotOf.LDHA, code: "NOT_FOUND" })]);
+    expect(job.errors[0].message).toMatch(/1 member gene symbol\(s\) unknown to the gene reference.*: LDHA$/);
+    expect(await store.genesBySymbols(["LDHA"])).toEqual([]);
+    expect((await store.counts()).Gene).toBe(before.Gene);
+    // the pathway itself is recorded, with no member invented
+    expect((await store.pathways({ ids: ["R-HSA-70268"] })).length).toBe(1);
+    expect((await store.genesOfPathways(["R-HSA-70268"])).get("R-HSA-70268") ?? []).toEqual([]);
   });
 
   it("refuses an empty gene list with BAD_USER_INPUT", async () => {
