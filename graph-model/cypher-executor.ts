@@ -20,6 +20,8 @@ export interface CypherExecutor {
   readonly dialect: Dialect;
   readonly kind: "embedded" | "neo4j";
   readonly location: string;
+  /** Temporary files of a killed process removed on open (embedded bulk CSVs). */
+  readonly staleFilesRemoved?: readonly string[];
   read(query: CypherQuery): Promise<Row[]>;
   write<T>(work: (tx: Transaction) => Promise<T>): Promise<T>;
   /**

@@ -35,11 +35,13 @@ const LINKS = {
 export class CypherGraphStore implements GraphStore {
   readonly kind: "embedded" | "neo4j";
   readonly location: string;
+  readonly staleFilesRemoved: readonly string[];
   private readonly cohortStore: CypherCohortStore;
 
   constructor(private readonly executor: CypherExecutor) {
     this.kind = executor.kind;
     this.location = executor.location;
+    this.staleFilesRemoved = executor.staleFilesRemoved ?? [];
     this.cohortStore = new CypherCohortStore(executor);
   }
 
@@ -361,6 +363,14 @@ export class CypherGraphStore implements GraphStore {
     for (const relationship of R.RELATIONSHIPS)
       counts[relationship.type] = Number((await this.executor.read(linkCypher.countRelationships(relationship.type)))[0]?.n ?? 0);
     return counts;
+  }
+
+  saveLoadMarker(record: M.LoadMarkerRecord): Promise<WriteSummary> {
+    return this.upsertNodes(N.LoadMarker, [record]);
+  }
+
+  async loadMarker(id: string): Promise<M.LoadMarkerRecord | null> {
+    return (await this.byKeys<M.LoadMarkerRecord>(N.LoadMarker, [id]))[0] ?? null;
   }
 
   async deleteEverything(): Promise<void> {

@@ -61,6 +61,8 @@ export interface GraphStore {
   readonly kind: "embedded" | "neo4j";
   /** Where the data lives, for logs and the health endpoint. */
   readonly location: string;
+  /** Temporary files a killed process left, removed when the store was opened (for the start-up log). */
+  readonly staleFilesRemoved: readonly string[];
 
   // Writes: batched, idempotent (natural keys), all-or-nothing per call.
   upsertCollections(records: readonly M.CollectionRecord[]): Promise<WriteSummary>;
@@ -141,6 +143,10 @@ export interface GraphStore {
   /** PREDICTS links of an analysis: q ascending, then |AUC − 0.5| descending. */
   predictionLinks(query: PredictionQuery): Promise<M.PredictionLink[]>;
   counts(): Promise<GraphCounts>;
+
+  // Load markers (crash safety): a load writes its marker LOADING first and COMPLETE last.
+  saveLoadMarker(record: M.LoadMarkerRecord): Promise<WriteSummary>;
+  loadMarker(id: string): Promise<M.LoadMarkerRecord | null>;
 
   /** Removes every node and relationship (tests, demo reset). */
   deleteEverything(): Promise<void>;

@@ -7,12 +7,14 @@ import { openStore } from "../../graph-model/open-store.js";
 import { demoCohort } from "../../ingest/demo/demo-cohort.js";
 import { demoDicomFolder, demoImagingSource, ingestDemoImages } from "../../ingest/demo/demo-images.js";
 import { COHORT_STEPS, loadCohort } from "../../ingest/demo/load-demo.js";
+import { beginDemoLoad, completeDemoLoad, demoState } from "../../ingest/demo/demo-marker.js";
 import { progressBar } from "../progress.js";
 import { addStoreFlags, storeConfig, type StoreFlags } from "../store-options.js";
 
 /** Loads the demo's records, then ingests its DICOM files (written into `<dataDir>/demo-dicom` once). */
 export async function loadDemo(store: GraphStore, logger: Logger, dataDir: string): Promise<ImagingSource> {
   const records = demoCohort();
+  await beginDemoLoad(store);
   const progress = progressBar(COHORT_STEPS, "demo cohort");
   try {
     await loadCohort(store, records, (step) => progress.advance(step));
@@ -24,6 +26,7 @@ export async function loadDemo(store: GraphStore, logger: Logger, dataDir: strin
   const failures = await ingestDemoImages(store, imaging, records);
   if (failures.length > 0) logger.warn({ failures: failures.map((f) => ({ kind: f.kind, uid: f.uid, error: f.error.message })) }, "some demo DICOM files could not be ingested");
   logger.info({ folder: demoDicomFolder(dataDir), lesions: records.lesions.length }, "demo images ingested from DICOM files");
+  await completeDemoLoad(store, records);
   return imaging;
 }
 
@@ -35,6 +38,7 @@ export function demoCommand(program: Command, logger: Logger): void {
       const store = await openStore(storeConfig(flags));
       try {
         if (flags.reset) await store.deleteEverything();
+        else if ((await demoState(store)) === "incomplete") logger.warn("the demo load in this store never completed (no complete LoadMarker): repairing by reloading it (idempotent)");
         await loadDemo(store, logger, flags.dataDir ?? "./data");
       } finally {
         await store.close();

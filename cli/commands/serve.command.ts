@@ -19,6 +19,7 @@ import { addStoreFlags, storeConfig, type StoreFlags } from "../store-options.js
 import { demoCohort } from "../../ingest/demo/demo-cohort.js";
 import { demoImagingSource, demoLesionImagesFromFiles } from "../../ingest/demo/demo-images.js";
 import { loadDemo } from "./demo.command.js";
+import { demoState } from "../../ingest/demo/demo-marker.js";
 
 interface ServeFlags extends StoreFlags {
   port: string;
@@ -41,10 +42,21 @@ export function parsePort(text: string): number {
   return port;
 }
 
-// The demo cohort is loaded into an empty store only; its files are indexed on every start.
+// The demo cohort is loaded when absent and reloaded (repaired) when its load never completed —
+// before the server listens, so a partial graph is never served; its files are indexed on every start.
 async function demoImages(store: GraphStore, logger: Logger, dataDir: string): Promise<ImagingSource> {
-  if ((await store.counts()).Patient === 0) return loadDemo(store, logger, dataDir);
-  return demoImagingSource(dataDir, demoCohort());
+  const state = await demoState(store);
+  if (state === "complete") return demoImagingSource(dataDir, demoCohort());
+  if (state === "incomplete") logger.warn("repairing: the demo load in this data directory never completed (no complete LoadMarker); reloading it before serving");
+  return loadDemo(store, logger, dataDir);
+}
+
+/** A demo load interrupted earlier is repaired on any start, with or without --demo. */
+async function repairInterruptedDemo(store: GraphStore, logger: Logger, dataDir: string): Promise<void> {
+  if (store.staleFilesRemoved.length) logger.warn({ files: store.staleFilesRemoved }, "removed temporary bulk-load files a killed process left");
+  if ((await demoState(store)) !== "incomplete") return;
+  logger.warn("repairing: the demo load in this data directory never completed (no complete LoadMarker); reloading it before serving");
+  await loadDemo(store, logger, dataDir);
 }
 
 export function serveCommand(program: Command, logger: Logger): void {
@@ -63,6 +75,8 @@ export function serveCommand(program: Command, logger: Logger): void {
       const subgraph = parseSubgraph(flags.subgraph);
       const store = await openStore(storeConfig(flags));
       const dataDir = path.resolve(flags.dataDir ?? "./data");
+      if (!flags.demo) await repairInterruptedDemo(store, logger, dataDir);
+      else if (store.staleFilesRemoved.length) logger.warn({ files: store.staleFilesRemoved }, "removed temporary bulk-load files a killed process left");
       const demoImaging = flags.demo ? await demoImages(store, logger, dataDir) : undefined;
       // Demo lesions' pixels come from the demo's DICOM files (local-folder source) before any generated array.
       const imageSources = demoImaging ? [demoLesionImagesFromFiles(demoImaging)] : [];

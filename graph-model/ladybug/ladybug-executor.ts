@@ -13,6 +13,7 @@ import type { CypherQuery, Row } from "../cypher/query.js";
 import { ladybugSchemaStatements } from "./ladybug-ddl.js";
 import { csvLine } from "./csv.js";
 import { SerialQueue } from "./serial-queue.js";
+import { removeStaleBulkFiles } from "./stale-bulk-files.js";
 
 type QueryResult = lbug.QueryResult;
 
@@ -36,6 +37,8 @@ export class LadybugExecutor implements CypherExecutor {
   private readonly queue = new SerialQueue();
   private bulkFiles = 0;
   private queryTimeoutMs = NO_QUERY_TIMEOUT_MS;
+  /** Temporary bulk files of a killed process, removed when the database was opened. */
+  staleFilesRemoved: string[] = [];
 
   private constructor(
     private readonly database: lbug.Database,
@@ -53,7 +56,9 @@ export class LadybugExecutor implements CypherExecutor {
       await database.init();
       const connection = new lbug.Connection(database);
       await connection.init();
-      return new LadybugExecutor(database, connection, location);
+      const executor = new LadybugExecutor(database, connection, location);
+      executor.staleFilesRemoved = await removeStaleBulkFiles(dir);
+      return executor;
     } catch (error) {
       const hint = isLockError(error)
         ? "Another process has it open (a running 'radiogenomics serve'?): stop that process first, or work through its GraphQL API (see 'radiogenomics status --server URL')."

@@ -124,4 +124,14 @@ export const Analysis = node("Analysis", "id", {
   cohortId: prop.string("The saved Cohort the analysis ran on (also an ON_COHORT edge); null for an inline filter"),
 });
 
-export const NODES = [Collection, Patient, Study, Series, Lesion, Feature, Gene, Pathway, Cohort, Analysis] as const;
+export const LoadMarker = node("LoadMarker", "id", {
+  id: prop.string("What was loaded, e.g. 'demo'"),
+  status: prop.string("LOADING while the load runs, COMPLETE once its last write is done (written last)"),
+  version: prop.string("Version of what was loaded, e.g. the demo cohort's data release"),
+  seed: prop.int("Seed of a generated cohort"),
+  counts: prop.json("Records written, by kind"),
+  startedAt: prop.string("ISO-8601 time the load began"),
+  completedAt: prop.string("ISO-8601 time the load completed"),
+});
+
+export const NODES = [Collection, Patient, Study, Series, Lesion, Feature, Gene, Pathway, Cohort, Analysis, LoadMarker] as const;

@@ -28,6 +28,8 @@ export type LesionFeatureRecord = { lesionId: string; feature: FeatureRecord } &
 export type AnalysisRecord = NodeRecord<typeof N.Analysis>;
 
 export type CohortRecord = NodeRecord<typeof N.Cohort>;
+/** A load's completion marker: status LOADING first, COMPLETE written last. */
+export type LoadMarkerRecord = NodeRecord<typeof N.LoadMarker>;
 
 /** One image series of a cohort member, with what a download manifest needs. */
 export interface CohortSeries {
