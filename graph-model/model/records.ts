@@ -29,6 +29,10 @@ export type AnalysisRecord = NodeRecord<typeof N.Analysis>;
 
 export type CohortRecord = NodeRecord<typeof N.Cohort>;
 
+export type SignatureRecord = NodeRecord<typeof N.Signature>;
+/** One feature of a signature: its final coefficient and how often the outer folds selected it. */
+export type SignatureFeatureRecord = { signatureId: string; featureKey: string } & RecordOf<typeof R.USES_FEATURE.properties, never>;
+
 /** One image series of a cohort member, with what a download manifest needs. */
 export interface CohortSeries {
   collectionId: string | null;
@@ -61,6 +65,8 @@ export type Expression = Stored<ExpressionRecord>;
 export type Feature = Stored<FeatureRecord>;
 export type Analysis = Stored<AnalysisRecord>;
 export type Cohort = Stored<CohortRecord>;
+export type Signature = Stored<SignatureRecord>;
+export type SignatureFeature = Stored<SignatureFeatureRecord> & { feature: Feature };
 export type CorrelationLink = Stored<CorrelationRecord> & { feature: Feature; targetName: string | null };
 export type Mutation = Stored<MutationRecord>;
 export type PredictionLink = Stored<PredictionRecord> & { feature: Feature; geneName: string | null };
