@@ -16,7 +16,7 @@ export async function saveSignature(executor: CypherExecutor, signature: M.Signa
   const rows = features.map((f) => {
     if (f.signatureId !== signature.id) throw new BadUserInputError(`feature ${f.featureKey} belongs to signature ${f.signatureId}, not ${signature.id}`);
     if (!Number.isFinite(f.coefficient) || !Number.isFinite(f.selectionFrequency)) throw new BadUserInputError(`feature ${f.featureKey} of signature ${signature.id} has no finite coefficient or selection frequency`);
-    return { signatureId: f.signatureId, featureKey: f.featureKey, coefficient: d.encode("float", f.coefficient), selectionFrequency: d.encode("float", f.selectionFrequency), column: d.encode("int", f.column) };
+    return { signatureId: f.signatureId, featureKey: f.featureKey, coefficient: d.encode("float", f.coefficient), selectionFrequency: d.encode("float", f.selectionFrequency), designColumn: d.encode("int", f.designColumn) };
   });
   return executor.write(async (tx) => {
     await tx.run(nodeCypher.upsertNodes(N.Signature, d, nodeCypher.encodeRows(N.Signature, d, [signature])));
@@ -42,7 +42,7 @@ export async function signatureFeatures(executor: CypherExecutor, signatureIds: 
     const feature = decodeNode(executor.dialect, N.Feature, row) as M.Feature;
     const id = row.signatureId as string;
     if (!out.has(id)) out.set(id, []);
-    out.get(id)!.push({ signatureId: id, featureKey: feature.key, feature, coefficient: Number(row.coefficient), selectionFrequency: Number(row.selectionFrequency), column: Number(row.column) });
+    out.get(id)!.push({ signatureId: id, featureKey: feature.key, feature, coefficient: Number(row.coefficient), selectionFrequency: Number(row.selectionFrequency), designColumn: Number(row.designColumn) });
   }
   return out;
 }

@@ -11,7 +11,7 @@ export function upsertSignatureFeatures(dialect: Dialect, rows: Record<string, u
     `UNWIND $rows AS r
      MATCH (s:${Signature.label} {id: r.signatureId}) MATCH (f:${Feature.label} {key: r.featureKey})
      MERGE (s)-[e:${USES_FEATURE.type}]->(f)
-     SET e.coefficient = ${dialect.read("float", "r.coefficient")}, e.selectionFrequency = ${dialect.read("float", "r.selectionFrequency")}, e.column = ${dialect.read("int", "r.column")}`,
+     SET e.coefficient = ${dialect.read("float", "r.coefficient")}, e.selectionFrequency = ${dialect.read("float", "r.selectionFrequency")}, e.designColumn = ${dialect.read("int", "r.designColumn")}`,
     { rows },
   );
 }
@@ -42,8 +42,8 @@ export function signatures(query: { target?: string; skip: number; first: number
 export function signatureFeatures(signatureIds: readonly string[]): CypherQuery {
   return cypher(
     `MATCH (s:${Signature.label})-[e:${USES_FEATURE.type}]->(f:${Feature.label}) WHERE s.id IN $ids
-     RETURN s.id AS signatureId, ${project(Feature, "f")}, e.coefficient AS coefficient, e.selectionFrequency AS selectionFrequency, e.column AS column
-     ORDER BY signatureId, column`,
+     RETURN s.id AS signatureId, ${project(Feature, "f")}, e.coefficient AS coefficient, e.selectionFrequency AS selectionFrequency, e.designColumn AS designColumn
+     ORDER BY signatureId, designColumn`,
     { ids: signatureIds },
   );
 }

@@ -95,7 +95,7 @@ export const ON_COHORT = rel("ON_COHORT", [[N.Analysis, N.Cohort]], {});
 export const USES_FEATURE = rel("USES_FEATURE", [[N.Signature, N.Feature]], {
   coefficient: prop.float("Coefficient of the final refit on the feature's original scale (0 when not selected)"),
   selectionFrequency: prop.float("Share of outer folds whose fit gave the feature a non-zero coefficient"),
-  column: prop.int("Column of the feature in the signature's design (applySignature order)"),
+  designColumn: prop.int("Column of the feature in the signature's design (applySignature order)"),
 });
 export const SIGNATURE_ON_COHORT = rel("SIGNATURE_ON_COHORT", [[N.Signature, N.Cohort]], {});
 

@@ -93,7 +93,7 @@ export class SignatureService {
       ...(request.cohortId ? { cohortId: request.cohortId } : {}),
     };
     const links: M.SignatureFeatureRecord[] = design.featureKeys.map((featureKey, column) => ({
-      signatureId: id, featureKey, column, coefficient: coefficient[column]!, selectionFrequency: result.selectionFrequency[column]!,
+      signatureId: id, featureKey, designColumn: column, coefficient: coefficient[column]!, selectionFrequency: result.selectionFrequency[column]!,
     }));
     await this.store.saveSignature(record, links);
     return (await this.store.signaturesByIds([id]))[0]!;
