@@ -84,7 +84,7 @@ export class SignatureService {
       params: {
         cohort: request.cohort, settings: settings.canonical, settingsHash: settings.hash, families: request.families ?? "all",
         attribute: request.target, positiveClass: positive, classes, options: result.settings, method: SIGNATURE_METHOD,
-        patientIds: design.patientIds, positives: y.reduce((a, b) => a + b, 0), negatives: y.length - y.reduce((a, b) => a + b, 0),
+        patientIds: design.patientIds, outcome: Array.from(y), positives: y.reduce((a, b) => a + b, 0), negatives: y.length - y.reduce((a, b) => a + b, 0),
         features: design.featureKeys.length, droppedFeatures: design.dropped, harmonisation: null,
       },
       result: resultJson(result),
