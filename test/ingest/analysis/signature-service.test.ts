@@ -10,6 +10,9 @@ import { SignatureService } from "../../../ingest/analysis/signature-service.js"
 import type { FeatureSettings } from "../../../compute/features/settings.js";
 import { writePlantedSignatureCohort, type PlantedSignatureCohort } from "../../support/planted/planted-signature-cohort.js";
 import { BOTH_STORES } from "../../support/stores.js";
+import { signatureCoefficients, signatureFolds, signatureRocSvg } from "../../../ingest/analysis/signature-export.js";
+import { formatCsv } from "../../../compute/export/csv.js";
+import { rocAuc } from "../../../compute/stats/index.js";
 
 const SETTINGS: FeatureSettings = { discretisation: { method: "fixedBinSize", binWidth: 25 } };
 const PATIENTS = 80;
@@ -55,6 +58,28 @@ for (const target of BOTH_STORES) {
       expect(again!.id).toBe(signature!.id);
       expect(await store.counts()).toEqual(before);
       expect((await store.signatures({ skip: 0, first: 10 })).map((s) => s.id)).toContain(signature!.id);
+    }, 300_000);
+
+    it("exports the stored signature: ROC SVG, coefficient table (intercept, planted first) and one fold row per outer fold", async () => {
+      const [signature] = await service.fit(request("SUBTYPE", { permutations: 19 }));
+      const params = signature!.params as { outcome: number[] };
+      const result = signature!.result as { auc: number; outOfFoldScores: number[] };
+      // The stored out-of-fold scores and outcome reproduce the stored AUC (repeat 0 = the only repeat).
+      expect(rocAuc(result.outOfFoldScores, params.outcome)).toBeCloseTo(result.auc, 12);
+      const svg = await signatureRocSvg(store, signature!.id);
+      expect(svg.startsWith("<svg") || svg.startsWith("<?xml")).toBe(true);
+      expect(svg).toContain("SUBTYPE=Luminal");
+      const coefficients = await signatureCoefficients(store, signature!.id);
+      const names = coefficients.rows.map((r) => String(r[0]));
+      expect(names.slice(1, 3).sort()).toEqual(["planted_a", "planted_b"]);
+      expect(coefficients.rows).toHaveLength(1 + cohort.planted.length + cohort.nulls.length);
+      const folds = await signatureFolds(store, signature!.id);
+      expect(folds.rows).toHaveLength(5);
+      const csv = formatCsv(folds);
+      expect(csv).toContain(signature!.id);
+      const trainColumn = folds.columns.indexOf("train_size");
+      const testColumn = folds.columns.indexOf("test_size");
+      for (const row of folds.rows) expect(Number(row[trainColumn]) + Number(row[testColumn])).toBe(PATIENTS);
     }, 300_000);
 
     it("on a pure-noise label reports an AUC whose CI covers 0.5", async () => {
