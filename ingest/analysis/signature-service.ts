@@ -4,7 +4,7 @@
 // and provenance. The same question twice (same patients, labels, settings and options) is answered
 // from the graph; bad input (unknown attribute, a single class, too few patients) stores nothing.
 import { createHash } from "node:crypto";
-import { BadUserInputError } from "../../compute/errors.js";
+import { BadUserInputError, NotFoundError } from "../../compute/errors.js";
 import { applySignature as applyFit, nestedCrossValidatedLogistic, oneVsRest, type LogisticFit, type NestedCvResult } from "../../compute/models/logistic/index.js";
 import { matrix, type Matrix } from "../../compute/stats/index.js";
 import type { GraphStore } from "../../graph-model/graph-store.js";
@@ -126,7 +126,7 @@ export class SignatureService {
   /** Applies a stored signature to another cohort; with the target known there, reports its AUC and CI (external validation). */
   async apply(signatureId: string, cohort: SignatureRequest["cohort"]): Promise<{ signatureId: string; patients: number; auc: number | null; ci95: [number, number] | null; positives: number; negatives: number }> {
     const [signature] = await this.store.signaturesByIds([signatureId]);
-    if (!signature) throw new BadUserInputError(`no signature '${signatureId}'`, { signatureId });
+    if (!signature) throw new NotFoundError("Signature", signatureId);
     // Only the features with a non-zero coefficient enter the score, so only they must be present there.
     const features = ((await this.store.signatureFeatures([signatureId])).get(signatureId) ?? []).filter((f) => (f.coefficient ?? 0) !== 0);
     const params = signature.params as { settingsHash: string; attribute: string; positiveClass: string };
