@@ -2,6 +2,7 @@
 // stored answer paged by `signatures`, its features, a bad target as BAD_USER_INPUT listing the
 // attributes, and the ROC / coefficient exports over HTTP.
 import { beforeAll, describe, expect, it } from "vitest";
+import "reflect-metadata";
 import { settingsKey } from "../../ingest/features/feature-settings-key.js";
 import { DEFAULT_FEATURE_SETTINGS } from "../../resolvers/feature-settings.mapping.js";
 import { graphql } from "../support/graphql-client.js";
