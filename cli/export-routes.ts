@@ -22,6 +22,7 @@ import { exportCohortManifest, MANIFEST_FILES } from "../ingest/cohorts/cohort-m
 import { loadFeatureMatrix, type FeatureMatrixQuery } from "../ingest/analysis/feature-matrix-source.js";
 import { loadRadiogenomicMap, type MapQuery } from "../ingest/analysis/radiogenomic-map-source.js";
 import { settingsKey } from "../ingest/features/feature-settings-key.js";
+import { signatureCoefficients, signatureFolds, signatureRocSvg } from "../ingest/analysis/signature-export.js";
 import { DEFAULT_FEATURE_SETTINGS } from "../resolvers/feature-settings.mapping.js";
 import { listParam, numberParam, safeFileName, stringParam, type QueryParams } from "./export-params.js";
 
@@ -141,6 +142,11 @@ export const EXPORT_ROUTES: ExportRoute[] = [
   { path: "/export/analyses/:id/features.tsv", render: featuresExport("tsv") },
   { path: "/export/features.csv", render: featuresExport("csv") },
   { path: "/export/features.tsv", render: featuresExport("tsv") },
+  { path: "/export/signatures/:id/roc.svg", render: async (r) => ({ body: await signatureRocSvg(r.store, r.params.id!), contentType: SVG_CONTENT_TYPE, fileName: `${safeFileName(r.params.id!)}-roc.svg` }) },
+  ...(["csv", "tsv"] as const).flatMap((ext) => [
+    { path: `/export/signatures/:id/coefficients.${ext}`, render: async (r: ExportRequest) => tableResult(await signatureCoefficients(r.store, r.params.id!), ext, `${safeFileName(r.params.id!)}-coefficients`) },
+    { path: `/export/signatures/:id/folds.${ext}`, render: async (r: ExportRequest) => tableResult(await signatureFolds(r.store, r.params.id!), ext, `${safeFileName(r.params.id!)}-folds`) },
+  ]),
   { path: "/export/cohorts/:id/manifest.tcia", render: manifestExport("TCIA") },
   { path: "/export/cohorts/:id/manifest.idc.txt", render: manifestExport("IDC") },
   { path: "/export/cohorts/:id/manifest.csv", render: manifestExport("CSV") },

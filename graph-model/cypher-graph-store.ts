@@ -5,7 +5,7 @@ import * as R from "./model/relationships.js";
 import type * as M from "./model/records.js";
 import type { NodeSpec } from "./nodes-and-relationships.js";
 import type { CypherExecutor, Transaction } from "./cypher-executor.js";
-import type { GraphCounts, GraphStore, Linkage, LinkQuery, PathwayQuery, PathwayWriteSummary, PredictionQuery, WriteSummary } from "./graph-store.js";
+import type { GraphCounts, GraphStore, Linkage, LinkQuery, PathwayQuery, PathwayWriteSummary, PredictionQuery, SignatureQuery, WriteSummary } from "./graph-store.js";
 import type { Page, PageRequest, PatientFilter } from "./patient-filter.js";
 import * as nodeCypher from "./cypher/node.cypher.js";
 import * as patientCypher from "./cypher/patient-filter.cypher.js";
@@ -19,6 +19,7 @@ import * as cohortCypher from "./cypher/cohort.cypher.js";
 import { checkPatientFilter, genesOfFilter } from "./patient-filter-criteria.js";
 import * as predictions from "./prediction-store.js";
 import * as correlations from "./correlation-store.js";
+import * as signatureStore from "./signature-store.js";
 import * as expression from "./expression-store.js";
 import { chunks, compareKeys, decodeNode, decodeRelationship, groupBy, requireExisting, WRITE_BATCH } from "./store-helpers.js";
 
@@ -146,6 +147,22 @@ export class CypherGraphStore implements GraphStore {
 
   predictionLinks(query: PredictionQuery): Promise<M.PredictionLink[]> {
     return predictions.predictionLinks(this.executor, query);
+  }
+
+  saveSignature(signature: M.SignatureRecord, features: readonly M.SignatureFeatureRecord[]): Promise<WriteSummary> {
+    return signatureStore.saveSignature(this.executor, signature, features);
+  }
+
+  signaturesByIds(ids: readonly string[]): Promise<M.Signature[]> {
+    return signatureStore.signaturesByIds(this.executor, ids);
+  }
+
+  signatures(query: SignatureQuery): Promise<M.Signature[]> {
+    return signatureStore.signatures(this.executor, query);
+  }
+
+  signatureFeatures(signatureIds: readonly string[]): Promise<Map<string, M.SignatureFeature[]>> {
+    return signatureStore.signatureFeatures(this.executor, signatureIds);
   }
 
   private async upsertRelationshipRows(target: relCypher.RelationshipRows, rows: Array<{ from: string; to: string; properties: Record<string, unknown> }>, noun: string): Promise<WriteSummary> {

@@ -42,6 +42,13 @@ export interface LinkQuery {
   first: number;
 }
 
+/** One page of stored signatures (newest first), optionally one target's. */
+export interface SignatureQuery {
+  target?: string;
+  skip: number;
+  first: number;
+}
+
 export interface PredictionQuery {
   analysisId: string;
   maxQ?: number;
@@ -142,6 +149,12 @@ export interface GraphStore {
   correlationLinks(query: LinkQuery): Promise<M.CorrelationLink[]>;
   /** PREDICTS links of an analysis: q ascending, then |AUC − 0.5| descending. */
   predictionLinks(query: PredictionQuery): Promise<M.PredictionLink[]>;
+  /** A fitted signature and its USES_FEATURE links, written together (a failed write leaves neither). */
+  saveSignature(signature: M.SignatureRecord, features: readonly M.SignatureFeatureRecord[]): Promise<WriteSummary>;
+  signaturesByIds(ids: readonly string[]): Promise<M.Signature[]>;
+  signatures(query: SignatureQuery): Promise<M.Signature[]>;
+  /** Features of each signature with coefficient and selection frequency, in design-column order. */
+  signatureFeatures(signatureIds: readonly string[]): Promise<Map<string, M.SignatureFeature[]>>;
   counts(): Promise<GraphCounts>;
 
   // Load markers (crash safety): a load writes its marker LOADING first and COMPLETE last.

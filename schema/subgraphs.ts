@@ -20,6 +20,7 @@ import { IngestImagingResolver } from "../resolvers/ingest-imaging.resolver.js";
 import { IngestResolver } from "../resolvers/ingest.resolver.js";
 import { JobResolver } from "../resolvers/job.resolver.js";
 import { LesionResolver } from "../resolvers/lesion.resolver.js";
+import { SignatureResolver } from "../resolvers/signature.resolver.js";
 import { MutationAssociationResolver } from "../resolvers/mutation-association.resolver.js";
 import { PathwayResolver } from "../resolvers/pathway.resolver.js";
 import { PatientImagingResolver } from "../resolvers/patient-imaging.resolver.js";
@@ -58,6 +59,7 @@ export const MEMBERSHIP: ReadonlyArray<readonly [ClassType, SubgraphName]> = [
   [JobResolver, "radiogenomics"],
   [CohortResolver, "radiogenomics"],
   [MutationAssociationResolver, "radiogenomics"],
+  [SignatureResolver, "radiogenomics"],
   [RadiogenomicMapResolver, "radiogenomics"],
 ];
 

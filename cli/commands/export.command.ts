@@ -18,9 +18,11 @@ interface ExportFlags {
   binCount?: string;
   binWidth?: string;
   settingsHash?: string;
+  signature?: string;
 }
 
-const FORMATS: Record<string, string[]> = { map: ["cyjs", "graphml"], links: ["csv", "tsv"], features: ["csv", "tsv"], heatmap: ["svg"] };
+const FORMATS: Record<string, string[]> = { map: ["cyjs", "graphml"], links: ["csv", "tsv"], features: ["csv", "tsv"], heatmap: ["svg"], roc: ["svg"], coefficients: ["csv", "tsv"], folds: ["csv", "tsv"] };
+const SIGNATURE_EXPORTS = new Set(["roc", "coefficients", "folds"]);
 
 function formatOf(what: string, flags: ExportFlags): string {
   const allowed = FORMATS[what];
@@ -37,6 +39,10 @@ export function exportPath(what: string, flags: ExportFlags): string {
   const add = (name: string, value: string | string[] | undefined) => [value ?? []].flat().forEach((v) => query.append(name, v));
   const analyses = flags.analysis ?? [];
   let path: string;
+  if (SIGNATURE_EXPORTS.has(what)) {
+    if (!flags.signature) throw new BadUserInputError(`export ${what} needs --signature <id> (from fitSignature)`);
+    return `/export/signatures/${encodeURIComponent(flags.signature)}/${what}.${format}`;
+  }
   if (what === "features" && !analyses.length) {
     path = `/export/features.${format}`;
     add("patient", flags.patient), add("collection", flags.collection), add("family", flags.family);
@@ -75,8 +81,9 @@ async function fetchExport(server: string, path: string): Promise<string> {
 export function exportCommand(program: Command): void {
   program
     .command("export")
-    .description("export for visualisation tools from a running server: map (cyjs|graphml), links (csv|tsv), features (csv|tsv), heatmap (svg)")
-    .argument("<what>", "map | links | features | heatmap")
+    .description("export for visualisation tools from a running server: map (cyjs|graphml), links (csv|tsv), features (csv|tsv), heatmap (svg), roc (svg), coefficients | folds (csv|tsv) of a signature")
+    .argument("<what>", "map | links | features | heatmap | roc | coefficients | folds")
+    .option("--signature <id>", "roc, coefficients, folds: signature id from fitSignature")
     .option("--analysis <id...>", "analysis id(s) from runAssociation (map takes several)")
     .option("--format <format>", "map: cyjs (default) or graphml; links, features: csv (default) or tsv; heatmap: svg")
     .option("--out <file>", "write here (default: stdout)")

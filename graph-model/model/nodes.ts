@@ -35,6 +35,7 @@ export const Patient = node("Patient", "id", {
   primaryDiagnosis: prop.string("Primary diagnosis text"),
   overallSurvivalDays: prop.float("Days from diagnosis to death or last follow-up"),
   overallSurvivalEvent: prop.boolean("True when death was observed (event), false when censored"),
+  clinicalAttributes: prop.json("Further clinical / molecular attributes the sources serve: name → { value, source, dataRelease } (model targets)"),
   ...provenance,
 });
 
@@ -134,4 +135,14 @@ export const LoadMarker = node("LoadMarker", "id", {
   completedAt: prop.string("ISO-8601 time the load completed"),
 });
 
-export const NODES = [Collection, Patient, Study, Series, Lesion, Feature, Gene, Pathway, Cohort, Analysis, LoadMarker] as const;
+export const Signature = node("Signature", "id", {
+  id: prop.string("Signature id (digest of the question it answers)"),
+  target: prop.string("Target attribute, with the class for one-vs-rest, e.g. SUBTYPE=LumA"),
+  params: prop.json("Method, feature settings, folds, repeats, seed, l1Ratio, permutations, harmonisation"),
+  result: prop.json("Out-of-fold AUC, 95% CI, permutation p, λ path, every outer fold (split, λ, coefficients), final refit intercept"),
+  dataVersion: prop.json("Data releases the signature read (features, clinical attributes)"),
+  createdAt: prop.string("ISO-8601 time the fit finished"),
+  cohortId: prop.string("The saved Cohort it was fitted on; null for an inline filter"),
+});
+
+export const NODES = [Collection, Patient, Study, Series, Lesion, Feature, Gene, Pathway, Cohort, Analysis, Signature, LoadMarker] as const;

@@ -31,6 +31,10 @@ export type CohortRecord = NodeRecord<typeof N.Cohort>;
 /** A load's completion marker: status LOADING first, COMPLETE written last. */
 export type LoadMarkerRecord = NodeRecord<typeof N.LoadMarker>;
 
+export type SignatureRecord = NodeRecord<typeof N.Signature>;
+/** One feature of a signature: its final coefficient and how often the outer folds selected it. */
+export type SignatureFeatureRecord = { signatureId: string; featureKey: string } & RecordOf<typeof R.USES_FEATURE.properties, never>;
+
 /** One image series of a cohort member, with what a download manifest needs. */
 export interface CohortSeries {
   collectionId: string | null;
@@ -63,6 +67,8 @@ export type Expression = Stored<ExpressionRecord>;
 export type Feature = Stored<FeatureRecord>;
 export type Analysis = Stored<AnalysisRecord>;
 export type Cohort = Stored<CohortRecord>;
+export type Signature = Stored<SignatureRecord>;
+export type SignatureFeature = Stored<SignatureFeatureRecord> & { feature: Feature };
 export type CorrelationLink = Stored<CorrelationRecord> & { feature: Feature; targetName: string | null };
 export type Mutation = Stored<MutationRecord>;
 export type PredictionLink = Stored<PredictionRecord> & { feature: Feature; geneName: string | null };

@@ -92,7 +92,14 @@ export const PREDICTS = rel(
 export const INCLUDES = rel("INCLUDES", [[N.Cohort, N.Patient]], {});
 export const ON_COHORT = rel("ON_COHORT", [[N.Analysis, N.Cohort]], {});
 
+export const USES_FEATURE = rel("USES_FEATURE", [[N.Signature, N.Feature]], {
+  coefficient: prop.float("Coefficient of the final refit on the feature's original scale (0 when not selected)"),
+  selectionFrequency: prop.float("Share of outer folds whose fit gave the feature a non-zero coefficient"),
+  designColumn: prop.int("Column of the feature in the signature's design (applySignature order)"),
+});
+export const SIGNATURE_ON_COHORT = rel("SIGNATURE_ON_COHORT", [[N.Signature, N.Cohort]], {});
+
 export const RELATIONSHIPS = [
   IN_COLLECTION, HAS_STUDY, HAS_SERIES, HAS_LESION, HAS_FEATURE, HAS_MUTATION, EXPRESSES,
-  IN_PATHWAY, PATHWAY_SCORE, CORRELATES_WITH, PREDICTS, INCLUDES, ON_COHORT,
+  IN_PATHWAY, PATHWAY_SCORE, CORRELATES_WITH, PREDICTS, INCLUDES, ON_COHORT, USES_FEATURE, SIGNATURE_ON_COHORT,
 ] as const;

@@ -63,7 +63,7 @@ export function demoCohort(options: DemoOptions = {}): CohortRecords {
         id, collectionId: collection.id, projectId: collection.id, sex: rng.pick(["female", "male"]),
         ageAtDiagnosisYears: rng.integer(38, 84), vitalStatus: dead ? "Dead" : "Alive",
         stage: collection.id === "TCGA-LUAD" ? rng.pick(["Stage IA", "Stage IB", "Stage IIA", "Stage IIIA", "Stage IV"]) : null,
-        primaryDiagnosis: collection.cancerType, overallSurvivalDays: rng.integer(60, 2400), overallSurvivalEvent: dead, ...PROVENANCE,
+        primaryDiagnosis: collection.cancerType, overallSurvivalDays: rng.integer(60, 2400), overallSurvivalEvent: dead, clinicalAttributes: demoClinicalAttributes(id), ...PROVENANCE,
       });
       const studyUid = uid("1", c, n);
       records.studies.push({ uid: studyUid, patientId: id, date: `20${rng.integer(0, 9).toString().padStart(2, "0")}-0${rng.integer(1, 9)}-1${rng.integer(0, 9)}`, description: "Pre-operative imaging", ...PROVENANCE });
@@ -100,6 +100,18 @@ function demoMutations(patients: M.PatientRecord[], rng: SeededRandom): M.Mutati
 }
 
 /** The demo's hidden hypoxia activity of a patient (standard normal), deterministic in the barcode. */
+/**
+ * The demo's planted subtype: SUBTYPE "Hypoxic" when the hidden hypoxia activity (which also drives
+ * lesion texture heterogeneity) is above DEMO_SUBTYPE_THRESHOLD, else "Normoxic". Derived from the
+ * barcode alone (its own hash, not the cohort's random stream), so adding it changes no other demo value.
+ * Survival fields are not yet tied to the activity (hook for the survival work, issue 13 part 3).
+ */
+export const DEMO_SUBTYPE_THRESHOLD = 0;
+export function demoClinicalAttributes(patientId: string): Record<string, { value: string; source: string; dataRelease: string }> {
+  const subtype = demoHypoxiaActivity(patientId) > DEMO_SUBTYPE_THRESHOLD ? "Hypoxic" : "Normoxic";
+  return { SUBTYPE: { value: subtype, source: PROVENANCE.source, dataRelease: PROVENANCE.dataRelease } };
+}
+
 export function demoHypoxiaActivity(patientId: string): number {
   let seed = 2166136261;
   for (const char of patientId) seed = Math.imul(seed ^ char.charCodeAt(0), 16777619);
