@@ -8,7 +8,8 @@ import type { SkippedFile } from "./local-folder-archive.js";
 const DICOM_NAME = /(\.dcm|\.dicom|\.ima|(^|\/)[^./]+)$/i;
 
 export function meantAsDicom(file: SkippedFile): boolean {
-  return DICOM_NAME.test(file.path) || file.reason.includes("DICM");
+  // A file with the preamble fails later than the marker check; a README fails at it ("… 'DICM' marker … missing").
+  return DICOM_NAME.test(file.path) || !/'DICM' marker .* missing/.test(file.reason);
 }
 
 export function unreadableFileKey(file: SkippedFile): string {

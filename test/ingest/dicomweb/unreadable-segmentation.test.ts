@@ -3,7 +3,7 @@
 // RayStation RTSTRUCT next to it (/work/shared/data/dicom, 2 ROIs) is written — on both stores.
 import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SeededRandom } from "../../../compute/seeded-random.js";
 import type { GraphStore } from "../../../graph-model/graph-store.js";
@@ -12,7 +12,7 @@ import type { JobSnapshot } from "../../../ingest/jobs/job.js";
 import { imagingIngestJob, localFolderImagingSource } from "../../../ingest/dicomweb/index.js";
 import { BOTH_STORES } from "../../support/stores.js";
 
-const SET = "/work/shared/data/dicom/segrt-cheese-raystation";
+const SET = resolve(import.meta.dirname, "../../../../shared/data/dicom/segrt-cheese-raystation");
 const RTSTRUCT = "rtstruct/RS1.2.752.243.1.1.20210208111802158.1580.88111.dcm";
 const PATIENT = "314159"; // PatientID of the set (expected.json)
 
