@@ -73,6 +73,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     schema,
     formatError,
     introspection: true,
+    // With reads behind a key, "Did you mean …" suggestions would describe the schema to anyone.
+    hideSchemaDetailsFromClientErrors: readAccess !== "open",
     // Stack traces name our files and libraries: never sent to clients (the log has them).
     includeStacktraceInErrorResponses: false,
     plugins: [

@@ -5,6 +5,7 @@ import type { GraphQLFormattedError } from "graphql";
 import type { Logger } from "pino";
 import { ArgumentValidationError } from "type-graphql";
 import { PlatformError } from "../compute/errors.js";
+import { boundedMessage } from "./bounded-message.js";
 
 const CLIENT_CODES = new Set(["GRAPHQL_PARSE_FAILED", "GRAPHQL_VALIDATION_FAILED", "BAD_USER_INPUT", "PERSISTED_QUERY_NOT_FOUND", "BAD_REQUEST", "OPERATION_RESOLUTION_FAILURE", "UNAUTHENTICATED", "FORBIDDEN", "RATE_LIMITED"]);
 
@@ -15,6 +16,14 @@ function validationMessages(error: ArgumentValidationError): string[] {
 }
 
 export function createErrorFormatter(logger: Logger) {
+  const format = clientError(logger);
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const answer = format(formatted, error);
+    return { ...answer, message: boundedMessage(answer.message) };
+  };
+}
+
+function clientError(logger: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error);
     if (original instanceof PlatformError)
