@@ -32,15 +32,19 @@ export class CliProcesses {
   private readonly children: ChildProcess[] = [];
 
   /** Starts a command and resolves with the first match of `announce` on its stdout (its groups joined by '#'). */
-  start(args: string[], announce: RegExp, env: NodeJS.ProcessEnv = CLI_ENV): Promise<string> {
+  start(args: string[], announce: RegExp, env: NodeJS.ProcessEnv = CLI_ENV, onOutput?: (chunk: string) => void): Promise<string> {
     return new Promise((resolve, reject) => {
       const child = spawn(process.execPath, [CLI, ...args], { env });
       this.children.push(child);
       let stdout = "";
       let stderr = "";
-      child.stderr.on("data", (d) => (stderr += d));
+      child.stderr.on("data", (d) => {
+        stderr += d;
+        onOutput?.(String(d));
+      });
       child.stdout.on("data", (d) => {
         stdout += d;
+        onOutput?.(String(d));
         const match = announce.exec(stdout);
         if (match) resolve(match.slice(1).join("#"));
       });
