@@ -40,6 +40,8 @@ export const SCANNING_FIELDS = new Set(["previewCohort", "linkage", "radiogenomi
 const ASSUMED_STORE_PATIENTS = 1_000;
 /** Introspection is bounded by the schema, not the data: a flat cost, whatever it selects. */
 export const INTROSPECTION_COST = 200;
+/** graphql-query-complexity's default maxQueryNodes. */
+const MAX_QUERY_NODES = 10_000;
 
 function estimatorFor(costContext: CostContext, settingsSeen: Set<string>): ComplexityEstimator {
   return ({ field, args, childComplexity }) => {
@@ -83,6 +85,9 @@ function costOf(schema: GraphQLSchema, document: DocumentNode, operationName: st
     return getComplexity({ schema, query: document, operationName: operationName ?? undefined, variables: variables ?? {}, estimators: [estimatorFor(costContext, settingsSeen), simpleEstimator({ defaultComplexity: 1 })] });
   } catch (error) {
     if (error instanceof GraphQLError && error.extensions.code === "BAD_USER_INPUT") throw error;
+    // graphql-query-complexity stops counting past maxQueryNodes (10,000) with an untyped error.
+    if (error instanceof Error && /maximum allowed number of nodes/.test(error.message))
+      throw limitError(`the query selects more than ${MAX_QUERY_NODES.toLocaleString("en")} fields: ask for fewer fields or aliases, or split the query`, { maxQueryNodes: MAX_QUERY_NODES });
     if (error instanceof Error && /Variable|Expected type|got invalid value/i.test(error.message)) return null;
     throw error;
   }
