@@ -34,6 +34,11 @@ function apiKeyOf(params: Record<string, unknown> | undefined): string | undefin
 
 function asGraphQLError(error: unknown): GraphQLErrorType {
   if (error instanceof GraphQLError) return error;
+  // A GraphQLError from graphql's other (ESM) realm, e.g. the query limits': keep its message and code.
+  if (error instanceof Error && error.name === "GraphQLError" && "extensions" in error) {
+    const { http: _http, ...extensions } = (error as { extensions: Record<string, unknown> }).extensions;
+    return new GraphQLError(error.message, { extensions });
+  }
   const platform = error instanceof PlatformError ? error : undefined;
   return new GraphQLError(platform?.message ?? String(error), { originalError: error as Error, extensions: platform ? { code: platform.code, ...platform.details } : {} });
 }

@@ -34,20 +34,23 @@ const ASSUMED_LIST_SIZE = 3;
 const PAGE_ITEM_FIELDS = new Set(["nodes", "edges"]);
 const INTROSPECTION_FIELDS = new Set(["__schema", "__type"]);
 
-/** Fields whose work grows with the store (they read every patient, link or set): cost 1 + patients scanned. */
+/** Root Query fields whose work grows with the store (they read every patient, link or set): cost 1 + patients scanned. */
 export const SCANNING_FIELDS = new Set(["previewCohort", "linkage", "radiogenomicMap", "pathways", "collections", "cohorts"]);
 /** Patients assumed when the server does not say how many it holds. */
 const ASSUMED_STORE_PATIENTS = 1_000;
 /** Introspection is bounded by the schema, not the data: a flat cost, whatever it selects. */
 export const INTROSPECTION_COST = 200;
+/** graphql-query-complexity's default maxQueryNodes. */
+const MAX_QUERY_NODES = 10_000;
 
 function estimatorFor(costContext: CostContext, settingsSeen: Set<string>): ComplexityEstimator {
-  return ({ field, args, childComplexity }) => {
+  return ({ type, field, args, childComplexity }) => {
     // __typename and other meta fields are answered from the schema: free, so Apollo Client's queries cost what hand-written ones do.
     if (field.name.startsWith("__")) return INTROSPECTION_FIELDS.has(field.name) ? INTROSPECTION_COST : 0;
     if (field.name === "features" && args.settings !== undefined) settingsSeen.add(JSON.stringify(args.settings));
     const first = args.first === undefined ? undefined : checkPageSize(field.name, args.first);
-    const scanned = SCANNING_FIELDS.has(field.name) ? Math.max(1, costContext.scannedPatients?.() ?? ASSUMED_STORE_PATIENTS) : 0;
+    // Only the root fields scan (Gene.pathways is a loader lookup, Query.pathways reads every set).
+    const scanned = type.name === "Query" && SCANNING_FIELDS.has(field.name) ? Math.max(1, costContext.scannedPatients?.() ?? ASSUMED_STORE_PATIENTS) : 0;
     const own = 1 + scanned + (COMPUTE_FIELD_COST[field.name] ?? 0);
     const isList = /^\[/.test(String(field.type).replace(/!/g, ""));
     const listed = first ?? (isList && !PAGE_ITEM_FIELDS.has(field.name) ? ASSUMED_LIST_SIZE : 1);
@@ -83,6 +86,9 @@ function costOf(schema: GraphQLSchema, document: DocumentNode, operationName: st
     return getComplexity({ schema, query: document, operationName: operationName ?? undefined, variables: variables ?? {}, estimators: [estimatorFor(costContext, settingsSeen), simpleEstimator({ defaultComplexity: 1 })] });
   } catch (error) {
     if (error instanceof GraphQLError && error.extensions.code === "BAD_USER_INPUT") throw error;
+    // graphql-query-complexity stops counting past maxQueryNodes (10,000) with an untyped error.
+    if (error instanceof Error && /maximum allowed number of nodes/.test(error.message))
+      throw limitError(`the query selects more than ${MAX_QUERY_NODES.toLocaleString("en")} fields: ask for fewer fields or aliases, or split the query`, { maxQueryNodes: MAX_QUERY_NODES });
     if (error instanceof Error && /Variable|Expected type|got invalid value/i.test(error.message)) return null;
     throw error;
   }

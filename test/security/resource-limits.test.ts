@@ -52,13 +52,14 @@ describe.each(BOTH_STORES)("resource and cost limits [$name]", (target) => {
     }
   });
 
-  it("refuses a subscription over its cost over a real graphql-ws client", async () => {
+  it("refuses a subscription over its limits over a real graphql-ws client (before: never cost-checked)", async () => {
     const fields = Array.from({ length: 120_000 }, (_, i) => `a${i}: id`).join(" ");
     const client = createClient({ url: platform.server.graphqlUrl.replace(/^http/, "ws"), webSocketImpl: WebSocket, retryAttempts: 0 });
     const refused = await client.iterate({ query: `subscription { jobUpdated(id: "no-such-job") { ${fields} progress { done } } }` }).next().catch((errors: unknown) => errors);
     await client.dispose();
+    // Over 10,000 selected fields the estimator stops counting: that refusal, typed (before: INTERNAL with a stack in the log).
     expect((refused as any)[0].extensions.code).toBe("BAD_USER_INPUT");
-    expect((refused as any)[0].message).toMatch(/would cost \d+; the limit is 100000/);
+    expect((refused as any)[0].message).toMatch(/selects more than 10,000 fields/);
   });
 
   it("sends no X-Powered-By and shows no absolute path in /health", async () => {
