@@ -31,6 +31,14 @@ describe("radiogenomics ingest pathways --reactome [embedded Ladybug]", () => {
   beforeAll(async () => {
     replay = await startReplayServer(fixture);
     dataDir = await mkdtemp(path.join(os.tmpdir(), "rg-cli-reactome-"));
+    // Pathway ingest links only genes the graph knows (unknown symbols are reported): the members first.
+    const store = await openStore({ kind: "embedded", dataDir });
+    try {
+      const members = ["VEGFA", "EGFR"].flatMap((s) => reactomePathwaysOfSymbol(fixture.reactome, s).flatMap((p) => p.genes));
+      await store.upsertGenes([...new Set(members)].map((symbol) => ({ symbol })));
+    } finally {
+      await store.close();
+    }
   });
   afterAll(async () => {
     await replay.close();

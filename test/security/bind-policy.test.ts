@@ -11,7 +11,7 @@ const processes = new CliProcesses();
 let dataDir: string;
 beforeAll(async () => (dataDir = await mkdtemp(path.join(os.tmpdir(), "rg-bind-"))));
 afterEach(() => processes.stopAll());
-afterAll(() => rm(dataDir, { recursive: true, force: true }));
+afterAll(() => rm(dataDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 }));
 
 describe("bind policy of the real CLI", () => {
   it("refuses --host 0.0.0.0 with no keys, exiting 1 with a clear message", async () => {

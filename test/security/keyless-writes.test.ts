@@ -18,7 +18,7 @@ const patientId = cohort.studies.find((s) => s.uid === series.studyUid)!.patient
 const computer = createApiKey(["compute"]);
 const reader = createApiKey(["read"]);
 /** Generous query limits: this suite tests the write gate, not the cost estimate. */
-const LIMITS = { maxDepth: 20, maxCost: 10_000_000 };
+const LIMITS = { maxDepth: 20, maxCost: 10_000_000, maxSettingsPerRequest: 100 };
 
 /** `aliases` Lesion.features fields, each with its own binCount (settings the graph does not hold). */
 function aliasedFeatures(aliases: number, firstBinCount = 5): string {

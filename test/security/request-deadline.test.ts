@@ -38,7 +38,7 @@ describe.each(BOTH_STORES)("a timed-out request leaves no work running [$name]",
   const platform = useTestPlatform(target, {
     cohort,
     services: { featurePool: pool },
-    server: { resolverTimeoutMs: DEADLINE_MS, limits: { maxDepth: 20, maxCost: 10_000_000 } },
+    server: { resolverTimeoutMs: DEADLINE_MS, limits: { maxDepth: 20, maxCost: 10_000_000, maxSettingsPerRequest: 100 } },
   });
 
   it("answers TIMEOUT, then the process is near idle and the pool empty", async () => {
