@@ -3,6 +3,7 @@
 // timeout) and worker-pool tasks (terminated). Past the deadline, or when the client goes away, the
 // signal aborts and no new work starts; background jobs run outside any request's deadline.
 import { AsyncLocalStorage } from "node:async_hooks";
+import { setMaxListeners } from "node:events";
 import { ResolverTimeoutError } from "./errors.js";
 
 export class RequestDeadline {
@@ -12,6 +13,7 @@ export class RequestDeadline {
   readonly at: number;
 
   constructor(timeoutMs: number, now = Date.now()) {
+    setMaxListeners(0, this.controller.signal); // one listener per store query and pool task of the request: many, by design
     this.at = timeoutMs > 0 ? now + timeoutMs : Infinity;
     if (timeoutMs > 0) {
       this.timer = setTimeout(() => this.abort(new ResolverTimeoutError(

@@ -35,12 +35,17 @@ function deadlineConfig(): { timeout: number } | undefined {
   return timeout === undefined ? undefined : { timeout };
 }
 
-/** A transaction Neo4j ended for the deadline, reported as TIMEOUT. */
+/**
+ * A transaction Neo4j ended for the deadline, or a session we closed because the deadline aborted
+ * (the driver then fails with whatever the connection state gives), reported as TIMEOUT.
+ */
 function deadlineError(error: unknown): unknown {
   const code = (error as { code?: string })?.code ?? "";
   const deadline = currentDeadline();
-  if (deadline && /TransactionTimedOut|Transaction\.Terminated|TransactionTerminated|LockClientStopped/.test(code))
-    return deadline.signal.aborted ? deadline.signal.reason : new ResolverTimeoutError("the request's deadline passed during a store query: ask for less, or run it as a job");
+  if (!deadline) return error;
+  if (deadline.signal.aborted) return deadline.signal.reason;
+  if (/TransactionTimedOut|Transaction\.Terminated|TransactionTerminated|LockClientStopped/.test(code))
+    return new ResolverTimeoutError("the request's deadline passed during a store query: ask for less, or run it as a job");
   return error;
 }
 

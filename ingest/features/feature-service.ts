@@ -1,6 +1,6 @@
 // On-demand radiomic features: stored values for the requested settings when the graph has them,
 // otherwise fetch the lesion's image and mask, compute (IBSI), store with full provenance, and return.
-// Identical concurrent requests share one computation.
+// Identical concurrent requests share one computation, which stops only when all of them have gone.
 import { computeFeatures } from "../../compute/features/compute-features.js";
 import type { FeatureSettings } from "../../compute/features/settings.js";
 import { FEATURE_FAMILIES, type FeatureFamily, type FeatureResult } from "../../compute/features/types.js";
@@ -12,6 +12,7 @@ import type { FeatureComputer } from "./feature-task.js";
 import { settingsKey, type SettingsKey } from "./feature-settings-key.js";
 import { checkFeatureResources, resourceCapsFromEnv, type ResourceCaps } from "../../compute/features/resource-estimate.js";
 import { currentDeadline } from "../../compute/request-deadline.js";
+import { SharedFlight } from "./shared-flight.js";
 
 export interface FeatureRequest {
   lesionId: string;
@@ -25,7 +26,7 @@ export interface ComputeOptions {
 }
 
 export class FeatureService {
-  private readonly inFlight = new Map<string, Promise<M.LesionFeature[]>>();
+  private readonly inFlight = new Map<string, SharedFlight<M.LesionFeature[]>>();
   /** Feature writes run one at a time: concurrent writes MERGE the same Feature nodes, which Neo4j answers with deadlocks under load. */
   private writeTail: Promise<unknown> = Promise.resolve();
 
@@ -60,11 +61,13 @@ export class FeatureService {
   private computeOnce(lesionId: string, settings: FeatureSettings, families: FeatureFamily[]): Promise<M.LesionFeature[]> {
     const flightKey = `${lesionId}|${settingsKey(settings).hash}|${families.join(",")}`;
     let flight = this.inFlight.get(flightKey);
-    if (!flight) {
-      flight = this.computeAndStore(lesionId, settings, families).finally(() => this.inFlight.delete(flightKey));
-      this.inFlight.set(flightKey, flight);
+    if (!flight || flight.abandoned) {
+      const started = new SharedFlight(() => this.computeAndStore(lesionId, settings, families));
+      void started.settled.then(() => { if (this.inFlight.get(flightKey) === started) this.inFlight.delete(flightKey); });
+      this.inFlight.set(flightKey, started);
+      flight = started;
     }
-    return flight;
+    return flight.join();
   }
 
   private oneWriteAtATime<T>(write: () => Promise<T>): Promise<T> {
@@ -89,7 +92,7 @@ export class FeatureService {
     checkFeatureResources(image.volume, image.mask, settings, this.caps);
     const key = settingsKey(settings);
     const computedAt = this.now().toISOString();
-    // The request's deadline cancels the computation (a pool task is terminated) and skips the write.
+    // The flight's deadline (all waiters gone) cancels the computation (a pool task is terminated) and skips the write.
     const deadline = currentDeadline();
     deadline?.throwIfAborted();
     const results = await this.compute(image.volume, image.mask, settings, families, deadline?.signal);
