@@ -15,7 +15,8 @@ import { buildPlatformSchema } from "../schema/build-schema.js";
 import { exportRouter } from "./export-routes.js";
 import { dicomwebBaseUrl } from "../ingest/cohorts/cohort-manifest-export.js";
 import { publicLocation } from "./public-location.js";
-import { DEFAULT_LIMITS, queryLimitsPlugin, type QueryLimits } from "../resolvers/query-limits.js";
+import { DEFAULT_LIMITS, queryLimitsPlugin, type CostContext, type QueryLimits } from "../resolvers/query-limits.js";
+import { StorePatientCount } from "./store-patient-count.js";
 import { authorizeOperation, type ReadAccess } from "../resolvers/access-control.js";
 import { DEFAULT_RATE_LIMITS, RateLimiter, rateLimitCaller, type RateLimits } from "../resolvers/rate-limits.js";
 import { requestGuardPlugin } from "../resolvers/request-guard.js";
@@ -67,8 +68,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const corsOrigins = options.corsOrigins ?? DEFAULT_CORS_ORIGINS;
   const formatError = createErrorFormatter(logger);
   const hostOrigin = { hosts: hostsWithBind(options.allowedHosts ?? DEFAULT_ALLOWED_HOSTS, options.host), origins: corsOrigins };
+  // Fields that scan the store cost what the store holds (counted at start, refreshed in the background).
+  const patientCount = new StorePatientCount(store, logger);
+  await patientCount.start();
+  const costContext: CostContext = { scannedPatients: () => patientCount.current ?? 0 };
   // Subscriptions all-in-one only: a subgraph's schema has none (the gateway passes none through).
-  const subscriptions = options.schema ? undefined : attachSubscriptionServer(httpServer, { schema, services, readAccess, limiter, limits, hostOrigin, facts, formatError });
+  const subscriptions = options.schema ? undefined : attachSubscriptionServer(httpServer, { schema, services, readAccess, limiter, limits, costContext, hostOrigin, facts, formatError });
   const apollo = new ApolloServer<RequestContext>({
     schema,
     formatError,
@@ -80,7 +85,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       requestGuardPlugin({ readAccess, limiter }),
-      queryLimitsPlugin(schema, limits),
+      queryLimitsPlugin(schema, limits, costContext),
       // A subgraph: no per-field traces for the gateway (Apollo would switch them on for a federated schema).
       ...(options.schema ? [ApolloServerPluginInlineTraceDisabled()] : []),
     ],
@@ -128,6 +133,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     url,
     graphqlUrl: `${url}/graphql`,
     async stop() {
+      patientCount.stop();
       await subscriptions?.close();
       await apollo.stop();
     },

@@ -9,7 +9,7 @@ import { PlatformError } from "../compute/errors.js";
 import { execute, GraphQLError, getOperationAST, parse, subscribe, validate } from "../resolvers/graphql-runtime.js";
 import { authorizeOperation, type ReadAccess } from "../resolvers/access-control.js";
 import { createRequestContext, type RequestFacts, type Services } from "../resolvers/context.js";
-import { checkOperationLimits, type QueryLimits } from "../resolvers/query-limits.js";
+import { checkOperationLimits, type CostContext, type QueryLimits } from "../resolvers/query-limits.js";
 import { operationPoints, rateLimitCaller, type RateLimiter } from "../resolvers/rate-limits.js";
 import { verifyUpgrade, type HostOriginPolicy } from "./host-origin-policy.js";
 import { withRequestDeadline } from "../compute/request-deadline.js";
@@ -21,6 +21,8 @@ export interface SubscriptionServerOptions {
   readAccess: ReadAccess;
   limiter: RateLimiter;
   limits: QueryLimits;
+  /** What scanning fields cost, as on HTTP. */
+  costContext?: CostContext;
   /** Host allow-list (421) and Origin check (403) on the upgrade, as on HTTP. */
   hostOrigin: HostOriginPolicy;
   facts: RequestFacts;
@@ -62,7 +64,7 @@ export function attachSubscriptionServer(httpServer: http.Server, options: Subsc
           if (invalid.length) return invalid;
           const operation = getOperationAST(document, payload.operationName);
           authorizeOperation(contextValue.authority, operation?.operation, readAccess);
-          checkOperationLimits(schema, document, payload.operationName, payload.variables ?? undefined, limits);
+          checkOperationLimits(schema, document, payload.operationName, payload.variables ?? undefined, limits, options.costContext);
           await limiter.consume(rateLimitCaller(contextValue), operationPoints(document, operation ?? undefined, limiter.limits));
           return { schema, document, operationName: payload.operationName, variableValues: payload.variables, contextValue };
         } catch (error) {

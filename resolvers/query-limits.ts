@@ -36,8 +36,12 @@ const INTROSPECTION_FIELDS = new Set(["__schema", "__type"]);
 
 /** Root Query fields whose work grows with the store (they read every patient, link or set): cost 1 + patients scanned. */
 export const SCANNING_FIELDS = new Set(["previewCohort", "linkage", "radiogenomicMap", "pathways", "collections", "cohorts"]);
-/** Patients assumed when the server does not say how many it holds. */
-const ASSUMED_STORE_PATIENTS = 1_000;
+/**
+ * Patients charged per scan at least, and when the server does not say how many it holds: a scan has a
+ * fixed cost (500 aliased scans of a 40-patient demo held the embedded store for 18 s), so a small
+ * store does not make it cheap; past this, the cost grows with the store.
+ */
+export const MIN_SCANNED_PATIENTS = 1_000;
 /** Introspection is bounded by the schema, not the data: a flat cost, whatever it selects. */
 export const INTROSPECTION_COST = 200;
 /** graphql-query-complexity's default maxQueryNodes. */
@@ -50,7 +54,7 @@ function estimatorFor(costContext: CostContext, settingsSeen: Set<string>): Comp
     if (field.name === "features" && args.settings !== undefined) settingsSeen.add(JSON.stringify(args.settings));
     const first = args.first === undefined ? undefined : checkPageSize(field.name, args.first);
     // Only the root fields scan (Gene.pathways is a loader lookup, Query.pathways reads every set).
-    const scanned = type.name === "Query" && SCANNING_FIELDS.has(field.name) ? Math.max(1, costContext.scannedPatients?.() ?? ASSUMED_STORE_PATIENTS) : 0;
+    const scanned = type.name === "Query" && SCANNING_FIELDS.has(field.name) ? Math.max(MIN_SCANNED_PATIENTS, costContext.scannedPatients?.() ?? 0) : 0;
     const own = 1 + scanned + (COMPUTE_FIELD_COST[field.name] ?? 0);
     const isList = /^\[/.test(String(field.type).replace(/!/g, ""));
     const listed = first ?? (isList && !PAGE_ITEM_FIELDS.has(field.name) ? ASSUMED_LIST_SIZE : 1);

@@ -4,7 +4,7 @@ import { parse } from "graphql";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { GraphQLSchema } from "graphql";
 import { buildPlatformSchema } from "../../schema/build-schema.js";
-import { checkOperationLimits, INTROSPECTION_COST, operationCost } from "../../resolvers/query-limits.js";
+import { checkOperationLimits, INTROSPECTION_COST, MIN_SCANNED_PATIENTS, operationCost } from "../../resolvers/query-limits.js";
 
 let schema: GraphQLSchema;
 beforeAll(async () => {
@@ -31,7 +31,11 @@ describe("query cost", () => {
     const aliases = (n: number) => `{ ${Array.from({ length: n }, (_, i) => `p${i}: previewCohort(first: 1) { totalCount }`).join(" ")} }`;
     const one = operationCost(schema, parse(aliases(1)), undefined, undefined, { scannedPatients: () => 2_000 })!;
     expect(one).toBeGreaterThan(2_000);
-    expect(operationCost(schema, parse(aliases(1)), undefined, undefined, { scannedPatients: () => 10 })!).toBeLessThan(one);
+    // A small store still pays the fixed cost of a scan; an unknown store is charged that floor too.
+    const small = operationCost(schema, parse(aliases(1)), undefined, undefined, { scannedPatients: () => 10 })!;
+    expect(small).toBeLessThan(one);
+    expect(small).toBeGreaterThan(MIN_SCANNED_PATIENTS);
+    expect(operationCost(schema, parse(aliases(1)))).toBe(small);
     expect(() => checkOperationLimits(schema, parse(aliases(500)), undefined, undefined, { maxDepth: 12, maxCost: 100_000 })).toThrow(/would cost \d+; the limit is 100000/);
     const linkage = `{ ${Array.from({ length: 500 }, (_, i) => `l${i}: linkage { linkedCount }`).join(" ")} }`;
     expect(() => checkOperationLimits(schema, parse(linkage), undefined, undefined, { maxDepth: 12, maxCost: 100_000 })).toThrow(/would cost/);
