@@ -155,8 +155,9 @@ class StudyScope {
     for (const dataset of metadata) {
       const sopInstanceUid = String(dataset.SOPInstanceUID);
       try {
-        for (const { record, warnings } of await this.lesionsOf(entry, sopInstanceUid)) {
-          yield recordItem(warnings.length > 0 ? { kind: "lesion", record, warnings } : { kind: "lesion", record });
+        for (const lesion of await this.lesionsOf(entry, sopInstanceUid)) {
+          if ("error" in lesion) yield failureItem({ kind: "segmentation", uid: entry.seriesUid, sopInstanceUid, patientId, error: lesion.error });
+          else yield recordItem(lesion.warnings.length > 0 ? { kind: "lesion", record: lesion.record, warnings: lesion.warnings } : { kind: "lesion", record: lesion.record });
         }
       } catch (error) {
         yield failureItem({ kind: "segmentation", uid: entry.seriesUid, sopInstanceUid, patientId, error });
@@ -167,7 +168,7 @@ class StudyScope {
   private async lesionsOf(
     entry: SeriesEntry & { modality: "SEG" | "RTSTRUCT" },
     sopInstanceUid: string,
-  ): Promise<{ record: LesionRecord; warnings: readonly string[] }[]> {
+  ): Promise<Array<{ record: LesionRecord; warnings: readonly string[] } | { error: InvalidDicomError }>> {
     const object = parseSegmentationObject(entry.modality, await this.reader.instanceBytes(entry, sopInstanceUid));
     const target = await segmentationTarget(object.links, this.candidates(), this.reader.archive);
     const inStudy = this.studySeries.find((series) => series.seriesUid === target.seriesUid);
@@ -178,10 +179,16 @@ class StudyScope {
     const masks = lesionMasks(object, grid);
     // A parsed object with nothing to read would otherwise vanish and surface later as NOT_FOUND.
     if (masks.length === 0) throw new InvalidDicomError(`${object.type} ${sopInstanceUid} of series ${entry.seriesUid} holds no ${object.type === "SEG" ? "segment" : "ROI with contours"} to read`, { sopInstanceUid, seriesUid: entry.seriesUid });
-    return masks.map((lesion) => ({
-      record: lesionRecord(object, entry, target, lesion.segmentNumber, lesion.label, gridMaskStatistics(lesion.mask), this.reader.archive),
-      warnings: lesion.warnings,
-    }));
+    const kind = object.type === "SEG" ? "segment" : "ROI";
+    const read = masks.map((lesion) => ({ lesion, statistics: gridMaskStatistics(lesion.mask) }));
+    // A segment / ROI covering no voxel of its image (no contour, or none on the slices) is not a lesion: reported, not written.
+    if (read.every(({ statistics }) => statistics.voxelCount === 0))
+      throw new InvalidDicomError(`${object.type} ${sopInstanceUid} of series ${entry.seriesUid} holds no ${object.type === "SEG" ? "segment" : "ROI with contours"} covering any voxel of series ${target.seriesUid}`, { sopInstanceUid, seriesUid: entry.seriesUid });
+    return read.map(({ lesion, statistics }) =>
+      statistics.voxelCount === 0
+        ? { error: new InvalidDicomError(`${kind} ${lesion.segmentNumber} ('${lesion.label}') of ${object.type} ${sopInstanceUid} covers no voxel of series ${target.seriesUid}${lesion.warnings.length ? ` (${lesion.warnings.join("; ")})` : ""}; it was not written`, { sopInstanceUid, segmentNumber: lesion.segmentNumber }) }
+        : { record: lesionRecord(object, entry, target, lesion.segmentNumber, lesion.label, statistics, this.reader.archive), warnings: lesion.warnings },
+    );
   }
 
   // Loaded series link by UID, SOP or frame of reference; series left out by the query (not loaded) by UID only.
