@@ -92,6 +92,19 @@ for (const target of BOTH_STORES) {
       const second = (await graphql(url, LIST, { after: first.pageInfo.endCursor })).data.harmonisations;
       expect(new Set([first.nodes[0].name, second.nodes[0].name])).toEqual(new Set(["by vendor", "non-parametric"]));
 
+      const diagnosticsCsv = await fetch(new URL(`/export/harmonisations/${id}/diagnostics.tsv`, platform.server.url));
+      expect(diagnosticsCsv.status).toBe(200);
+      const diagnosticsText = await diagnosticsCsv.text();
+      expect(diagnosticsText).toContain("kwPBefore\tkwStatisticAfter");
+      expect(diagnosticsText).toContain("# preserved covariates: SUBTYPE CATEGORICAL");
+      const valuesCsv = (await (await fetch(new URL(`/export/harmonisations/${id}/values.csv`, platform.server.url))).text()).split("\n").filter((l) => l && !l.startsWith("#"));
+      expect(valuesCsv[0]).toContain("patientId,lesionId,null_01");
+      expect(valuesCsv).toHaveLength(91);
+      const planted = valuesCsv[0]!.split(",").indexOf("planted_a");
+      const row = valuesCsv.find((l) => l.startsWith(lesions[0]!.patientId))!.split(",");
+      expect(Number(row[planted])).toBeCloseTo(valueOf(lesions[0]!.id, cohort.planted), 12);
+      expect((await fetch(new URL(`/export/harmonisations/harmonisation-nope/values.csv`, platform.server.url))).status).toBe(404);
+
       const signature = await graphql(url, FIT, { collection: cohort.collectionId, harmonisationId: id });
       expect(signature.errors).toBeUndefined();
       expect(signature.data.fitSignature[0].params.harmonisation).toBe(id);
