@@ -3,6 +3,7 @@
 // server (startHarmonisation) and follows the job. Prints the id and the per-feature diagnostics.
 import type { Command } from "commander";
 import { BadUserInputError } from "../../compute/errors.js";
+import type { FeatureFamily } from "../../compute/features/types.js";
 import { openStore } from "../../graph-model/open-store.js";
 import { HarmonisationService } from "../../ingest/analysis/harmonisation-service.js";
 import { BATCH_BY, type BatchBy, type PreservedCovariate } from "../../ingest/analysis/harmonisation-request.js";
@@ -16,6 +17,7 @@ interface HarmoniseFlags extends StoreFlags {
   collection?: string[];
   cohort?: string;
   covariate?: string[];
+  family?: string[];
   numericCovariate?: string[];
   binCount: string;
   nonParametric?: boolean;
@@ -35,8 +37,8 @@ function batchOf(flags: HarmoniseFlags): BatchBy {
   return by as BatchBy;
 }
 
-const MUTATION = `mutation($name: String!, $cohort: PatientFilterInput, $cohortId: ID, $batchBy: HarmonisationBatchBy!, $binEdges: [Float!], $covariates: [PreservedCovariateInput!], $settings: FeatureSettingsInput, $parametric: Boolean, $meanOnly: Boolean, $dropIncomplete: Boolean) {
-  startHarmonisation(name: $name, cohort: $cohort, cohortId: $cohortId, batchBy: $batchBy, binEdges: $binEdges, covariates: $covariates, settings: $settings, parametric: $parametric, meanOnly: $meanOnly, dropIncomplete: $dropIncomplete) { id } }`;
+const MUTATION = `mutation($name: String!, $cohort: PatientFilterInput, $cohortId: ID, $families: [String!], $batchBy: HarmonisationBatchBy!, $binEdges: [Float!], $covariates: [PreservedCovariateInput!], $settings: FeatureSettingsInput, $parametric: Boolean, $meanOnly: Boolean, $dropIncomplete: Boolean) {
+  startHarmonisation(name: $name, cohort: $cohort, cohortId: $cohortId, families: $families, batchBy: $batchBy, binEdges: $binEdges, covariates: $covariates, settings: $settings, parametric: $parametric, meanOnly: $meanOnly, dropIncomplete: $dropIncomplete) { id } }`;
 
 async function run(flags: HarmoniseFlags): Promise<void> {
   const batchBy = batchOf(flags);
@@ -44,7 +46,7 @@ async function run(flags: HarmoniseFlags): Promise<void> {
   const binCount = Number(flags.binCount);
   if (flags.server) {
     const { startHarmonisation } = await callServer(flags.server, flags.apiKey, MUTATION, {
-      name: flags.name, cohort: { collectionIds: flags.collection }, cohortId: flags.cohort, batchBy, binEdges, covariates: covariatesOf(flags),
+      name: flags.name, cohort: { collectionIds: flags.collection }, cohortId: flags.cohort, families: flags.family, batchBy, binEdges, covariates: covariatesOf(flags),
       settings: { discretisation: "FIXED_BIN_NUMBER", binCount }, parametric: !flags.nonParametric, meanOnly: !!flags.meanOnly, dropIncomplete: !!flags.dropIncomplete,
     });
     reportJob(await followJob(flags.server, flags.apiKey, startHarmonisation.id));
@@ -54,7 +56,7 @@ async function run(flags: HarmoniseFlags): Promise<void> {
   const store = await openStore(storeConfig(flags));
   try {
     const prepared = await new HarmonisationService(store).prepare({
-      name: flags.name, cohort: { collectionIds: flags.collection }, cohortId: flags.cohort, settings: { discretisation: { method: "fixedBinNumber", binCount } },
+      name: flags.name, cohort: { collectionIds: flags.collection }, cohortId: flags.cohort, settings: { discretisation: { method: "fixedBinNumber", binCount } }, families: flags.family as FeatureFamily[] | undefined,
       batch: { by: batchBy, ...(binEdges ? { binEdges } : {}) }, covariates: covariatesOf(flags), parametric: !flags.nonParametric, meanOnly: !!flags.meanOnly, dropIncomplete: !!flags.dropIncomplete,
     });
     const h = prepared.stored ?? (await prepared.run());
@@ -76,6 +78,7 @@ export function harmoniseCommand(program: Command): void {
     .option("--cohort <id>", "a saved cohort instead")
     .option("--covariate <attribute...>", "categorical clinical covariates to preserve, e.g. SUBTYPE")
     .option("--numeric-covariate <attribute...>", "numeric covariates to preserve, e.g. ageAtDiagnosisYears")
+    .option("--family <family...>", "only these IBSI families (e.g. the location features a scanner offset moves)")
     .option("--bin-count <n>", "feature settings: fixed bin number", "32")
     .option("--non-parametric", "non-parametric empirical Bayes")
     .option("--mean-only", "adjust the location only")
