@@ -23,6 +23,7 @@ import { loadFeatureMatrix, type FeatureMatrixQuery } from "../ingest/analysis/f
 import { loadRadiogenomicMap, type MapQuery } from "../ingest/analysis/radiogenomic-map-source.js";
 import { settingsKey } from "../ingest/features/feature-settings-key.js";
 import { signatureCoefficients, signatureFolds, signatureRocSvg } from "../ingest/analysis/signature-export.js";
+import { harmonisationDiagnostics, harmonisedValues } from "../ingest/analysis/harmonisation-export.js";
 import { DEFAULT_FEATURE_SETTINGS } from "../resolvers/feature-settings.mapping.js";
 import { listParam, numberParam, safeFileName, stringParam, type QueryParams } from "./export-params.js";
 
@@ -146,6 +147,10 @@ export const EXPORT_ROUTES: ExportRoute[] = [
   ...(["csv", "tsv"] as const).flatMap((ext) => [
     { path: `/export/signatures/:id/coefficients.${ext}`, render: async (r: ExportRequest) => tableResult(await signatureCoefficients(r.store, r.params.id!), ext, `${safeFileName(r.params.id!)}-coefficients`) },
     { path: `/export/signatures/:id/folds.${ext}`, render: async (r: ExportRequest) => tableResult(await signatureFolds(r.store, r.params.id!), ext, `${safeFileName(r.params.id!)}-folds`) },
+  ]),
+  ...(["csv", "tsv"] as const).flatMap((ext) => [
+    { path: `/export/harmonisations/:id/diagnostics.${ext}`, render: async (r: ExportRequest) => tableResult(await harmonisationDiagnostics(r.store, r.params.id!), ext, `${safeFileName(r.params.id!)}-diagnostics`) },
+    { path: `/export/harmonisations/:id/values.${ext}`, render: async (r: ExportRequest) => tableResult(await harmonisedValues(r.store, r.params.id!), ext, `${safeFileName(r.params.id!)}-values`) },
   ]),
   { path: "/export/cohorts/:id/manifest.tcia", render: manifestExport("TCIA") },
   { path: "/export/cohorts/:id/manifest.idc.txt", render: manifestExport("IDC") },

@@ -7,6 +7,7 @@ import { composeCommand } from "./commands/compose.command.js";
 import { computeCommand } from "./commands/compute.command.js";
 import { demoCommand } from "./commands/demo.command.js";
 import { exportCommand } from "./commands/export.command.js";
+import { harmoniseCommand } from "./commands/harmonise.command.js";
 import { gatewayCommand } from "./commands/gateway.command.js";
 import { ingestCommand } from "./commands/ingest.command.js";
 import { serveCommand } from "./commands/serve.command.js";
@@ -29,6 +30,7 @@ computeCommand(program, logger);
 statusCommand(program);
 apiKeyCommand(program);
 exportCommand(program);
+harmoniseCommand(program);
 gatewayCommand(program, logger);
 composeCommand(program);
 

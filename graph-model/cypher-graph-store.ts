@@ -5,7 +5,7 @@ import * as R from "./model/relationships.js";
 import type * as M from "./model/records.js";
 import type { NodeSpec } from "./nodes-and-relationships.js";
 import type { CypherExecutor, Transaction } from "./cypher-executor.js";
-import type { GraphCounts, GraphStore, Linkage, LinkQuery, PathwayQuery, PathwayWriteSummary, PredictionQuery, SignatureQuery, WriteSummary } from "./graph-store.js";
+import type { GraphCounts, GraphStore, Linkage, LinkQuery, PathwayQuery, PathwayWriteSummary, PredictionQuery, SignatureQuery, WriteSummary, LesionAcquisition } from "./graph-store.js";
 import type { Page, PageRequest, PatientFilter } from "./patient-filter.js";
 import * as nodeCypher from "./cypher/node.cypher.js";
 import * as patientCypher from "./cypher/patient-filter.cypher.js";
@@ -20,6 +20,7 @@ import { checkPatientFilter, genesOfFilter } from "./patient-filter-criteria.js"
 import * as predictions from "./prediction-store.js";
 import * as correlations from "./correlation-store.js";
 import * as signatureStore from "./signature-store.js";
+import * as harmonisationStore from "./harmonisation-store.js";
 import * as expression from "./expression-store.js";
 import { chunks, compareKeys, decodeNode, decodeRelationship, groupBy, requireExisting, WRITE_BATCH } from "./store-helpers.js";
 
@@ -163,6 +164,22 @@ export class CypherGraphStore implements GraphStore {
 
   signatureFeatures(signatureIds: readonly string[]): Promise<Map<string, M.SignatureFeature[]>> {
     return signatureStore.signatureFeatures(this.executor, signatureIds);
+  }
+
+  saveHarmonisation(harmonisation: M.HarmonisationRecord): Promise<WriteSummary> {
+    return harmonisationStore.saveHarmonisation(this.executor, harmonisation);
+  }
+
+  harmonisationsByIds(ids: readonly string[]): Promise<M.Harmonisation[]> {
+    return harmonisationStore.harmonisationsByIds(this.executor, ids);
+  }
+
+  harmonisations(query: { skip: number; first: number }): Promise<M.Harmonisation[]> {
+    return harmonisationStore.harmonisations(this.executor, query);
+  }
+
+  acquisitionsOfLesions(lesionIds: readonly string[]): Promise<Map<string, LesionAcquisition>> {
+    return harmonisationStore.acquisitionsOfLesions(this.executor, lesionIds);
   }
 
   private async upsertRelationshipRows(target: relCypher.RelationshipRows, rows: Array<{ from: string; to: string; properties: Record<string, unknown> }>, noun: string): Promise<WriteSummary> {

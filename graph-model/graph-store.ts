@@ -42,6 +42,13 @@ export interface LinkQuery {
   first: number;
 }
 
+/** Where a lesion's values came from: its image series and its patient's collection (harmonisation batches). */
+export interface LesionAcquisition {
+  lesionId: string;
+  collectionId: string | null;
+  series: M.Series;
+}
+
 /** One page of stored signatures (newest first), optionally one target's. */
 export interface SignatureQuery {
   target?: string;
@@ -155,6 +162,13 @@ export interface GraphStore {
   signatures(query: SignatureQuery): Promise<M.Signature[]>;
   /** Features of each signature with coefficient and selection frequency, in design-column order. */
   signatureFeatures(signatureIds: readonly string[]): Promise<Map<string, M.SignatureFeature[]>>;
+  /** A harmonisation (estimates, diagnostics, value matrix) and its cohort link, written together. */
+  saveHarmonisation(harmonisation: M.HarmonisationRecord): Promise<WriteSummary>;
+  harmonisationsByIds(ids: readonly string[]): Promise<M.Harmonisation[]>;
+  /** One page of stored harmonisations, newest first. */
+  harmonisations(query: { skip: number; first: number }): Promise<M.Harmonisation[]>;
+  /** Each lesion's image series (acquisition parameters) and its patient's collection; lesions without one are absent. */
+  acquisitionsOfLesions(lesionIds: readonly string[]): Promise<Map<string, LesionAcquisition>>;
   counts(): Promise<GraphCounts>;
 
   // Load markers (crash safety): a load writes its marker LOADING first and COMPLETE last.

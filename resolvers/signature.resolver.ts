@@ -58,6 +58,10 @@ class FitSignatureArgs {
   @Field(() => Int, { nullable: true, description: "Keep the top-k features by Mann–Whitney p inside each training fold" })
   @IsOptional() @Min(1)
   preFilterKeep?: number;
+
+  @Field(() => ID, { nullable: true, description: "A stored Harmonisation whose ComBat-adjusted values replace the raw ones" })
+  @IsOptional()
+  harmonisationId?: string;
 }
 
 function offsetOf(after: string | null | undefined): number {
@@ -80,7 +84,7 @@ export class SignatureResolver {
     const fitted = await new SignatureService(ctx.store).fit({
       cohort: { ...args.cohort }, cohortId: args.cohortId, settings: toFeatureSettings(args.settings), families: args.families as FeatureFamily[] | undefined,
       target: args.target, positiveClass: args.positiveClass, l1Ratio: args.l1Ratio, outerFolds: args.folds, innerFolds: args.folds,
-      repeats: args.repeats, seed: args.seed, permutations: args.permutations, preFilterKeep: args.preFilterKeep,
+      repeats: args.repeats, seed: args.seed, permutations: args.permutations, preFilterKeep: args.preFilterKeep, harmonisationId: args.harmonisationId,
     });
     return fitted.map(toSignature);
   }

@@ -6,6 +6,7 @@ import { buildSchema, type BuildSchemaOptions } from "type-graphql";
 import { AnalysisResolver } from "../resolvers/analysis.resolver.js";
 import { CohortResolver } from "../resolvers/cohort.resolver.js";
 import { SignatureResolver } from "../resolvers/signature.resolver.js";
+import { HarmonisationResolver } from "../resolvers/harmonisation.resolver.js";
 import { MutationAssociationResolver } from "../resolvers/mutation-association.resolver.js";
 import { CollectionResolver } from "../resolvers/collection.resolver.js";
 import { FeatureDefinitionResolver } from "../resolvers/feature-definition.resolver.js";
@@ -28,7 +29,7 @@ import { StudyResolver } from "../resolvers/study.resolver.js";
 // Every resolver of the all-in-one schema; schema/subgraphs.ts says which subgraph serves each.
 export const RESOLVERS = [
   CollectionResolver, PatientResolver, PatientImagingResolver, StudyResolver, SeriesResolver, LesionResolver, GeneResolver, PathwayResolver, FeatureDefinitionResolver,
-  JobResolver, AnalysisResolver, FeatureLinkResolver, IngestResolver, IngestImagingResolver, CohortResolver, MutationAssociationResolver, SignatureResolver,
+  JobResolver, AnalysisResolver, FeatureLinkResolver, IngestResolver, IngestImagingResolver, CohortResolver, MutationAssociationResolver, SignatureResolver, HarmonisationResolver,
   RadiogenomicMapResolver,
 ] as const;
 

@@ -21,6 +21,7 @@ import { IngestResolver } from "../resolvers/ingest.resolver.js";
 import { JobResolver } from "../resolvers/job.resolver.js";
 import { LesionResolver } from "../resolvers/lesion.resolver.js";
 import { SignatureResolver } from "../resolvers/signature.resolver.js";
+import { HarmonisationResolver } from "../resolvers/harmonisation.resolver.js";
 import { MutationAssociationResolver } from "../resolvers/mutation-association.resolver.js";
 import { PathwayResolver } from "../resolvers/pathway.resolver.js";
 import { PatientImagingResolver } from "../resolvers/patient-imaging.resolver.js";
@@ -60,6 +61,7 @@ export const MEMBERSHIP: ReadonlyArray<readonly [ClassType, SubgraphName]> = [
   [CohortResolver, "radiogenomics"],
   [MutationAssociationResolver, "radiogenomics"],
   [SignatureResolver, "radiogenomics"],
+  [HarmonisationResolver, "radiogenomics"],
   [RadiogenomicMapResolver, "radiogenomics"],
 ];
 

@@ -19,9 +19,11 @@ interface ExportFlags {
   binWidth?: string;
   settingsHash?: string;
   signature?: string;
+  harmonisation?: string;
 }
 
-const FORMATS: Record<string, string[]> = { map: ["cyjs", "graphml"], links: ["csv", "tsv"], features: ["csv", "tsv"], heatmap: ["svg"], roc: ["svg"], coefficients: ["csv", "tsv"], folds: ["csv", "tsv"] };
+const FORMATS: Record<string, string[]> = { map: ["cyjs", "graphml"], links: ["csv", "tsv"], features: ["csv", "tsv"], heatmap: ["svg"], roc: ["svg"], coefficients: ["csv", "tsv"], folds: ["csv", "tsv"], "harmonisation-diagnostics": ["csv", "tsv"], "harmonised-values": ["csv", "tsv"] };
+const HARMONISATION_EXPORTS: Record<string, string> = { "harmonisation-diagnostics": "diagnostics", "harmonised-values": "values" };
 const SIGNATURE_EXPORTS = new Set(["roc", "coefficients", "folds"]);
 
 function formatOf(what: string, flags: ExportFlags): string {
@@ -42,6 +44,10 @@ export function exportPath(what: string, flags: ExportFlags): string {
   if (SIGNATURE_EXPORTS.has(what)) {
     if (!flags.signature) throw new BadUserInputError(`export ${what} needs --signature <id> (from fitSignature)`);
     return `/export/signatures/${encodeURIComponent(flags.signature)}/${what}.${format}`;
+  }
+  if (HARMONISATION_EXPORTS[what]) {
+    if (!flags.harmonisation) throw new BadUserInputError(`export ${what} needs --harmonisation <id> (from startHarmonisation)`);
+    return `/export/harmonisations/${encodeURIComponent(flags.harmonisation)}/${HARMONISATION_EXPORTS[what]}.${format}`;
   }
   if (what === "features" && !analyses.length) {
     path = `/export/features.${format}`;
@@ -81,9 +87,10 @@ async function fetchExport(server: string, path: string): Promise<string> {
 export function exportCommand(program: Command): void {
   program
     .command("export")
-    .description("export for visualisation tools from a running server: map (cyjs|graphml), links (csv|tsv), features (csv|tsv), heatmap (svg), roc (svg), coefficients | folds (csv|tsv) of a signature")
-    .argument("<what>", "map | links | features | heatmap | roc | coefficients | folds")
+    .description("export for visualisation tools from a running server: map (cyjs|graphml), links (csv|tsv), features (csv|tsv), heatmap (svg), roc (svg), coefficients | folds (csv|tsv) of a signature, harmonisation-diagnostics | harmonised-values (csv|tsv) of a harmonisation")
+    .argument("<what>", "map | links | features | heatmap | roc | coefficients | folds | harmonisation-diagnostics | harmonised-values")
     .option("--signature <id>", "roc, coefficients, folds: signature id from fitSignature")
+    .option("--harmonisation <id>", "harmonisation-diagnostics, harmonised-values: harmonisation id from startHarmonisation")
     .option("--analysis <id...>", "analysis id(s) from runAssociation (map takes several)")
     .option("--format <format>", "map: cyjs (default) or graphml; links, features: csv (default) or tsv; heatmap: svg")
     .option("--out <file>", "write here (default: stdout)")

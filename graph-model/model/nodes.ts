@@ -145,4 +145,21 @@ export const Signature = node("Signature", "id", {
   cohortId: prop.string("The saved Cohort it was fitted on; null for an inline filter"),
 });
 
-export const NODES = [Collection, Patient, Study, Series, Lesion, Feature, Gene, Pathway, Cohort, Analysis, Signature, LoadMarker] as const;
+export const Harmonisation = node("Harmonisation", "id", {
+  id: prop.string("Harmonisation id (digest of the question it answers; equals its job id)"),
+  name: prop.string("Name given by the researcher"),
+  cohortId: prop.string("The saved Cohort it was fitted on; null for an inline filter"),
+  settingsHash: prop.string("Feature settings hash of the raw values it harmonised"),
+  batchDefinition: prop.json("What a batch is: { by: MANUFACTURER | MANUFACTURER_MODEL | CONVOLUTION_KERNEL | SLICE_THICKNESS_BINS | COLLECTION, binEdges? }"),
+  covariates: prop.json("Preserved biological covariates: [{ name, kind: CATEGORICAL | NUMERIC }]"),
+  method: prop.json("{ parametric, meanOnly, text }: ComBat variant and the seed-free method text"),
+  batches: prop.json("[{ batch, size }] in ComBat's (sorted) order"),
+  estimates: prop.json("featureKeys, batches, gammaStar/deltaStar (batches × features, row-major), standMean, varPooled"),
+  diagnostics: prop.json("Per feature: { featureKey, statisticBefore, pBefore, statisticAfter, pAfter } (Kruskal–Wallis over batches)"),
+  values: prop.json("Harmonised values as one matrix: { lesionIds, patientIds, featureKeys, values (lesion-major) }"),
+  params: prop.json("Cohort filter, settings, batch definition, covariates, method, dropped features/patients"),
+  dataVersion: prop.json("Data releases read (series, clinical covariates) and the digest of the raw values"),
+  createdAt: prop.string("ISO-8601 time the fit finished"),
+});
+
+export const NODES = [Collection, Patient, Study, Series, Lesion, Feature, Gene, Pathway, Cohort, Analysis, Signature, Harmonisation, LoadMarker] as const;

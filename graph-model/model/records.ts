@@ -35,6 +35,8 @@ export type SignatureRecord = NodeRecord<typeof N.Signature>;
 /** One feature of a signature: its final coefficient and how often the outer folds selected it. */
 export type SignatureFeatureRecord = { signatureId: string; featureKey: string } & RecordOf<typeof R.USES_FEATURE.properties, never>;
 
+export type HarmonisationRecord = NodeRecord<typeof N.Harmonisation>;
+
 /** One image series of a cohort member, with what a download manifest needs. */
 export interface CohortSeries {
   collectionId: string | null;
@@ -68,6 +70,7 @@ export type Feature = Stored<FeatureRecord>;
 export type Analysis = Stored<AnalysisRecord>;
 export type Cohort = Stored<CohortRecord>;
 export type Signature = Stored<SignatureRecord>;
+export type Harmonisation = Stored<HarmonisationRecord>;
 export type SignatureFeature = Stored<SignatureFeatureRecord> & { feature: Feature };
 export type CorrelationLink = Stored<CorrelationRecord> & { feature: Feature; targetName: string | null };
 export type Mutation = Stored<MutationRecord>;

@@ -23,7 +23,7 @@ export interface SignatureRequest {
   /** Keep the top-k features by Mann–Whitney p, inside each training fold only. */
   preFilterKeep?: number;
   lambdaCount?: number;
-  /** Hook for harmonised values (issue 13 part 5): a Harmonisation id whose values replace the raw ones. Not yet served: refused when given. */
+  /** A Harmonisation whose ComBat-adjusted values replace the raw ones (its settings hash wins; patients it left out are left out). */
   harmonisationId?: string;
 }
 

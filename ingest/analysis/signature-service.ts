@@ -11,6 +11,7 @@ import type { GraphStore } from "../../graph-model/graph-store.js";
 import type * as M from "../../graph-model/model/records.js";
 import { settingsKey } from "../features/feature-settings-key.js";
 import { clinicalTarget } from "./clinical-target.js";
+import { harmonisedFeatureValues } from "./harmonised-feature-values.js";
 import { firstLesionPerPatient } from "./lesion-feature-matrix.js";
 import { SIGNATURE_METHOD, type SignatureRequest } from "./signature-request.js";
 
@@ -38,7 +39,6 @@ export class SignatureService {
 
   /** One signature for a binary target (or the positive class asked for), one per class otherwise. */
   async fit(request: SignatureRequest, onProgress?: (done: number, total: number) => void): Promise<M.Signature[]> {
-    if (request.harmonisationId) throw new BadUserInputError("harmonised feature values are not available to signatures yet; omit harmonisationId", { harmonisationId: request.harmonisationId });
     const filter = request.cohortId ? { cohortIds: [request.cohortId] } : request.cohort;
     const lesions = firstLesionPerPatient(await this.store.lesionsOfPatients(filter));
     if (!lesions.length) throw new BadUserInputError("the cohort has 0 patients with a segmented lesion", { patients: 0 });
@@ -50,8 +50,9 @@ export class SignatureService {
     if (request.positiveClass !== undefined && !classes.includes(request.positiveClass))
       throw new BadUserInputError(`class '${request.positiveClass}' of '${request.target}' does not occur in this cohort; classes: ${classes.join(", ")}`, { classes });
     if (labelled.length < MIN_PATIENTS) throw new BadUserInputError(`${labelled.length} patients have a lesion and a '${request.target}' value; a signature needs at least ${MIN_PATIENTS}`, { patients: labelled.length });
-    const settings = settingsKey(request.settings);
-    const design = await this.design(labelled, settings.hash, request.families);
+    const harmonised = request.harmonisationId ? await harmonisedFeatureValues(this.store, request.harmonisationId, labelled.map((l) => l.id)) : null;
+    const settings = harmonised ? { ...settingsKey(request.settings), hash: harmonised.settingsHash } : settingsKey(request.settings);
+    const design = await this.design(harmonised ? labelled.filter((l) => harmonised.values.has(l.id)) : labelled, settings.hash, request.families, harmonised?.values);
     const labels = design.patientIds.map((p) => target.labels.get(p)!);
     const positives = request.positiveClass !== undefined ? [request.positiveClass] : classes.length === 2 ? [classes[1]!] : oneVsRest(labels).classes;
     const out: M.Signature[] = [];
@@ -71,7 +72,7 @@ export class SignatureService {
     };
     const targetName = `${request.target}=${positive}`;
     const labelDigest = digest(design.patientIds.map((p, i) => `${p}|${labels[i]}`).join("\n"));
-    const id = `sig-${digest(JSON.stringify({ cohortId: request.cohortId ?? null, targetName, settingsHash: settings.hash, families: [...(request.families ?? [])].sort(), patients: design.patientIds, labelDigest, featureDigest: design.featureDigest, options }))}`;
+    const id = `sig-${digest(JSON.stringify({ cohortId: request.cohortId ?? null, ...(request.harmonisationId ? { harmonisationId: request.harmonisationId } : {}), targetName, settingsHash: settings.hash, families: [...(request.families ?? [])].sort(), patients: design.patientIds, labelDigest, featureDigest: design.featureDigest, options }))}`;
     const [cached] = await this.store.signaturesByIds([id]);
     if (cached) return cached;
 
@@ -85,7 +86,7 @@ export class SignatureService {
         cohort: request.cohort, settings: settings.canonical, settingsHash: settings.hash, families: request.families ?? "all",
         attribute: request.target, positiveClass: positive, classes, options: result.settings, method: SIGNATURE_METHOD,
         patientIds: design.patientIds, outcome: Array.from(y), positives: y.reduce((a, b) => a + b, 0), negatives: y.length - y.reduce((a, b) => a + b, 0),
-        features: design.featureKeys.length, droppedFeatures: design.dropped, harmonisation: null,
+        features: design.featureKeys.length, droppedFeatures: design.dropped, harmonisation: request.harmonisationId ?? null,
       },
       result: resultJson(result),
       dataVersion: { labelSources: sources, labelDigest, featureDigest: design.featureDigest },
@@ -100,8 +101,8 @@ export class SignatureService {
   }
 
   /** Stored feature values of the patients' lesions, patients × features; incomplete or constant features left out. */
-  private async design(lesions: Array<M.Lesion & { patientId: string }>, settingsHash: string, families?: string[]): Promise<Design> {
-    const stored = await this.store.featuresOfLesions(lesions.map((l) => l.id), settingsHash);
+  private async design(lesions: Array<M.Lesion & { patientId: string }>, settingsHash: string, families?: string[], harmonised?: Map<string, M.LesionFeature[]>): Promise<Design> {
+    const stored = harmonised ?? (await this.store.featuresOfLesions(lesions.map((l) => l.id), settingsHash));
     const wanted = families ? new Set(families.map((f) => f.toLowerCase())) : null;
     const lists = lesions.map((l) => (stored.get(l.id) ?? []).filter((f) => !wanted || wanted.has((f.feature.family ?? "").toLowerCase())));
     const keys = [...new Set(lists.flat().map((f) => f.feature.key))].sort();

@@ -6,19 +6,20 @@ import { AXIAL, type Geometry } from "../../compute/image/volume.js";
 import type { Lesion } from "../../graph-model/model/records.js";
 import type { LesionImage, LesionImageSource } from "../features/lesion-image-source.js";
 import { demoHypoxiaActivity, type CohortRecords } from "./demo-cohort.js";
+import { demoScannerOffset } from "./demo-scanner-effect.js";
 
 const SIZE = [40, 40, 16] as const;
 const SPACING = [0.9, 0.9, 2.5] as const;
 
 export class DemoLesionImages implements LesionImageSource {
-  private readonly patientOfLesion = new Map<string, { patientId: string; modality: string }>();
+  private readonly patientOfLesion = new Map<string, { patientId: string; modality: string; offset: number }>();
 
   constructor(cohort: CohortRecords) {
     const studyPatient = new Map(cohort.studies.map((s) => [s.uid, s.patientId]));
     const series = new Map(cohort.series.map((s) => [s.uid, s]));
     for (const lesion of cohort.lesions) {
       const s = series.get(lesion.seriesUid)!;
-      this.patientOfLesion.set(lesion.id, { patientId: studyPatient.get(s.studyUid)!, modality: s.modality ?? "CT" });
+      this.patientOfLesion.set(lesion.id, { patientId: studyPatient.get(s.studyUid)!, modality: s.modality ?? "CT", offset: demoScannerOffset(s) });
     }
   }
 
@@ -27,8 +28,8 @@ export class DemoLesionImages implements LesionImageSource {
   }
 
   async load(lesion: Lesion): Promise<LesionImage> {
-    const { patientId, modality } = this.patientOfLesion.get(lesion.id)!;
-    return { ...demoLesionImage(lesion.id, demoHypoxiaActivity(patientId), modality), source: "demo generator v1" };
+    const { patientId, modality, offset } = this.patientOfLesion.get(lesion.id)!;
+    return { ...demoLesionImage(lesion.id, demoHypoxiaActivity(patientId), modality, offset), source: "demo generator v1" };
   }
 }
 
@@ -47,13 +48,14 @@ export interface DemoLesionPhantom {
 }
 
 /** Tissue around an ellipsoid; inside, intensity noise grows with the activity (heterogeneous tumour). */
-export function demoLesionImage(lesionId: string, activity: number, modality: string): Omit<LesionImage, "source"> {
-  const { volume, mask } = demoLesionPhantom(lesionId, activity, modality);
+export function demoLesionImage(lesionId: string, activity: number, modality: string, scannerOffset = 0): Omit<LesionImage, "source"> {
+  const { volume, mask } = demoLesionPhantom(lesionId, activity, modality, scannerOffset);
   return { volume, mask };
 }
 
 /** The same image with the tumour's shape, for writing it as DICOM (ingest/demo/dicom/demo-dicom-files.ts). */
-export function demoLesionPhantom(lesionId: string, activity: number, modality: string): DemoLesionPhantom {
+/** `scannerOffset` is added to every voxel (demo-scanner-effect.ts). */
+export function demoLesionPhantom(lesionId: string, activity: number, modality: string, scannerOffset = 0): DemoLesionPhantom {
   const rng = new SeededRandom(seedOf(lesionId));
   const geometry: Geometry = { size: SIZE, spacing: SPACING, origin: [-18, -18, -20], direction: AXIAL };
   const [nx, ny, nz] = SIZE;
@@ -69,7 +71,7 @@ export function demoLesionPhantom(lesionId: string, activity: number, modality: 
         const d = ((i - nx / 2) * SPACING[0]) ** 2 / radii[0] ** 2 + ((j - ny / 2) * SPACING[1]) ** 2 / radii[1] ** 2 + ((k - nz / 2) * SPACING[2]) ** 2 / radii[2] ** 2;
         const inside = d <= 1;
         mask[index] = inside ? 1 : 0;
-        data[index] = Math.round(inside ? rng.normal(tumour, spread) : rng.normal(tissue, modality === "MR" ? 40 : 8));
+        data[index] = Math.round(inside ? rng.normal(tumour, spread) : rng.normal(tissue, modality === "MR" ? 40 : 8)) + scannerOffset;
       }
   return { geometry, radii, volume: { geometry, data }, mask: { geometry, data: mask } };
 }

@@ -8,6 +8,7 @@ import type { Vec3 } from "../../../compute/image/volume.js";
 import type { LesionRecord, SeriesRecord, StudyRecord } from "../../../graph-model/model/records.js";
 import { demoHypoxiaActivity, type CohortRecords } from "../demo-cohort.js";
 import { demoLesionPhantom, type DemoLesionPhantom } from "../demo-lesion-images.js";
+import { demoScannerOffset } from "../demo-scanner-effect.js";
 import { imageSeries, type StudyContext, type SyntheticImageSeries } from "./image-series.js";
 import { rtStructSegmentation } from "./segmentation-rtstruct.js";
 import { segSegmentation, type SyntheticSegmentation } from "./segmentation-seg.js";
@@ -33,7 +34,7 @@ export function demoDicomFiles(cohort: CohortRecords): DemoDicomFile[] {
   return cohort.lesions.flatMap((lesion) => {
     const image = series.get(lesion.seriesUid)!;
     const study = studies.get(image.studyUid)!;
-    const phantom = demoLesionPhantom(lesion.id, demoHypoxiaActivity(study.patientId), image.modality ?? "CT");
+    const phantom = demoLesionPhantom(lesion.id, demoHypoxiaActivity(study.patientId), image.modality ?? "CT", demoScannerOffset(image));
     const ct = imageFiles(study, image, phantom);
     const segmentation = segmentationOf(lesion, ct, phantom);
     const folder = `${study.patientId}/${study.uid}`;

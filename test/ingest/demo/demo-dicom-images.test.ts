@@ -10,6 +10,7 @@ import type { GraphStore } from "../../../graph-model/graph-store.js";
 import type { Lesion } from "../../../graph-model/model/records.js";
 import { demoCohort, demoHypoxiaActivity } from "../../../ingest/demo/demo-cohort.js";
 import { demoLesionPhantom } from "../../../ingest/demo/demo-lesion-images.js";
+import { demoScannerOffset } from "../../../ingest/demo/demo-scanner-effect.js";
 import { demoDicomFolder, demoImagingSource, demoLesionImagesFromFiles, ingestDemoImages } from "../../../ingest/demo/demo-images.js";
 import { ensureDemoDicomFolder } from "../../../ingest/demo/dicom/demo-dicom-files.js";
 import { loadCohort } from "../../../ingest/demo/load-demo.js";
@@ -19,7 +20,8 @@ import { embeddedStore } from "../../support/stores.js";
 const cohort = demoCohort();
 const patientOf = new Map(cohort.series.map((s) => [s.uid, cohort.studies.find((t) => t.uid === s.studyUid)!.patientId]));
 const modalityOf = new Map(cohort.series.map((s) => [s.uid, s.modality!]));
-const phantomOf = (lesionId: string, seriesUid: string) => demoLesionPhantom(lesionId, demoHypoxiaActivity(patientOf.get(seriesUid)!), modalityOf.get(seriesUid)!);
+const offsetOf = new Map(cohort.series.map((s) => [s.uid, demoScannerOffset(s)]));
+const phantomOf = (lesionId: string, seriesUid: string) => demoLesionPhantom(lesionId, demoHypoxiaActivity(patientOf.get(seriesUid)!), modalityOf.get(seriesUid)!, offsetOf.get(seriesUid)!);
 const count = (mask: Uint8Array) => mask.reduce((a, b) => a + b, 0);
 
 let dataDir: string;
