@@ -21,6 +21,7 @@ import { demoImagingSource, demoLesionImagesFromFiles } from "../../ingest/demo/
 import { loadDemo } from "./demo.command.js";
 import { demoState } from "../../ingest/demo/demo-marker.js";
 import type { JobRegistry } from "../../ingest/jobs/job-registry.js";
+import { rollBackIncompleteExpressionLoads } from "../../ingest/genomics/expression-load-marker.js";
 
 interface ServeFlags extends StoreFlags {
   port: string;
@@ -85,6 +86,7 @@ export function serveCommand(program: Command, logger: Logger): void {
       const dataDir = path.resolve(flags.dataDir ?? "./data");
       if (!flags.demo) await repairInterruptedDemo(store, logger, dataDir);
       else if (store.staleFilesRemoved.length) logger.warn({ files: store.staleFilesRemoved }, "removed temporary bulk-load files a killed process left");
+      await rollBackIncompleteExpressionLoads(store, logger);
       const demoImaging = flags.demo ? await demoImages(store, logger, dataDir) : undefined;
       // Demo lesions' pixels come from the demo's DICOM files (local-folder source) before any generated array.
       const imageSources = demoImaging ? [demoLesionImagesFromFiles(demoImaging)] : [];
