@@ -407,6 +407,14 @@ export class CypherGraphStore implements GraphStore {
     return (await this.byKeys<M.LoadMarkerRecord>(N.LoadMarker, [id]))[0] ?? null;
   }
 
+  async loadMarkers(): Promise<M.LoadMarkerRecord[]> {
+    return this.decodeAll<M.LoadMarkerRecord>(N.LoadMarker, await this.executor.read(nodeCypher.allNodes(N.LoadMarker)));
+  }
+
+  deleteExpressionOfCollection(collectionId: string, source: string): Promise<void> {
+    return this.executor.deleteMatched(linkCypher.matchExpressionOfCollection(collectionId, source), "e");
+  }
+
   async deleteEverything(): Promise<void> {
     for (const relationship of R.RELATIONSHIPS) await this.executor.deleteMatched(linkCypher.matchAllRelationships(relationship.type), "e");
     for (const spec of N.NODES) await this.executor.deleteMatched(linkCypher.matchAllNodes(spec), "n", true);

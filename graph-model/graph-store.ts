@@ -174,6 +174,10 @@ export interface GraphStore {
   // Load markers (crash safety): a load writes its marker LOADING first and COMPLETE last.
   saveLoadMarker(record: M.LoadMarkerRecord): Promise<WriteSummary>;
   loadMarker(id: string): Promise<M.LoadMarkerRecord | null>;
+  /** Every load marker (few: one per demo load and per bulk expression load). */
+  loadMarkers(): Promise<M.LoadMarkerRecord[]>;
+  /** Deletes one source's expression values of a collection's patients (undoing a partial bulk load). */
+  deleteExpressionOfCollection(collectionId: string, source: string): Promise<void>;
 
   /** Removes every node and relationship (tests, demo reset). */
   deleteEverything(): Promise<void>;

@@ -1,9 +1,9 @@
 // The imaging ingest mutation (DICOMweb → studies, series, lesions): part of the imaging subgraph.
 import { ArrayMaxSize, ArrayNotEmpty, IsOptional, Length, Matches } from "class-validator";
 import { Args, ArgsType, Authorized, Ctx, Field, Mutation, Resolver } from "type-graphql";
-import { imagingIngestJob } from "../ingest/dicomweb/imaging-ingest-job.js";
 import { Job } from "../schema/job.type.js";
 import type { RequestContext } from "./context.js";
+import { submitJobOfKind } from "./job-kinds.js";
 import { toJob } from "./job.mapping.js";
 
 @ArgsType()
@@ -28,9 +28,7 @@ class IngestImagingArgs {
 export class IngestImagingResolver {
   @Authorized("ingest")
   @Mutation(() => Job, { description: "Ingests patients' studies, series and segmented lesions (SEG, RTSTRUCT) from the DICOMweb archive, as a resumable job" })
-  ingestImaging(@Args(() => IngestImagingArgs) args: IngestImagingArgs, @Ctx() ctx: RequestContext): Job {
-    const job = imagingIngestJob(ctx.store, ctx.imaging, { collectionId: args.collection, patientIds: args.patientIds, modalities: args.modalities, studyDate: args.studyDate });
-    const handle = ctx.jobs.submit(job);
-    return toJob(ctx.jobs.get(handle.id)!);
+  async ingestImaging(@Args(() => IngestImagingArgs) args: IngestImagingArgs, @Ctx() ctx: RequestContext): Promise<Job> {
+    return toJob(await submitJobOfKind(ctx, "ingestImaging", args));
   }
 }

@@ -1,12 +1,11 @@
 import { ArrayMaxSize, ArrayNotEmpty, IsOptional, Length } from "class-validator";
 import { Args, ArgsType, Authorized, Ctx, Field, Mutation, Resolver } from "type-graphql";
-import { gdcIngestJob } from "../ingest/gdc/gdc-ingest-job.js";
 import { ingestGmt } from "../ingest/pathways/pathway-ingest.js";
-import { MAX_REACTOME_GENES, reactomeIngestJob } from "../ingest/pathways/reactome-ingest-job.js";
+import { MAX_REACTOME_GENES } from "../ingest/pathways/reactome-ingest-job.js";
 import { GdcStepEnum, GenomicSourceEnum, GmtFormatEnum, PathwayIngestReport } from "../schema/ingest.types.js";
-import { cbioportalIngestJob } from "../ingest/cbioportal/cbioportal-ingest-job.js";
 import { Job } from "../schema/job.type.js";
 import type { RequestContext } from "./context.js";
+import { submitJobOfKind } from "./job-kinds.js";
 import { toJob } from "./job.mapping.js";
 
 @ArgsType()
@@ -63,20 +62,13 @@ export class IngestResolver {
   @Authorized("ingest")
   @Mutation(() => Job, { description: "Ingests a GDC project or cBioPortal study (clinical, expression, mutations) as a resumable job; unknown project: BAD_USER_INPUT" })
   async ingestGenomics(@Args(() => IngestGenomicsArgs) args: IngestGenomicsArgs, @Ctx() ctx: RequestContext): Promise<Job> {
-    const job =
-      args.source === GenomicSourceEnum.CBIOPORTAL
-        ? await cbioportalIngestJob(ctx.store, ctx.genomics.cbioportal, { studyId: args.project, collectionId: args.collection, steps: args.steps, genes: args.genes })
-        : await gdcIngestJob(ctx.store, ctx.genomics.gdc, ctx.genomics.gdcHttp, { projectId: args.project, steps: args.steps, genes: args.genes });
-    const handle = ctx.jobs.submit(job);
-    return toJob(ctx.jobs.get(handle.id)!);
+    return toJob(await submitJobOfKind(ctx, "ingestGenomics", args));
   }
 
   @Authorized("ingest")
   @Mutation(() => Job, { description: "Ingests the Reactome pathways of the given genes from the Reactome ContentService (membership, source, release, licence) as a resumable job" })
   async ingestReactomePathways(@Args(() => IngestReactomePathwaysArgs) args: IngestReactomePathwaysArgs, @Ctx() ctx: RequestContext): Promise<Job> {
-    const job = await reactomeIngestJob(ctx.store, ctx.genomics.reactome, { identifiers: args.genes, resource: args.resource, release: args.release });
-    const handle = ctx.jobs.submit(job);
-    return toJob(ctx.jobs.get(handle.id)!);
+    return toJob(await submitJobOfKind(ctx, "ingestReactomePathways", args));
   }
 
   @Authorized("ingest")

@@ -1,13 +1,12 @@
 import { IsOptional, ValidateNested } from "class-validator";
 import { Arg, Args, ArgsType, Authorized, Ctx, Field, ID, Mutation, Query, Resolver } from "type-graphql";
 import { NotFoundError } from "../compute/errors.js";
-import type { FeatureFamily } from "../compute/features/types.js";
-import { cohortFeatureJob } from "../ingest/features/feature-job.js";
 import { FeatureSettingsInput } from "../schema/feature-settings.input.js";
 import { Job } from "../schema/job.type.js";
 import { PatientFilterInput } from "../schema/patient-filter.input.js";
 import type { RequestContext } from "./context.js";
-import { toFeatureSettings } from "./feature-settings.mapping.js";
+import { submitJobOfKind } from "./job-kinds.js";
+import { resumeJob } from "./job-resume.js";
 import { toJob } from "./job.mapping.js";
 
 @ArgsType()
@@ -40,9 +39,13 @@ export class JobResolver {
 
   @Authorized("compute")
   @Mutation(() => Job, { description: "Computes (or completes) radiomic features for every lesion of a cohort, as a job on the worker pool" })
-  async computeFeatures(@Args(() => ComputeFeaturesArgs) { cohort, settings, families }: ComputeFeaturesArgs, @Ctx() ctx: RequestContext): Promise<Job> {
-    const job = await cohortFeatureJob(ctx.store, ctx.features, { filter: { ...cohort }, settings: toFeatureSettings(settings), families: families as FeatureFamily[] | undefined });
-    const handle = ctx.jobs.submit(job);
-    return toJob(ctx.jobs.get(handle.id)!);
+  async computeFeatures(@Args(() => ComputeFeaturesArgs) args: ComputeFeaturesArgs, @Ctx() ctx: RequestContext): Promise<Job> {
+    return toJob(await submitJobOfKind(ctx, "computeFeatures", args));
+  }
+
+  // The scope is the interrupted job's own (computeFeatures: compute, ingest…: ingest), checked in resumeJob.
+  @Mutation(() => Job, { description: "Continues a job a server restart left INTERRUPTED, under the same id (completed items are skipped); needs the key scope its mutation needed; unknown id: NOT_FOUND; a job not interrupted: BAD_USER_INPUT" })
+  async resumeJob(@Arg("id", () => ID) id: string, @Ctx() ctx: RequestContext): Promise<Job> {
+    return toJob(await resumeJob(ctx, id));
   }
 }

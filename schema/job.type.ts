@@ -35,7 +35,7 @@ export class Job {
   @Field(() => String)
   name!: string;
 
-  @Field(() => String, { description: "QUEUED, RUNNING, SUCCEEDED, PARTIAL (some items failed), FAILED or CANCELLED" })
+  @Field(() => String, { description: "QUEUED, RUNNING, SUCCEEDED, PARTIAL (some items failed), FAILED, CANCELLED or INTERRUPTED (a restart cut it: resumeJob continues it)" })
   status!: string;
 
   @Field(() => String)

@@ -20,6 +20,8 @@ import { demoCohort } from "../../ingest/demo/demo-cohort.js";
 import { demoImagingSource, demoLesionImagesFromFiles } from "../../ingest/demo/demo-images.js";
 import { loadDemo } from "./demo.command.js";
 import { demoState } from "../../ingest/demo/demo-marker.js";
+import type { JobRegistry } from "../../ingest/jobs/job-registry.js";
+import { rollBackIncompleteExpressionLoads } from "../../ingest/genomics/expression-load-marker.js";
 
 interface ServeFlags extends StoreFlags {
   port: string;
@@ -59,6 +61,13 @@ async function repairInterruptedDemo(store: GraphStore, logger: Logger, dataDir:
   await loadDemo(store, logger, dataDir);
 }
 
+/** Jobs a killed process left unfinished are listed INTERRUPTED (resumeJob continues them). */
+async function listInterruptedJobs(jobs: JobRegistry, logger: Logger): Promise<void> {
+  const interrupted = await jobs.restoreInterrupted();
+  if (interrupted.length)
+    logger.warn({ jobs: interrupted.map((j) => ({ id: j.id, done: j.progress.done })) }, `${interrupted.length} job(s) were interrupted by a restart: listed as INTERRUPTED; continue one with the resumeJob(id) mutation`);
+}
+
 export function serveCommand(program: Command, logger: Logger): void {
   addStoreFlags(program.command("serve"))
     .description("serve the GraphQL API (http://HOST:PORT/graphql) and /health")
@@ -77,6 +86,7 @@ export function serveCommand(program: Command, logger: Logger): void {
       const dataDir = path.resolve(flags.dataDir ?? "./data");
       if (!flags.demo) await repairInterruptedDemo(store, logger, dataDir);
       else if (store.staleFilesRemoved.length) logger.warn({ files: store.staleFilesRemoved }, "removed temporary bulk-load files a killed process left");
+      await rollBackIncompleteExpressionLoads(store, logger);
       const demoImaging = flags.demo ? await demoImages(store, logger, dataDir) : undefined;
       // Demo lesions' pixels come from the demo's DICOM files (local-folder source) before any generated array.
       const imageSources = demoImaging ? [demoLesionImagesFromFiles(demoImaging)] : [];
@@ -88,6 +98,7 @@ export function serveCommand(program: Command, logger: Logger): void {
       const apiKeyFile = flags.keys ? path.resolve(flags.keys) : defaultKeyFile(flags.dataDir ?? "./data");
       const services = createServices(store, logger, { featurePool, checkpointDir, pixelCacheDir, imageSources, apiKeys: process.env.RG_API_KEYS, apiKeyFile, apiKeyFileRequired });
       services.apiKeys.assertUsable();
+      await listInterruptedJobs(services.jobs, logger);
       assertBindPolicy({ host: flags.host, keysConfigured: !services.apiKeys.isEmpty(), allowAnonymousWrites: flags.allowAnonymousWrites === true, role: "server" });
       if (config.readAccess === "key" && services.apiKeys.isEmpty())
         throw new BadUserInputError("RG_READ_ACCESS=key but no API key is configured: create one with `radiogenomics api-key create --scopes read`");

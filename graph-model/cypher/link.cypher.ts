@@ -64,6 +64,14 @@ export function matchExpression(patientIds: readonly string[], symbols: readonly
   );
 }
 
+/** A source's expression values of one collection's patients (what one bulk expression load wrote). */
+export function matchExpressionOfCollection(collectionId: string, source: string): CypherQuery {
+  return cypher(
+    `MATCH (p:Patient)-[:${IN_COLLECTION.type}]->(c:Collection) WHERE c.id = $collection MATCH (p)-[e:${EXPRESSES.type}]->(g:Gene) WHERE e.source = $source`,
+    { collection: collectionId, source },
+  );
+}
+
 /** Values come back as one row per (gene, source, release) holding a list of per-patient maps: Ladybug
  * spends most of a large read materialising result values in JS (10^5 rows of 8 columns ≈ 2–3 s, as 200
  * rows of lists ≈ 1 s at 10^6 stored values), and a map keeps null z/tpm aligned where parallel

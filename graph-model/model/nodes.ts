@@ -126,8 +126,8 @@ export const Analysis = node("Analysis", "id", {
 });
 
 export const LoadMarker = node("LoadMarker", "id", {
-  id: prop.string("What was loaded, e.g. 'demo'"),
-  status: prop.string("LOADING while the load runs, COMPLETE once its last write is done (written last)"),
+  id: prop.string("What was loaded, e.g. 'demo', 'expression:GDC:TCGA-LUAD'"),
+  status: prop.string("LOADING while the load runs, COMPLETE once its last write is done (written last); ROLLED_BACK: a start found it LOADING and removed its partial values"),
   version: prop.string("Version of what was loaded, e.g. the demo cohort's data release"),
   seed: prop.int("Seed of a generated cohort"),
   counts: prop.json("Records written, by kind"),

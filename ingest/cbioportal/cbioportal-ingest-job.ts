@@ -5,6 +5,7 @@ import { BadUserInputError } from "../../compute/errors.js";
 import type { GraphStore } from "../../graph-model/graph-store.js";
 import type * as M from "../../graph-model/model/records.js";
 import { writeExpressionByGene } from "../genomics/write-expression.js";
+import { withExpressionMarker } from "../genomics/expression-load-marker.js";
 import type { JobDefinition } from "../jobs/job.js";
 import type { CbioportalSource } from "./cbioportal-source.js";
 import { tcgaProjectOfStudy } from "./cbioportal-study-project.js";
@@ -50,7 +51,8 @@ export async function cbioportalIngestJob(store: GraphStore, cbioportal: Cbiopor
       const expression = await cbioportal.expression({ studyId: request.studyId, genes: request.genes! });
       const records = [...expression.records].sort((a, b) => a.geneSymbol.localeCompare(b.geneSymbol));
       await ensurePatients(records.map((r) => r.patientId));
-      await writeExpressionByGene(store, records);
+      const load = { source: "cBioPortal", project: request.studyId, collectionId, dataRelease: release };
+      await withExpressionMarker(store, load, () => writeExpressionByGene(store, records));
     },
   };
   return {

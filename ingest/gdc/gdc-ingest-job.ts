@@ -8,6 +8,7 @@ import type { GdcSource } from "./gdc-source.js";
 import { assertGdcProjectHasCases } from "./gdc-project.js";
 import type { HttpClient } from "../http/http-client.js";
 import { writeExpressionByGene } from "../genomics/write-expression.js";
+import { withExpressionMarker } from "../genomics/expression-load-marker.js";
 
 export type GdcStep = "patients" | "expression" | "mutations";
 export const GDC_STEPS: readonly GdcStep[] = ["patients", "expression", "mutations"];
@@ -39,7 +40,8 @@ export async function gdcIngestJob(store: GraphStore, gdc: GdcSource, http: Http
     expression: async () => {
       const expression = await gdc.expression({ projectId: request.projectId });
       await ensurePatients(expression.files.map((f) => f.patientId));
-      await writeExpressionByGene(store, expression.records());
+      const load = { source: "GDC", project: request.projectId, collectionId: request.projectId, dataRelease: release };
+      await withExpressionMarker(store, load, () => writeExpressionByGene(store, expression.records()));
     },
     mutations: async () => {
       const mutations: M.MutationRecord[] = [];

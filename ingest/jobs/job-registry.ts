@@ -8,6 +8,7 @@ import { assertValidJobId } from "./checkpoint-store.js";
 import { JobCancelledError } from "./job-errors.js";
 import { JobEvents } from "./job-events.js";
 import type { JobDefinition, JobSnapshot } from "./job.js";
+import type { JobJournal, JobOrigin } from "./job-journal.js";
 import { DEFAULT_MAX_RECORDED_ERRORS, type JobRunner } from "./job-runner.js";
 
 export interface JobRegistryOptions {
@@ -16,6 +17,8 @@ export interface JobRegistryOptions {
   maxRunningJobs?: number;
   /** Finished jobs remembered; the oldest are forgotten first (default 100). */
   keepFinished?: number;
+  /** Records jobs submitted with an origin, so a restart lists them INTERRUPTED (job-journal.ts). */
+  journal?: JobJournal;
   now?: () => Date;
 }
 
@@ -47,8 +50,15 @@ export class JobRegistry {
     this.now = options.now ?? (() => new Date());
   }
 
-  /** Queues the job; it starts as soon as a slot is free. Its id must not be queued or running. */
-  submit<T>(job: JobDefinition<T>): JobHandle {
+  get journal(): JobJournal | undefined {
+    return this.options.journal;
+  }
+
+  /**
+   * Queues the job; it starts as soon as a slot is free. Its id must not be queued or running. With an
+   * origin (what rebuilds it), the journal records it; `journaled` settles once that record is on disk.
+   */
+  submit<T>(job: JobDefinition<T>, origin?: JobOrigin): JobHandle & { journaled: Promise<void> } {
     assertValidJobId(job.id);
     const existing = this.entries.get(job.id);
     if (existing !== undefined && ACTIVE.has(existing.snapshot.status)) {
@@ -57,10 +67,22 @@ export class JobRegistry {
     const entry = this.createEntry(job);
     this.entries.delete(job.id);
     this.entries.set(job.id, entry);
+    const journaled = origin && this.options.journal ? this.options.journal.follow(entry.snapshot, origin, entry.events) : Promise.resolve();
     this.queue.push(job.id);
     // A job outlives the request that submitted it: never under that request's deadline.
     outsideRequestDeadline(() => this.startQueued());
-    return { id: job.id, events: entry.events, result: entry.result, cancel: () => this.cancel(job.id) };
+    return { id: job.id, events: entry.events, result: entry.result, cancel: () => this.cancel(job.id), journaled };
+  }
+
+  /** Lists the jobs the journal found interrupted by the last restart (INTERRUPTED until resubmitted). */
+  async restoreInterrupted(): Promise<JobSnapshot[]> {
+    const interrupted = (await this.options.journal?.recoverInterrupted()) ?? [];
+    for (const snapshot of interrupted) {
+      if (this.entries.has(snapshot.id)) continue;
+      const entry: Entry = { snapshot, events: new JobEvents(), controller: new AbortController(), start: () => undefined, result: Promise.resolve(snapshot) };
+      this.entries.set(snapshot.id, entry);
+    }
+    return interrupted;
   }
 
   get(id: string): JobSnapshot | undefined {

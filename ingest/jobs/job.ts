@@ -3,7 +3,8 @@
 
 import type { ErrorCode } from "../../compute/errors.js";
 
-export type JobStatus = "QUEUED" | "RUNNING" | "SUCCEEDED" | "PARTIAL" | "FAILED" | "CANCELLED";
+/** INTERRUPTED: the process running it died (a restart found it unfinished in the job journal); resumeJob continues it. */
+export type JobStatus = "QUEUED" | "RUNNING" | "SUCCEEDED" | "PARTIAL" | "FAILED" | "CANCELLED" | "INTERRUPTED";
 
 export interface ItemContext {
   readonly jobId: string;

@@ -52,6 +52,15 @@ export class CliProcesses {
     });
   }
 
+  /** Sends `signal` (e.g. SIGKILL: a crash) to every started command and resolves once all have exited. */
+  async killAll(signal: NodeJS.Signals): Promise<void> {
+    const children = this.children.splice(0).filter((child) => child.exitCode === null && child.signalCode === null);
+    await Promise.all(children.map((child) => new Promise<void>((resolve) => {
+      child.once("exit", () => resolve());
+      child.kill(signal);
+    })));
+  }
+
   stopAll(): void {
     for (const child of this.children.splice(0)) child.kill("SIGTERM");
   }

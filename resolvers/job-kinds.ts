@@ -1,0 +1,67 @@
+// Every kind of job the API submits, by the mutation that submits it: the API-key scope it needs and how
+// its arguments build the job. The mutation and resumeJob (after a restart) build through the same
+// entry, from the same JSON copy of the arguments, so a resumed job is the job that was interrupted.
+// A new job-submitting mutation adds its line here and submits with `submitJobOfKind`.
+import type { FeatureFamily } from "../compute/features/types.js";
+import { cbioportalIngestJob, type CbioportalStep } from "../ingest/cbioportal/cbioportal-ingest-job.js";
+import { imagingIngestJob } from "../ingest/dicomweb/imaging-ingest-job.js";
+import { cohortFeatureJob } from "../ingest/features/feature-job.js";
+import { gdcIngestJob, type GdcStep } from "../ingest/gdc/gdc-ingest-job.js";
+import type { JobDefinition, JobSnapshot } from "../ingest/jobs/job.js";
+import { reactomeIngestJob } from "../ingest/pathways/reactome-ingest-job.js";
+import type { FeatureSettingsInput } from "../schema/feature-settings.input.js";
+import { GenomicSourceEnum } from "../schema/ingest.types.js";
+import type { PatientFilterInput } from "../schema/patient-filter.input.js";
+import type { Scope } from "./api-keys.js";
+import type { RequestContext, Services } from "./context.js";
+import { toFeatureSettings } from "./feature-settings.mapping.js";
+
+type JobServices = Pick<Services, "store" | "features" | "genomics" | "imaging">;
+
+export interface JobKind<A> {
+  /** The scope the submitting mutation requires (and so does resuming it). */
+  readonly scope: Scope;
+  build(services: JobServices, args: A): Promise<JobDefinition<unknown>>;
+}
+
+interface ComputeFeaturesArgs { cohort?: PatientFilterInput; settings?: FeatureSettingsInput; families?: string[] }
+interface IngestGenomicsArgs { source: GenomicSourceEnum; project: string; steps?: string[]; genes?: string[]; collection?: string }
+interface IngestReactomeArgs { genes: string[]; resource: string; release?: string }
+interface IngestImagingArgs { collection: string; patientIds: string[]; modalities?: string[]; studyDate?: string }
+
+const kind = <A>(scope: Scope, build: JobKind<A>["build"]): JobKind<A> => ({ scope, build });
+
+export const JOB_KINDS = {
+  computeFeatures: kind<ComputeFeaturesArgs>("compute", (s, a) =>
+    cohortFeatureJob(s.store, s.features, { filter: { ...a.cohort }, settings: toFeatureSettings(a.settings), families: a.families as FeatureFamily[] | undefined })),
+  ingestGenomics: kind<IngestGenomicsArgs>("ingest", (s, a) =>
+    a.source === GenomicSourceEnum.CBIOPORTAL
+      ? cbioportalIngestJob(s.store, s.genomics.cbioportal, { studyId: a.project, collectionId: a.collection, steps: a.steps as CbioportalStep[] | undefined, genes: a.genes })
+      : gdcIngestJob(s.store, s.genomics.gdc, s.genomics.gdcHttp, { projectId: a.project, steps: a.steps as GdcStep[] | undefined, genes: a.genes })),
+  ingestReactomePathways: kind<IngestReactomeArgs>("ingest", (s, a) =>
+    reactomeIngestJob(s.store, s.genomics.reactome, { identifiers: a.genes, resource: a.resource, release: a.release })),
+  ingestImaging: kind<IngestImagingArgs>("ingest", async (s, a) =>
+    imagingIngestJob(s.store, s.imaging, { collectionId: a.collection, patientIds: a.patientIds, modalities: a.modalities, studyDate: a.studyDate })),
+} as const;
+
+export type JobKindName = keyof typeof JOB_KINDS;
+type ArgsOf<K extends JobKindName> = (typeof JOB_KINDS)[K] extends JobKind<infer A> ? A : never;
+
+export function jobKindOf(name: string): JobKind<unknown> | undefined {
+  return Object.hasOwn(JOB_KINDS, name) ? (JOB_KINDS[name as JobKindName] as JobKind<unknown>) : undefined;
+}
+
+/** The scopes that submit some kind of job: resumeJob needs a key with one of them before it says anything. */
+export const JOB_SCOPES: readonly Scope[] = [...new Set(Object.values(JOB_KINDS).map((k) => k.scope))];
+
+/** Builds the job of a mutation from (a JSON copy of) its arguments, submits it and journals it. */
+export async function submitJobOfKind<K extends JobKindName>(ctx: RequestContext, name: K, args: ArgsOf<K>, jobId?: string): Promise<JobSnapshot> {
+  const plain = JSON.parse(JSON.stringify(args)) as ArgsOf<K>;
+  const entry = JOB_KINDS[name] as JobKind<ArgsOf<K>>;
+  const built = await entry.build(ctx, plain);
+  // A resumed job keeps its id, whatever the upstream release says now: its checkpoint is under it.
+  const job = jobId === undefined ? built : { ...built, id: jobId };
+  const handle = ctx.jobs.submit(job, { kind: name, args: plain, scope: entry.scope, keyId: ctx.authority.open ? undefined : ctx.authority.caller()?.id });
+  await handle.journaled;
+  return ctx.jobs.get(handle.id)!;
+}
