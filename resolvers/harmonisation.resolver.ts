@@ -1,16 +1,14 @@
 import { IsOptional, ValidateNested } from "class-validator";
 import { Arg, Args, ArgsType, Authorized, Ctx, Field, Float, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
 import { BadUserInputError, NotFoundError } from "../compute/errors.js";
-import type { FeatureFamily } from "../compute/features/types.js";
 import { decodeCursor, encodeCursor } from "../graph-model/cursor.js";
 import type * as M from "../graph-model/model/records.js";
-import { HarmonisationService } from "../ingest/analysis/harmonisation-service.js";
 import { FeatureSettingsInput } from "../schema/feature-settings.input.js";
 import { Harmonisation, HarmonisationBatchBy, HarmonisationConnection, HarmonisationDiagnostic, HarmonisationDiagnosticConnection, PreservedCovariateInput } from "../schema/harmonisation.type.js";
 import { Job } from "../schema/job.type.js";
 import { PatientFilterInput } from "../schema/patient-filter.input.js";
 import type { RequestContext } from "./context.js";
-import { toFeatureSettings } from "./feature-settings.mapping.js";
+import { submitJobOfKind } from "./job-kinds.js";
 import { toJob } from "./job.mapping.js";
 
 export const MAX_HARMONISATIONS_PAGE = 100;
@@ -79,19 +77,7 @@ export class HarmonisationResolver {
   @Authorized("analysis")
   @Mutation(() => Job, { description: "Harmonises a cohort's stored feature values across acquisition batches by ComBat, as a job whose id is the Harmonisation's; the same question returns the stored answer" })
   async startHarmonisation(@Args(() => StartHarmonisationArgs) args: StartHarmonisationArgs, @Ctx() ctx: RequestContext): Promise<Job> {
-    const prepared = await new HarmonisationService(ctx.store).prepare({
-      name: args.name, cohort: { ...args.cohort }, cohortId: args.cohortId, settings: toFeatureSettings(args.settings), families: args.families as FeatureFamily[] | undefined,
-      batch: { by: args.batchBy, ...(args.binEdges ? { binEdges: args.binEdges } : {}) }, covariates: (args.covariates ?? []).map((c) => ({ name: c.name, kind: c.kind })),
-      parametric: args.parametric, meanOnly: args.meanOnly, dropIncomplete: args.dropIncomplete,
-    });
-    const handle = ctx.jobs.submit({
-      id: prepared.id,
-      name: `Harmonise ${args.name} (${args.batchBy}, ${prepared.patients} patients × ${prepared.features} features)`,
-      items: prepared.stored ? [] : [prepared.id],
-      keyOf: (key: string) => key,
-      handle: async () => void (await prepared.run()),
-    });
-    return toJob(ctx.jobs.get(handle.id)!);
+    return toJob(await submitJobOfKind(ctx, "startHarmonisation", args));
   }
 
   @Query(() => Harmonisation)

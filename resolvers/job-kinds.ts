@@ -4,6 +4,7 @@
 // A new job-submitting mutation adds its line here and submits with `submitJobOfKind`.
 import type { FeatureFamily } from "../compute/features/types.js";
 import { cbioportalIngestJob, type CbioportalStep } from "../ingest/cbioportal/cbioportal-ingest-job.js";
+import { harmonisationJob } from "../ingest/analysis/harmonisation-job.js";
 import { imagingIngestJob } from "../ingest/dicomweb/imaging-ingest-job.js";
 import { cohortFeatureJob } from "../ingest/features/feature-job.js";
 import { gdcIngestJob, type GdcStep } from "../ingest/gdc/gdc-ingest-job.js";
@@ -12,6 +13,7 @@ import { reactomeIngestJob } from "../ingest/pathways/reactome-ingest-job.js";
 import type { FeatureSettingsInput } from "../schema/feature-settings.input.js";
 import { GenomicSourceEnum } from "../schema/ingest.types.js";
 import type { PatientFilterInput } from "../schema/patient-filter.input.js";
+import type { HarmonisationBatchBy, PreservedCovariateInput } from "../schema/harmonisation.type.js";
 import type { Scope } from "./api-keys.js";
 import type { RequestContext, Services } from "./context.js";
 import { toFeatureSettings } from "./feature-settings.mapping.js";
@@ -27,6 +29,10 @@ export interface JobKind<A> {
 interface ComputeFeaturesArgs { cohort?: PatientFilterInput; settings?: FeatureSettingsInput; families?: string[] }
 interface IngestGenomicsArgs { source: GenomicSourceEnum; project: string; steps?: string[]; genes?: string[]; collection?: string }
 interface IngestReactomeArgs { genes: string[]; resource: string; release?: string }
+interface StartHarmonisationArgs {
+  name: string; cohort?: PatientFilterInput; cohortId?: string; settings?: FeatureSettingsInput; families?: string[];
+  batchBy: HarmonisationBatchBy; binEdges?: number[]; covariates?: PreservedCovariateInput[]; parametric: boolean; meanOnly: boolean; dropIncomplete: boolean;
+}
 interface IngestImagingArgs { collection: string; patientIds: string[]; modalities?: string[]; studyDate?: string }
 
 const kind = <A>(scope: Scope, build: JobKind<A>["build"]): JobKind<A> => ({ scope, build });
@@ -42,6 +48,12 @@ export const JOB_KINDS = {
     reactomeIngestJob(s.store, s.genomics.reactome, { identifiers: a.genes, resource: a.resource, release: a.release })),
   ingestImaging: kind<IngestImagingArgs>("ingest", async (s, a) =>
     imagingIngestJob(s.store, s.imaging, { collectionId: a.collection, patientIds: a.patientIds, modalities: a.modalities, studyDate: a.studyDate })),
+  startHarmonisation: kind<StartHarmonisationArgs>("analysis", (s, a) =>
+    harmonisationJob(s.store, {
+      name: a.name, cohort: { ...a.cohort }, cohortId: a.cohortId, settings: toFeatureSettings(a.settings), families: a.families as FeatureFamily[] | undefined,
+      batch: { by: a.batchBy, ...(a.binEdges ? { binEdges: a.binEdges } : {}) }, covariates: (a.covariates ?? []).map((c) => ({ name: c.name, kind: c.kind })),
+      parametric: a.parametric, meanOnly: a.meanOnly, dropIncomplete: a.dropIncomplete,
+    })),
 } as const;
 
 export type JobKindName = keyof typeof JOB_KINDS;

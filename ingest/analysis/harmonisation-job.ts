@@ -1,0 +1,17 @@
+// A harmonisation as a job: the request is checked and its id computed first (a refusal stores
+// nothing and starts no job); the one item runs ComBat and saves. A stored answer is a job with no items.
+import type { GraphStore } from "../../graph-model/graph-store.js";
+import type { JobDefinition } from "../jobs/job.js";
+import type { HarmonisationRequest } from "./harmonisation-request.js";
+import { HarmonisationService } from "./harmonisation-service.js";
+
+export async function harmonisationJob(store: GraphStore, request: HarmonisationRequest): Promise<JobDefinition<string>> {
+  const prepared = await new HarmonisationService(store).prepare(request);
+  return {
+    id: prepared.id,
+    name: `Harmonise ${request.name} (${request.batch.by}, ${prepared.patients} patients × ${prepared.features} features)`,
+    items: prepared.stored ? [] : [prepared.id],
+    keyOf: (key: string) => key,
+    handle: async () => void (await prepared.run()),
+  };
+}
