@@ -109,8 +109,8 @@ export function generateGenomicFixture(options: GenomicFixtureOptions = {}): Gen
   const gdc = gdcFixture(projectId, gdcDataRelease, patients, rng);
   const cbioportal = cbioportalFixture(projectId, studyId, patients, rng);
   const truth: GenomicTruth = {
-    gdcPatients: patients.map((p) => ({ id: p.barcode, collectionId: projectId, projectId, ...p.clinical.gdcTruth, source: "GDC", dataRelease: gdcDataRelease })),
-    cbioPatients: patients.map((p) => ({ id: p.barcode, collectionId: projectId, projectId, ...p.clinical.cbioTruth, source: "cBioPortal", dataRelease: String(cbioportal.fixture.study.importDate) })),
+    gdcPatients: patients.map((p) => ({ id: p.barcode, collectionId: projectId, projectId, ...p.clinical.gdcTruth, source: "GDC", dataRelease: gdcDataRelease, clinicalAttributes: gdc.attributes.get(p.barcode) ?? {} })),
+    cbioPatients: patients.map((p) => ({ id: p.barcode, collectionId: projectId, projectId, ...p.clinical.cbioTruth, source: "cBioPortal", dataRelease: String(cbioportal.fixture.study.importDate), clinicalAttributes: cbioportal.attributes.get(p.barcode) ?? {} })),
     cbioAttributes: cbioportal.attributes,
     gdcAttributes: gdc.attributes,
     caseIdByBarcode: new Map(patients.map((p) => [p.barcode, p.caseId])),
