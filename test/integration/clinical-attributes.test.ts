@@ -161,6 +161,13 @@ describe.each(BOTH_STORES)("fitSignature on an attribute ingested from cBioPorta
     expect(signature.ci95[0]).toBeGreaterThan(0.5);
     expect(signature.dataVersion.labelSources).toEqual([`cBioPortal ${fixture.studyId} ${fixture.cbioportal.study.importDate}`]);
 
+    // a continuous sample attribute, dichotomised at the cohort median (TMB = 1.7 · patient index, 60 patients)
+    const DICHOTOMISED = `mutation($collection: String!) { fitSignature(cohort: { collectionIds: [$collection] }, target: "TMB_NONSYNONYMOUS", dichotomise: true, folds: 3, seed: 3) { target params } }`;
+    const tmb = await graphql(h.server.graphqlUrl, DICHOTOMISED, { collection: cohort.collectionId });
+    expect(tmb.errors).toBeUndefined();
+    expect(tmb.data.fitSignature[0].target).toBe("TMB_NONSYNONYMOUS=high");
+    expect(tmb.data.fitSignature[0].params.dichotomy).toMatchObject({ threshold: expect.closeTo(29.5 * 1.7, 9), thresholdFrom: "cohort median", high: 30, low: 30 });
+
     const before = await h.store.counts();
     const bad = await graphql(h.server.graphqlUrl, FIT, { collection: cohort.collectionId, target: "PAM50" });
     expect(bad.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
