@@ -55,6 +55,15 @@ class FitSignatureArgs {
   @IsOptional() @Min(0) @Max(999)
   permutations?: number;
 
+  @Field(() => Boolean, { nullable: true, description: "Dichotomise a continuous target (a numeric attribute, expression:<SYMBOL> or pathway:<id>) into high / low at `threshold` or the cohort median" })
+  dichotomise?: boolean;
+
+  @Field(() => Float, { nullable: true, description: "Threshold for dichotomise (high = value > threshold); default the cohort median" })
+  threshold?: number;
+
+  @Field(() => String, { nullable: true, description: "Expression source for expression: / pathway: targets when the cohort has several" })
+  expressionSource?: string;
+
   @Field(() => Int, { nullable: true, description: "Keep the top-k features by Mann–Whitney p inside each training fold" })
   @IsOptional() @Min(1)
   preFilterKeep?: number;
@@ -85,6 +94,7 @@ export class SignatureResolver {
       cohort: { ...args.cohort }, cohortId: args.cohortId, settings: toFeatureSettings(args.settings), families: args.families as FeatureFamily[] | undefined,
       target: args.target, positiveClass: args.positiveClass, l1Ratio: args.l1Ratio, outerFolds: args.folds, innerFolds: args.folds,
       repeats: args.repeats, seed: args.seed, permutations: args.permutations, preFilterKeep: args.preFilterKeep, harmonisationId: args.harmonisationId,
+      ...(args.dichotomise || args.threshold !== undefined && args.threshold !== null ? { dichotomise: { threshold: args.threshold ?? undefined, expressionSource: args.expressionSource ?? undefined } } : {}),
     });
     return fitted.map(toSignature);
   }

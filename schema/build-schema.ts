@@ -22,6 +22,7 @@ import { LesionResolver } from "../resolvers/lesion.resolver.js";
 import { PathwayResolver } from "../resolvers/pathway.resolver.js";
 import { PatientImagingResolver } from "../resolvers/patient-imaging.resolver.js";
 import { PatientResolver } from "../resolvers/patient.resolver.js";
+import { ClinicalAttributeResolver } from "../resolvers/clinical-attribute.resolver.js";
 import { RadiogenomicMapResolver } from "../resolvers/radiogenomic-map.resolver.js";
 import { SeriesResolver } from "../resolvers/series.resolver.js";
 import { StudyResolver } from "../resolvers/study.resolver.js";
@@ -30,7 +31,7 @@ import { StudyResolver } from "../resolvers/study.resolver.js";
 export const RESOLVERS = [
   CollectionResolver, PatientResolver, PatientImagingResolver, StudyResolver, SeriesResolver, LesionResolver, GeneResolver, PathwayResolver, FeatureDefinitionResolver,
   JobResolver, AnalysisResolver, FeatureLinkResolver, IngestResolver, IngestImagingResolver, CohortResolver, MutationAssociationResolver, SignatureResolver, HarmonisationResolver,
-  RadiogenomicMapResolver,
+  RadiogenomicMapResolver, ClinicalAttributeResolver,
 ] as const;
 
 /** The options every schema of the platform is built with (all-in-one and each subgraph alike). */

@@ -26,6 +26,7 @@ import { MutationAssociationResolver } from "../resolvers/mutation-association.r
 import { PathwayResolver } from "../resolvers/pathway.resolver.js";
 import { PatientImagingResolver } from "../resolvers/patient-imaging.resolver.js";
 import { PatientResolver } from "../resolvers/patient.resolver.js";
+import { ClinicalAttributeResolver } from "../resolvers/clinical-attribute.resolver.js";
 import { RadiogenomicMapResolver } from "../resolvers/radiogenomic-map.resolver.js";
 import { SeriesResolver } from "../resolvers/series.resolver.js";
 import { StudyResolver } from "../resolvers/study.resolver.js";
@@ -50,6 +51,7 @@ export const MEMBERSHIP: ReadonlyArray<readonly [ClassType, SubgraphName]> = [
   [SeriesResolver, "imaging"],
   [IngestImagingResolver, "imaging"],
   [PatientResolver, "genomics"],
+  [ClinicalAttributeResolver, "genomics"],
   [GeneResolver, "genomics"],
   [PathwayResolver, "genomics"],
   [IngestResolver, "genomics"],

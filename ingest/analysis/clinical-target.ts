@@ -21,7 +21,8 @@ export interface ClinicalTarget {
   sources: string[];
 }
 
-function attributesOf(patient: M.Patient): Record<string, ClinicalAttributeValue> {
+/** Every attribute a patient has a value for: its own fields and the ingested clinicalAttributes. */
+export function attributesOf(patient: M.Patient): Record<string, ClinicalAttributeValue> {
   const out: Record<string, ClinicalAttributeValue> = {};
   for (const field of PATIENT_FIELDS) {
     const value = patient[field];

@@ -3,6 +3,7 @@
 import type { FeatureSettings } from "../../compute/features/settings.js";
 import type { FeatureFamily } from "../../compute/features/types.js";
 import type { PatientFilter } from "../../graph-model/patient-filter.js";
+import type { DichotomyRequest } from "./continuous-target.js";
 
 export interface SignatureRequest {
   cohort: PatientFilter;
@@ -23,6 +24,8 @@ export interface SignatureRequest {
   /** Keep the top-k features by Mann–Whitney p, inside each training fold only. */
   preFilterKeep?: number;
   lambdaCount?: number;
+  /** Dichotomise a continuous target (numeric attribute, `expression:<SYMBOL>`, `pathway:<id>`) at a stated threshold or the cohort median (continuous-target.ts). */
+  dichotomise?: DichotomyRequest;
   /** A Harmonisation whose ComBat-adjusted values replace the raw ones (its settings hash wins; patients it left out are left out). */
   harmonisationId?: string;
 }
@@ -36,5 +39,6 @@ export const SIGNATURE_METHOD = {
   multiClass: "one-vs-rest: one signature per class (class vs every other)",
   missingValues: "a feature undefined for any patient of the fit is left out (listed in params.droppedFeatures); so is a constant feature",
   lesionPerPatient: "the patient's first segmented lesion by lesion id",
+  dichotomy: "a continuous target is labelled high (value > threshold) / low at the stated threshold or the median of the cohort's values (params.dichotomy); positive class high",
   coefficients: "final refit on all patients at the λ chosen by CV on all patients, original feature scale",
 } as const;

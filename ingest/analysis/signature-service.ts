@@ -10,7 +10,8 @@ import { matrix, type Matrix } from "../../compute/stats/index.js";
 import type { GraphStore } from "../../graph-model/graph-store.js";
 import type * as M from "../../graph-model/model/records.js";
 import { settingsKey } from "../features/feature-settings-key.js";
-import { clinicalTarget } from "./clinical-target.js";
+import { clinicalTarget, type ClinicalTarget } from "./clinical-target.js";
+import { dichotomisedTarget, type Dichotomy } from "./continuous-target.js";
 import { harmonisedFeatureValues } from "./harmonised-feature-values.js";
 import { firstLesionPerPatient } from "./lesion-feature-matrix.js";
 import { SIGNATURE_METHOD, type SignatureRequest } from "./signature-request.js";
@@ -43,7 +44,9 @@ export class SignatureService {
     const lesions = firstLesionPerPatient(await this.store.lesionsOfPatients(filter));
     if (!lesions.length) throw new BadUserInputError("the cohort has 0 patients with a segmented lesion", { patients: 0 });
     const patients = await this.store.patientsByIds(lesions.map((l) => l.patientId));
-    const target = clinicalTarget(patients, request.target);
+    const target: ClinicalTarget & { dichotomy?: Dichotomy } = request.dichotomise
+      ? await dichotomisedTarget(this.store, patients, request.target, request.dichotomise)
+      : clinicalTarget(patients, request.target);
     const labelled = lesions.filter((l) => target.labels.has(l.patientId));
     const classes = [...new Set(labelled.map((l) => target.labels.get(l.patientId)!))].sort();
     if (classes.length < 2) throw new BadUserInputError(`target '${request.target}' has a single class in this cohort ('${classes[0] ?? ""}'); a signature needs at least two`, { target: request.target, classes });
@@ -54,16 +57,16 @@ export class SignatureService {
     const settings = harmonised ? { ...settingsKey(request.settings), hash: harmonised.settingsHash } : settingsKey(request.settings);
     const design = await this.design(harmonised ? labelled.filter((l) => harmonised.values.has(l.id)) : labelled, settings.hash, request.families, harmonised?.values);
     const labels = design.patientIds.map((p) => target.labels.get(p)!);
-    const positives = request.positiveClass !== undefined ? [request.positiveClass] : classes.length === 2 ? [classes[1]!] : oneVsRest(labels).classes;
+    const positives = request.positiveClass !== undefined ? [request.positiveClass] : target.dichotomy ? ["high"] : classes.length === 2 ? [classes[1]!] : oneVsRest(labels).classes;
     const out: M.Signature[] = [];
     for (const [k, positive] of positives.entries()) {
-      out.push(await this.fitOne(request, design, labels, positive, classes, target.sources, settings));
+      out.push(await this.fitOne(request, design, labels, positive, classes, target.sources, settings, target.dichotomy));
       onProgress?.(k + 1, positives.length);
     }
     return out;
   }
 
-  private async fitOne(request: SignatureRequest, design: Design, labels: string[], positive: string, classes: string[], sources: string[], settings: ReturnType<typeof settingsKey>): Promise<M.Signature> {
+  private async fitOne(request: SignatureRequest, design: Design, labels: string[], positive: string, classes: string[], sources: string[], settings: ReturnType<typeof settingsKey>, dichotomy?: Dichotomy): Promise<M.Signature> {
     const y = Uint8Array.from(labels, (l) => (l === positive ? 1 : 0));
     const options = {
       seed: request.seed, l1Ratio: request.l1Ratio ?? 1, outerFolds: request.outerFolds ?? 5, innerFolds: request.innerFolds ?? 5,
@@ -72,7 +75,7 @@ export class SignatureService {
     };
     const targetName = `${request.target}=${positive}`;
     const labelDigest = digest(design.patientIds.map((p, i) => `${p}|${labels[i]}`).join("\n"));
-    const id = `sig-${digest(JSON.stringify({ cohortId: request.cohortId ?? null, ...(request.harmonisationId ? { harmonisationId: request.harmonisationId } : {}), targetName, settingsHash: settings.hash, families: [...(request.families ?? [])].sort(), patients: design.patientIds, labelDigest, featureDigest: design.featureDigest, options }))}`;
+    const id = `sig-${digest(JSON.stringify({ cohortId: request.cohortId ?? null, ...(request.harmonisationId ? { harmonisationId: request.harmonisationId } : {}), targetName, settingsHash: settings.hash, families: [...(request.families ?? [])].sort(), patients: design.patientIds, labelDigest, featureDigest: design.featureDigest, options, ...(dichotomy ? { dichotomy } : {}) }))}`;
     const [cached] = await this.store.signaturesByIds([id]);
     if (cached) return cached;
 
@@ -86,7 +89,7 @@ export class SignatureService {
         cohort: request.cohort, settings: settings.canonical, settingsHash: settings.hash, families: request.families ?? "all",
         attribute: request.target, positiveClass: positive, classes, options: result.settings, method: SIGNATURE_METHOD,
         patientIds: design.patientIds, outcome: Array.from(y), positives: y.reduce((a, b) => a + b, 0), negatives: y.length - y.reduce((a, b) => a + b, 0),
-        features: design.featureKeys.length, droppedFeatures: design.dropped, harmonisation: request.harmonisationId ?? null,
+        features: design.featureKeys.length, droppedFeatures: design.dropped, harmonisation: request.harmonisationId ?? null, ...(dichotomy ? { dichotomy } : {}),
       },
       result: resultJson(result),
       dataVersion: { labelSources: sources, labelDigest, featureDigest: design.featureDigest },

@@ -7,7 +7,8 @@ import type * as M from "../../graph-model/model/records.js";
 import { writeExpressionByGene } from "../genomics/write-expression.js";
 import { withExpressionMarker } from "../genomics/expression-load-marker.js";
 import type { JobDefinition } from "../jobs/job.js";
-import type { CbioportalSource } from "./cbioportal-source.js";
+import { writePatientsWithAttributes } from "../clinical/write-patients-with-attributes.js";
+import { CbioportalSource } from "./cbioportal-source.js";
 import { tcgaProjectOfStudy } from "./cbioportal-study-project.js";
 
 export type CbioportalStep = "patients" | "mutations" | "expression";
@@ -40,7 +41,7 @@ export async function cbioportalIngestJob(store: GraphStore, cbioportal: Cbiopor
     patients: async () => {
       const patients = await cbioportal.patients(request.studyId, { collectionId });
       await store.upsertCollections([collection]);
-      await store.upsertPatients(patients);
+      await writePatientsWithAttributes(store, patients, CbioportalSource.attributeSource(request.studyId));
     },
     mutations: async () => {
       const mutations = await cbioportal.mutations({ studyId: request.studyId, genes: request.genes });

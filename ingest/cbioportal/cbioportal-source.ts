@@ -1,6 +1,7 @@
 // cBioPortal as a source of normalized records (reference §2): PATIENT clinical data with overall
-// survival, the study's molecular profiles, mutations (projection=DETAILED for gene symbols), mRNA
-// values and z-scores of a sample list mapped to patient barcodes, and Entrez ↔ HGNC from gene objects.
+// survival and every clinical attribute (cbioportal-clinical-attributes.ts), the study's molecular
+// profiles, mutations (projection=DETAILED for gene symbols), mRNA values and z-scores of a sample list
+// mapped to patient barcodes, and Entrez ↔ HGNC from gene objects.
 import { BadUserInputError, UpstreamUnavailableError } from "../../compute/errors.js";
 import type { ExpressionRecord, GeneRecord, PatientRecord } from "../../graph-model/model/records.js";
 import type { HttpClient, HttpRequest } from "../http/http-client.js";
@@ -8,6 +9,8 @@ import { numberAt, objectAt, stringAt } from "../genomics/json-readers.js";
 import { log2TpmPlusOne } from "../genomics/log2-tpm.js";
 import type { MutationRecord } from "../genomics/mutation-record.js";
 import { patientBarcodeOf, sampleKindOf } from "../genomics/tcga-barcode.js";
+import type { ClinicalAttributes } from "../clinical/clinical-attribute.js";
+import { attributeMetaOf, cbioportalClinicalAttributes } from "./cbioportal-clinical-attributes.js";
 import { patientsFromClinicalData } from "./cbioportal-clinical-to-patients.js";
 import { mutationRecordOf } from "./cbioportal-mutation-to-record.js";
 import {
@@ -62,7 +65,23 @@ export class CbioportalSource {
     const rows = await this.get<unknown[]>(`/studies/${encodeURIComponent(studyId)}/clinical-data`, { clinicalDataType: "PATIENT", projection: "SUMMARY" });
     const patientIds = asArray(await this.get<unknown[]>(`/studies/${encodeURIComponent(studyId)}/patients`)).map((row) => stringAt(row, "patientId"));
     const known = patientIds.filter((id): id is string => id !== null);
-    return patientsFromClinicalData(asArray(rows), { projectId, collectionId, dataRelease: stringAt(study, "importDate") }, known);
+    const dataRelease = stringAt(study, "importDate");
+    const patients = patientsFromClinicalData(asArray(rows), { projectId, collectionId, dataRelease }, known);
+    const attributes = await this.clinicalAttributes(studyId, asArray(rows), dataRelease);
+    return patients.map((p) => ({ ...p, clinicalAttributes: attributes.get(p.id) ?? {} }));
+  }
+
+  /** The source name clinical attributes of a study are stored under. */
+  static attributeSource(studyId: string): string {
+    return `cBioPortal ${studyId}`;
+  }
+
+  /** Every patient- and primary-sample-level clinical attribute, typed by /clinical-attributes. */
+  private async clinicalAttributes(studyId: string, patientRows: unknown[], dataRelease: string | null): Promise<Map<string, ClinicalAttributes>> {
+    const study = encodeURIComponent(studyId);
+    const meta = attributeMetaOf(asArray(await this.get<unknown[]>(`/studies/${study}/clinical-attributes`)));
+    const sampleRows = asArray(await this.get<unknown[]>(`/studies/${study}/clinical-data`, { clinicalDataType: "SAMPLE", projection: "SUMMARY" }));
+    return cbioportalClinicalAttributes(patientRows, sampleRows, { source: CbioportalSource.attributeSource(studyId), dataRelease, meta });
   }
 
   /** Patients of a study, from the `total-count` header of projection=META (reference §2.1). */

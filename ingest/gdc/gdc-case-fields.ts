@@ -1,5 +1,8 @@
 // The /cases fields the GDC source asks for (reference §1.5). vital_status and days_to_death live on
-// demographic; gender is requested too as a fallback for releases before sex_at_birth.
+// demographic; gender is requested too as a fallback for releases before sex_at_birth. The clinical
+// attributes kept beyond the Patient fields add theirs (gdc-clinical-attributes.ts).
+import { GDC_ATTRIBUTE_FIELDS } from "./gdc-clinical-attributes.js";
+
 export const GDC_CASE_FIELDS = [
   "case_id",
   "submitter_id",
@@ -16,4 +19,5 @@ export const GDC_CASE_FIELDS = [
   "diagnoses.primary_diagnosis",
   "diagnoses.diagnosis_is_primary_disease",
   "follow_ups.days_to_follow_up",
+  ...GDC_ATTRIBUTE_FIELDS,
 ] as const;

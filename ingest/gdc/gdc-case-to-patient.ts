@@ -3,6 +3,7 @@
 import type { PatientRecord } from "../../graph-model/model/records.js";
 import { listAt, numberAt, objectAt, stringAt } from "../genomics/json-readers.js";
 import { overallSurvival } from "../genomics/overall-survival.js";
+import { gdcClinicalAttributes } from "./gdc-clinical-attributes.js";
 import { gdcReported } from "./gdc-reported.js";
 import { primaryDiagnosisOf } from "./gdc-primary-diagnosis.js";
 
@@ -12,6 +13,11 @@ export interface GdcCaseContext {
   /** The project asked for, used when the hit lacks project.project_id. */
   projectId: string;
   dataRelease: string | null;
+}
+
+/** The source name a GDC project's clinical attributes are stored under. */
+export function gdcAttributeSource(projectId: string): string {
+  return `GDC ${projectId}`;
 }
 
 export function patientFromGdcCase(hit: Record<string, unknown>, context: GdcCaseContext): PatientRecord | null {
@@ -35,6 +41,7 @@ export function patientFromGdcCase(hit: Record<string, unknown>, context: GdcCas
     overallSurvivalEvent: survival.event,
     source: "GDC",
     dataRelease: context.dataRelease,
+    clinicalAttributes: gdcClinicalAttributes(hit, diagnosis, { source: gdcAttributeSource(context.projectId), dataRelease: context.dataRelease }),
   };
 }
 

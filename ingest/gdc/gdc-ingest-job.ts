@@ -9,6 +9,8 @@ import { assertGdcProjectHasCases } from "./gdc-project.js";
 import type { HttpClient } from "../http/http-client.js";
 import { writeExpressionByGene } from "../genomics/write-expression.js";
 import { withExpressionMarker } from "../genomics/expression-load-marker.js";
+import { writePatientsWithAttributes } from "../clinical/write-patients-with-attributes.js";
+import { gdcAttributeSource } from "./gdc-case-to-patient.js";
 
 export type GdcStep = "patients" | "expression" | "mutations";
 export const GDC_STEPS: readonly GdcStep[] = ["patients", "expression", "mutations"];
@@ -35,7 +37,7 @@ export async function gdcIngestJob(store: GraphStore, gdc: GdcSource, http: Http
       const patients: M.PatientRecord[] = [];
       for await (const patient of gdc.patients(request.projectId)) patients.push({ ...patient, collectionId: request.projectId });
       await store.upsertCollections([collection]);
-      await store.upsertPatients(patients);
+      await writePatientsWithAttributes(store, patients, gdcAttributeSource(request.projectId));
     },
     expression: async () => {
       const expression = await gdc.expression({ projectId: request.projectId });

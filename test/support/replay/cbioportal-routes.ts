@@ -28,6 +28,7 @@ function studyRoute(c: CbioportalFixture, studyId: string, rest: string[], reque
     case "samples": return list(request, c.samples);
     case "molecular-profiles": return list(request, c.profiles);
     case "sample-lists": return list(request, c.sampleLists);
+    case "clinical-attributes": return list(request, c.clinicalAttributes);
     case "clinical-data": {
       // clinicalDataType defaults to SAMPLE: patient attributes such as OS_STATUS need PATIENT (§2.5).
       const type = request.query.get("clinicalDataType") ?? "SAMPLE";

@@ -4,6 +4,7 @@
 import type { SeededRandom } from "../../../compute/seeded-random.js";
 import type { ExpressionRecord } from "../../../graph-model/model/records.js";
 import { FIXTURE_GENES } from "./fixture-genes.js";
+import { cbioAttributeTruth, clinicalAttributeRows, extraPatientAttributes, extraSampleAttributes } from "./fixture-cbioportal-attributes.js";
 import { cbioportalKey, round } from "./fixture-ids.js";
 import type { CbioMolecularDatum, CbioportalFixture, FixturePatient } from "./genomic-fixture.js";
 
@@ -18,8 +19,12 @@ export function cbioportalFixture(projectId: string, studyId: string, patients: 
     ...(i === 2 ? [{ patientId: p.barcode, sampleId: `${p.barcode}-02`, sampleType: "RECURRENT_SOLID_TUMOR" }] : []),
   ]);
   const samples = sampleRows.map((s) => ({ ...keys(s.patientId, s.sampleId), sampleType: s.sampleType }));
-  const clinicalPatient = patients.flatMap((p) => Object.entries(p.clinical.cbioAttributes).map(([attributeId, value]) => ({ ...keys(p.barcode), clinicalAttributeId: attributeId, value })));
-  const clinicalSample = sampleRows.map((s) => ({ ...keys(s.patientId, s.sampleId), clinicalAttributeId: "SAMPLE_TYPE", value: s.sampleType === "PRIMARY_SOLID_TUMOR" ? "Primary" : "Recurrence" }));
+  const clinicalPatient = patients.flatMap((p, i) => Object.entries({ ...p.clinical.cbioAttributes, ...extraPatientAttributes(i) }).map(([attributeId, value]) => ({ ...keys(p.barcode), clinicalAttributeId: attributeId, value })));
+  const clinicalSample = sampleRows.flatMap((s) => {
+    const primary = s.sampleType === "PRIMARY_SOLID_TUMOR";
+    const extra = extraSampleAttributes(patients.findIndex((p) => p.barcode === s.patientId), primary);
+    return Object.entries({ SAMPLE_TYPE: primary ? "Primary" : "Recurrence", ...extra }).map(([attributeId, value]) => ({ ...keys(s.patientId, s.sampleId), clinicalAttributeId: attributeId, value }));
+  });
   const mrnaId = `${studyId}_rna_seq_v2_mrna`;
   const zId = `${studyId}_rna_seq_v2_mrna_median_all_sample_Zscores`;
   const mutId = `${studyId}_mutations`;
@@ -63,10 +68,10 @@ export function cbioportalFixture(projectId: string, studyId: string, patients: 
   const genes = FIXTURE_GENES.map((g) => ({ entrezGeneId: g.entrezId, hugoGeneSymbol: g.symbol, type: "protein-coding", geneticEntityId: g.entrezId + 100000 }));
   const fixture: CbioportalFixture = {
     study, patients: patients.map((p) => keys(p.barcode)), samples,
-    clinical: { PATIENT: clinicalPatient, SAMPLE: clinicalSample }, profiles, sampleLists, sampleListIds,
+    clinical: { PATIENT: clinicalPatient, SAMPLE: clinicalSample }, clinicalAttributes: clinicalAttributeRows(studyId), profiles, sampleLists, sampleListIds,
     molecularData: new Map([[mrnaId, rsem], [zId, zScores]]), mutations, genes,
   };
-  return { fixture, expression };
+  return { fixture, expression, attributes: cbioAttributeTruth(patients, studyId, study.importDate) };
 }
 
 /** cBioPortal's own z-scores (log2 values vs all samples, 4 decimals); a constant gene has none. */

@@ -2,6 +2,7 @@
 // /ssm_occurrences hits; with the expression truth (primary-tumour file per patient, TPM, z).
 import type { SeededRandom } from "../../../compute/seeded-random.js";
 import type { ExpressionRecord } from "../../../graph-model/model/records.js";
+import { withGdcAttributes } from "./fixture-gdc-attributes.js";
 import { FIXTURE_GENES } from "./fixture-genes.js";
 import { seededUuid } from "./fixture-ids.js";
 import { genomicDnaChange, type PatientMutation } from "./fixture-mutations.js";
@@ -9,7 +10,9 @@ import { drawLocusTpms, expectedTpmBySymbol, starCountsText } from "./fixture-st
 import type { FixturePatient } from "./genomic-fixture.js";
 
 export function gdcFixture(projectId: string, dataRelease: string, patients: FixturePatient[], rng: SeededRandom) {
-  const cases = patients.map((p) => ({ id: p.caseId, case_id: p.caseId, submitter_id: p.barcode, project: { project_id: projectId }, ...p.clinical.gdcCase }));
+  const extended = patients.map((p, i) => withGdcAttributes(p.clinical.gdcCase, i, `GDC ${projectId}`, dataRelease));
+  const attributes = new Map(patients.map((p, i) => [p.barcode, extended[i]!.truth]));
+  const cases = patients.map((p, i) => ({ id: p.caseId, case_id: p.caseId, submitter_id: p.barcode, project: { project_id: projectId }, ...extended[i]!.gdcCase }));
   const files: Record<string, unknown>[] = [];
   const fileBodies = new Map<string, string>();
   const primaryFiles = new Map<string, string>();
@@ -37,7 +40,7 @@ export function gdcFixture(projectId: string, dataRelease: string, patients: Fix
   return {
     status: { commit: "replay", data_release: dataRelease, status: "OK", tag: "replay", version: 1 },
     projects: [{ id: projectId, project_id: projectId, name: "Replay cohort", program: { name: "TCGA" } }],
-    cases, files, ssmOccurrences, fileBodies, primaryFiles, expression, undefinedZ,
+    cases, files, ssmOccurrences, fileBodies, primaryFiles, expression, undefinedZ, attributes,
   };
 }
 

@@ -5,6 +5,7 @@ import { SeededRandom } from "../../../compute/seeded-random.js";
 import type { ExpressionRecord, PatientRecord } from "../../../graph-model/model/records.js";
 import type { MutationRecord } from "../../../ingest/genomics/mutation-record.js";
 import { cbioportalFixture } from "./fixture-cbioportal.js";
+import type { TruthAttribute } from "./fixture-cbioportal-attributes.js";
 import { clinicalFor, SCENARIOS, type FixtureClinical } from "./fixture-clinical.js";
 import { gdcFixture } from "./fixture-gdc.js";
 import { FIXTURE_GENES, type FixtureGene } from "./fixture-genes.js";
@@ -53,6 +54,8 @@ export interface CbioportalFixture {
   patients: Record<string, unknown>[];
   samples: Record<string, unknown>[];
   clinical: { PATIENT: Record<string, unknown>[]; SAMPLE: Record<string, unknown>[] };
+  /** GET /studies/{id}/clinical-attributes rows. */
+  clinicalAttributes: Record<string, unknown>[];
   profiles: Record<string, unknown>[];
   sampleLists: Record<string, unknown>[];
   sampleListIds: Map<string, string[]>;
@@ -64,6 +67,10 @@ export interface CbioportalFixture {
 export interface GenomicTruth {
   gdcPatients: PatientRecord[];
   cbioPatients: PatientRecord[];
+  /** Patient barcode → the clinicalAttributes a cBioPortal ingest stores. */
+  cbioAttributes: Map<string, Record<string, TruthAttribute>>;
+  /** Patient barcode → the clinicalAttributes a GDC ingest stores. */
+  gdcAttributes: Map<string, Record<string, TruthAttribute>>;
   caseIdByBarcode: Map<string, string>;
   /** The primary-tumour STAR-Counts file an ingest must pick per patient (patients without RNA absent). */
   primaryTumourFileByPatient: Map<string, string>;
@@ -102,8 +109,10 @@ export function generateGenomicFixture(options: GenomicFixtureOptions = {}): Gen
   const gdc = gdcFixture(projectId, gdcDataRelease, patients, rng);
   const cbioportal = cbioportalFixture(projectId, studyId, patients, rng);
   const truth: GenomicTruth = {
-    gdcPatients: patients.map((p) => ({ id: p.barcode, collectionId: projectId, projectId, ...p.clinical.gdcTruth, source: "GDC", dataRelease: gdcDataRelease })),
-    cbioPatients: patients.map((p) => ({ id: p.barcode, collectionId: projectId, projectId, ...p.clinical.cbioTruth, source: "cBioPortal", dataRelease: String(cbioportal.fixture.study.importDate) })),
+    gdcPatients: patients.map((p) => ({ id: p.barcode, collectionId: projectId, projectId, ...p.clinical.gdcTruth, source: "GDC", dataRelease: gdcDataRelease, clinicalAttributes: gdc.attributes.get(p.barcode) ?? {} })),
+    cbioPatients: patients.map((p) => ({ id: p.barcode, collectionId: projectId, projectId, ...p.clinical.cbioTruth, source: "cBioPortal", dataRelease: String(cbioportal.fixture.study.importDate), clinicalAttributes: cbioportal.attributes.get(p.barcode) ?? {} })),
+    cbioAttributes: cbioportal.attributes,
+    gdcAttributes: gdc.attributes,
     caseIdByBarcode: new Map(patients.map((p) => [p.barcode, p.caseId])),
     primaryTumourFileByPatient: gdc.primaryFiles,
     gdcExpression: gdc.expression,
