@@ -5,7 +5,7 @@ import * as R from "./model/relationships.js";
 import type * as M from "./model/records.js";
 import type { NodeSpec } from "./nodes-and-relationships.js";
 import type { CypherExecutor, Transaction } from "./cypher-executor.js";
-import type { GraphCounts, GraphStore, Linkage, LinkQuery, PathwayQuery, PathwayWriteSummary, PredictionQuery, SignatureQuery, WriteSummary } from "./graph-store.js";
+import type { GraphCounts, GraphStore, Linkage, LinkQuery, PathwayQuery, PathwayWriteSummary, PredictionQuery, SignatureQuery, SurvivalAnalysisQuery, WriteSummary } from "./graph-store.js";
 import type { Page, PageRequest, PatientFilter } from "./patient-filter.js";
 import * as nodeCypher from "./cypher/node.cypher.js";
 import * as patientCypher from "./cypher/patient-filter.cypher.js";
@@ -20,6 +20,7 @@ import { checkPatientFilter, genesOfFilter } from "./patient-filter-criteria.js"
 import * as predictions from "./prediction-store.js";
 import * as correlations from "./correlation-store.js";
 import * as signatureStore from "./signature-store.js";
+import * as survivalStore from "./survival-store.js";
 import * as expression from "./expression-store.js";
 import { chunks, compareKeys, decodeNode, decodeRelationship, groupBy, requireExisting, WRITE_BATCH } from "./store-helpers.js";
 
@@ -163,6 +164,22 @@ export class CypherGraphStore implements GraphStore {
 
   signatureFeatures(signatureIds: readonly string[]): Promise<Map<string, M.SignatureFeature[]>> {
     return signatureStore.signatureFeatures(this.executor, signatureIds);
+  }
+
+  saveSurvivalAnalysis(analysis: M.SurvivalAnalysisRecord, features: readonly M.SurvivalFeatureRecord[]): Promise<WriteSummary> {
+    return survivalStore.saveSurvivalAnalysis(this.executor, analysis, features);
+  }
+
+  survivalAnalysesByIds(ids: readonly string[]): Promise<M.SurvivalAnalysis[]> {
+    return survivalStore.survivalAnalysesByIds(this.executor, ids);
+  }
+
+  survivalAnalyses(query: SurvivalAnalysisQuery): Promise<M.SurvivalAnalysis[]> {
+    return survivalStore.survivalAnalyses(this.executor, query);
+  }
+
+  survivalFeatures(analysisId: string, page: { skip: number; first: number }): Promise<M.SurvivalFeature[]> {
+    return survivalStore.survivalFeatures(this.executor, analysisId, page);
   }
 
   private async upsertRelationshipRows(target: relCypher.RelationshipRows, rows: Array<{ from: string; to: string; properties: Record<string, unknown> }>, noun: string): Promise<WriteSummary> {

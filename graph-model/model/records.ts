@@ -35,6 +35,10 @@ export type SignatureRecord = NodeRecord<typeof N.Signature>;
 /** One feature of a signature: its final coefficient and how often the outer folds selected it. */
 export type SignatureFeatureRecord = { signatureId: string; featureKey: string } & RecordOf<typeof R.USES_FEATURE.properties, never>;
 
+export type SurvivalAnalysisRecord = NodeRecord<typeof N.SurvivalAnalysis>;
+/** One feature of a survival analysis: its Cox result (univariate) or coefficient (penalised). */
+export type SurvivalFeatureRecord = { analysisId: string; featureKey: string } & RecordOf<typeof R.SURVIVAL_USES_FEATURE.properties, never>;
+
 /** One image series of a cohort member, with what a download manifest needs. */
 export interface CohortSeries {
   collectionId: string | null;
@@ -69,6 +73,8 @@ export type Analysis = Stored<AnalysisRecord>;
 export type Cohort = Stored<CohortRecord>;
 export type Signature = Stored<SignatureRecord>;
 export type SignatureFeature = Stored<SignatureFeatureRecord> & { feature: Feature };
+export type SurvivalAnalysis = Stored<SurvivalAnalysisRecord>;
+export type SurvivalFeature = Stored<SurvivalFeatureRecord> & { feature: Feature };
 export type CorrelationLink = Stored<CorrelationRecord> & { feature: Feature; targetName: string | null };
 export type Mutation = Stored<MutationRecord>;
 export type PredictionLink = Stored<PredictionRecord> & { feature: Feature; geneName: string | null };
