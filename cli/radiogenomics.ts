@@ -11,6 +11,7 @@ import { gatewayCommand } from "./commands/gateway.command.js";
 import { ingestCommand } from "./commands/ingest.command.js";
 import { serveCommand } from "./commands/serve.command.js";
 import { statusCommand } from "./commands/status.command.js";
+import { survivalCommand } from "./commands/survival.command.js";
 import { createLogger } from "./logger.js";
 
 const logger = createLogger();
@@ -29,6 +30,7 @@ computeCommand(program, logger);
 statusCommand(program);
 apiKeyCommand(program);
 exportCommand(program);
+survivalCommand(program);
 gatewayCommand(program, logger);
 composeCommand(program);
 

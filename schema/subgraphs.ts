@@ -21,6 +21,7 @@ import { IngestResolver } from "../resolvers/ingest.resolver.js";
 import { JobResolver } from "../resolvers/job.resolver.js";
 import { LesionResolver } from "../resolvers/lesion.resolver.js";
 import { SignatureResolver } from "../resolvers/signature.resolver.js";
+import { SurvivalResolver } from "../resolvers/survival.resolver.js";
 import { MutationAssociationResolver } from "../resolvers/mutation-association.resolver.js";
 import { PathwayResolver } from "../resolvers/pathway.resolver.js";
 import { PatientImagingResolver } from "../resolvers/patient-imaging.resolver.js";
@@ -61,6 +62,7 @@ export const MEMBERSHIP: ReadonlyArray<readonly [ClassType, SubgraphName]> = [
   [MutationAssociationResolver, "radiogenomics"],
   [SignatureResolver, "radiogenomics"],
   [RadiogenomicMapResolver, "radiogenomics"],
+  [SurvivalResolver, "radiogenomics"],
 ];
 
 const resolversOf = (name: SubgraphName) => MEMBERSHIP.filter(([, subgraph]) => subgraph === name).map(([resolver]) => resolver);

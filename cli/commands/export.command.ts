@@ -21,8 +21,10 @@ interface ExportFlags {
   signature?: string;
 }
 
-const FORMATS: Record<string, string[]> = { map: ["cyjs", "graphml"], links: ["csv", "tsv"], features: ["csv", "tsv"], heatmap: ["svg"], roc: ["svg"], coefficients: ["csv", "tsv"], folds: ["csv", "tsv"] };
+const FORMATS: Record<string, string[]> = { map: ["cyjs", "graphml"], links: ["csv", "tsv"], features: ["csv", "tsv"], heatmap: ["svg"], roc: ["svg"], coefficients: ["csv", "tsv"], folds: ["csv", "tsv"], km: ["svg"], forest: ["svg"], "survival-table": ["csv", "tsv"] };
 const SIGNATURE_EXPORTS = new Set(["roc", "coefficients", "folds"]);
+/** Survival exports: CLI name → file name under /export/survival/:id/. */
+const SURVIVAL_EXPORTS: Record<string, string> = { km: "km", forest: "forest", "survival-table": "table" };
 
 function formatOf(what: string, flags: ExportFlags): string {
   const allowed = FORMATS[what];
@@ -42,6 +44,10 @@ export function exportPath(what: string, flags: ExportFlags): string {
   if (SIGNATURE_EXPORTS.has(what)) {
     if (!flags.signature) throw new BadUserInputError(`export ${what} needs --signature <id> (from fitSignature)`);
     return `/export/signatures/${encodeURIComponent(flags.signature)}/${what}.${format}`;
+  }
+  if (SURVIVAL_EXPORTS[what]) {
+    if (analyses.length !== 1) throw new BadUserInputError(`export ${what} needs one --analysis <id> (a survival analysis id from startSurvivalAnalysis)`);
+    return `/export/survival/${encodeURIComponent(analyses[0]!)}/${SURVIVAL_EXPORTS[what]}.${format}`;
   }
   if (what === "features" && !analyses.length) {
     path = `/export/features.${format}`;
@@ -81,10 +87,10 @@ async function fetchExport(server: string, path: string): Promise<string> {
 export function exportCommand(program: Command): void {
   program
     .command("export")
-    .description("export for visualisation tools from a running server: map (cyjs|graphml), links (csv|tsv), features (csv|tsv), heatmap (svg), roc (svg), coefficients | folds (csv|tsv) of a signature")
-    .argument("<what>", "map | links | features | heatmap | roc | coefficients | folds")
+    .description("export for visualisation tools from a running server: map (cyjs|graphml), links (csv|tsv), features (csv|tsv), heatmap (svg), roc (svg), coefficients | folds (csv|tsv) of a signature, km | forest (svg), survival-table (csv|tsv) of a survival analysis")
+    .argument("<what>", "map | links | features | heatmap | roc | coefficients | folds | km | forest | survival-table")
     .option("--signature <id>", "roc, coefficients, folds: signature id from fitSignature")
-    .option("--analysis <id...>", "analysis id(s) from runAssociation (map takes several)")
+    .option("--analysis <id...>", "analysis id(s) from runAssociation (map takes several), or a survival analysis id (km, forest, survival-table)")
     .option("--format <format>", "map: cyjs (default) or graphml; links, features: csv (default) or tsv; heatmap: svg")
     .option("--out <file>", "write here (default: stdout)")
     .option("--max-q <q>", "map, links, heatmap: only links with q at most this (map default 0.05)")
