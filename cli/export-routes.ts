@@ -24,6 +24,7 @@ import { loadRadiogenomicMap, type MapQuery } from "../ingest/analysis/radiogeno
 import { settingsKey } from "../ingest/features/feature-settings-key.js";
 import { signatureCoefficients, signatureFolds, signatureRocSvg } from "../ingest/analysis/signature-export.js";
 import { harmonisationDiagnostics, harmonisedValues } from "../ingest/analysis/harmonisation-export.js";
+import { survivalForestSvg, survivalKaplanMeierSvg, survivalTable } from "../ingest/analysis/survival-export.js";
 import { DEFAULT_FEATURE_SETTINGS } from "../resolvers/feature-settings.mapping.js";
 import { listParam, numberParam, safeFileName, stringParam, type QueryParams } from "./export-params.js";
 
@@ -152,6 +153,9 @@ export const EXPORT_ROUTES: ExportRoute[] = [
     { path: `/export/harmonisations/:id/diagnostics.${ext}`, render: async (r: ExportRequest) => tableResult(await harmonisationDiagnostics(r.store, r.params.id!), ext, `${safeFileName(r.params.id!)}-diagnostics`) },
     { path: `/export/harmonisations/:id/values.${ext}`, render: async (r: ExportRequest) => tableResult(await harmonisedValues(r.store, r.params.id!), ext, `${safeFileName(r.params.id!)}-values`) },
   ]),
+  { path: "/export/survival/:id/km.svg", render: async (r) => ({ body: await survivalKaplanMeierSvg(r.store, r.params.id!), contentType: SVG_CONTENT_TYPE, fileName: `${safeFileName(r.params.id!)}-km.svg` }) },
+  { path: "/export/survival/:id/forest.svg", render: async (r) => ({ body: await survivalForestSvg(r.store, r.params.id!), contentType: SVG_CONTENT_TYPE, fileName: `${safeFileName(r.params.id!)}-forest.svg` }) },
+  ...(["csv", "tsv"] as const).map((ext) => ({ path: `/export/survival/:id/table.${ext}`, render: async (r: ExportRequest) => tableResult(await survivalTable(r.store, r.params.id!), ext, `${safeFileName(r.params.id!)}-table`) })),
   { path: "/export/cohorts/:id/manifest.tcia", render: manifestExport("TCIA") },
   { path: "/export/cohorts/:id/manifest.idc.txt", render: manifestExport("IDC") },
   { path: "/export/cohorts/:id/manifest.csv", render: manifestExport("CSV") },

@@ -12,6 +12,7 @@ import { gatewayCommand } from "./commands/gateway.command.js";
 import { ingestCommand } from "./commands/ingest.command.js";
 import { serveCommand } from "./commands/serve.command.js";
 import { statusCommand } from "./commands/status.command.js";
+import { survivalCommand } from "./commands/survival.command.js";
 import { createLogger } from "./logger.js";
 
 const logger = createLogger();
@@ -31,6 +32,7 @@ statusCommand(program);
 apiKeyCommand(program);
 exportCommand(program);
 harmoniseCommand(program);
+survivalCommand(program);
 gatewayCommand(program, logger);
 composeCommand(program);
 

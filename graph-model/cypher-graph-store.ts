@@ -5,7 +5,7 @@ import * as R from "./model/relationships.js";
 import type * as M from "./model/records.js";
 import type { NodeSpec } from "./nodes-and-relationships.js";
 import type { CypherExecutor, Transaction } from "./cypher-executor.js";
-import type { GraphCounts, GraphStore, Linkage, LinkQuery, PathwayQuery, PathwayWriteSummary, PredictionQuery, SignatureQuery, WriteSummary, LesionAcquisition } from "./graph-store.js";
+import type { GraphCounts, GraphStore, Linkage, LinkQuery, PathwayQuery, PathwayWriteSummary, PredictionQuery, SignatureQuery, SurvivalAnalysisQuery, WriteSummary, LesionAcquisition } from "./graph-store.js";
 import type { Page, PageRequest, PatientFilter } from "./patient-filter.js";
 import * as nodeCypher from "./cypher/node.cypher.js";
 import * as patientCypher from "./cypher/patient-filter.cypher.js";
@@ -21,6 +21,7 @@ import * as predictions from "./prediction-store.js";
 import * as correlations from "./correlation-store.js";
 import * as signatureStore from "./signature-store.js";
 import * as harmonisationStore from "./harmonisation-store.js";
+import * as survivalStore from "./survival-store.js";
 import * as expression from "./expression-store.js";
 import { chunks, compareKeys, decodeNode, decodeRelationship, groupBy, requireExisting, WRITE_BATCH } from "./store-helpers.js";
 
@@ -180,6 +181,22 @@ export class CypherGraphStore implements GraphStore {
 
   acquisitionsOfLesions(lesionIds: readonly string[]): Promise<Map<string, LesionAcquisition>> {
     return harmonisationStore.acquisitionsOfLesions(this.executor, lesionIds);
+  }
+
+  saveSurvivalAnalysis(analysis: M.SurvivalAnalysisRecord, features: readonly M.SurvivalFeatureRecord[]): Promise<WriteSummary> {
+    return survivalStore.saveSurvivalAnalysis(this.executor, analysis, features);
+  }
+
+  survivalAnalysesByIds(ids: readonly string[]): Promise<M.SurvivalAnalysis[]> {
+    return survivalStore.survivalAnalysesByIds(this.executor, ids);
+  }
+
+  survivalAnalyses(query: SurvivalAnalysisQuery): Promise<M.SurvivalAnalysis[]> {
+    return survivalStore.survivalAnalyses(this.executor, query);
+  }
+
+  survivalFeatures(analysisId: string, page: { skip: number; first: number }): Promise<M.SurvivalFeature[]> {
+    return survivalStore.survivalFeatures(this.executor, analysisId, page);
   }
 
   private async upsertRelationshipRows(target: relCypher.RelationshipRows, rows: Array<{ from: string; to: string; properties: Record<string, unknown> }>, noun: string): Promise<WriteSummary> {

@@ -49,6 +49,13 @@ export interface LesionAcquisition {
   series: M.Series;
 }
 
+/** One page of stored survival analyses (newest first), optionally one kind's. */
+export interface SurvivalAnalysisQuery {
+  kind?: string;
+  skip: number;
+  first: number;
+}
+
 /** One page of stored signatures (newest first), optionally one target's. */
 export interface SignatureQuery {
   target?: string;
@@ -169,6 +176,12 @@ export interface GraphStore {
   harmonisations(query: { skip: number; first: number }): Promise<M.Harmonisation[]>;
   /** Each lesion's image series (acquisition parameters) and its patient's collection; lesions without one are absent. */
   acquisitionsOfLesions(lesionIds: readonly string[]): Promise<Map<string, LesionAcquisition>>;
+  /** A survival analysis and its SURVIVAL_USES_FEATURE links, written together (a failed write leaves neither). */
+  saveSurvivalAnalysis(analysis: M.SurvivalAnalysisRecord, features: readonly M.SurvivalFeatureRecord[]): Promise<WriteSummary>;
+  survivalAnalysesByIds(ids: readonly string[]): Promise<M.SurvivalAnalysis[]>;
+  survivalAnalyses(query: SurvivalAnalysisQuery): Promise<M.SurvivalAnalysis[]>;
+  /** One page of an analysis' features, in report order. */
+  survivalFeatures(analysisId: string, page: { skip: number; first: number }): Promise<M.SurvivalFeature[]>;
   counts(): Promise<GraphCounts>;
 
   // Load markers (crash safety): a load writes its marker LOADING first and COMPLETE last.

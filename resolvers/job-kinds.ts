@@ -5,6 +5,9 @@
 import type { FeatureFamily } from "../compute/features/types.js";
 import { cbioportalIngestJob, type CbioportalStep } from "../ingest/cbioportal/cbioportal-ingest-job.js";
 import { harmonisationJob } from "../ingest/analysis/harmonisation-job.js";
+import { survivalJob } from "../ingest/analysis/survival-job.js";
+import type { ClinicalCovariate, SurvivalEndpoint, SurvivalKind } from "../ingest/analysis/survival-request.js";
+import { SurvivalService } from "../ingest/analysis/survival-service.js";
 import { imagingIngestJob } from "../ingest/dicomweb/imaging-ingest-job.js";
 import { cohortFeatureJob } from "../ingest/features/feature-job.js";
 import { gdcIngestJob, type GdcStep } from "../ingest/gdc/gdc-ingest-job.js";
@@ -33,6 +36,11 @@ interface StartHarmonisationArgs {
   name: string; cohort?: PatientFilterInput; cohortId?: string; settings?: FeatureSettingsInput; families?: string[];
   batchBy: HarmonisationBatchBy; binEdges?: number[]; covariates?: PreservedCovariateInput[]; parametric: boolean; meanOnly: boolean; dropIncomplete: boolean;
 }
+interface StartSurvivalAnalysisArgs {
+  kind: string; endpoint: string; cohort?: PatientFilterInput; cohortId?: string; settings?: FeatureSettingsInput; families?: string[];
+  groupBy?: string; splitFeature?: string; features?: string[]; genes?: string[]; pathway?: string; clinical?: string[];
+  seed: number; folds?: number; l1Ratio?: number; penalizers?: number[]; bootstrapSamples?: number;
+}
 interface IngestImagingArgs { collection: string; patientIds: string[]; modalities?: string[]; studyDate?: string }
 
 const kind = <A>(scope: Scope, build: JobKind<A>["build"]): JobKind<A> => ({ scope, build });
@@ -54,6 +62,12 @@ export const JOB_KINDS = {
       batch: { by: a.batchBy, ...(a.binEdges ? { binEdges: a.binEdges } : {}) }, covariates: (a.covariates ?? []).map((c) => ({ name: c.name, kind: c.kind })),
       parametric: a.parametric, meanOnly: a.meanOnly, dropIncomplete: a.dropIncomplete,
     })),
+  startSurvivalAnalysis: kind<StartSurvivalAnalysisArgs>("analysis", async (s, a) =>
+    survivalJob(await new SurvivalService(s.store).prepare({
+      kind: a.kind as SurvivalKind, endpoint: a.endpoint as SurvivalEndpoint, cohort: { ...a.cohort }, cohortId: a.cohortId, settings: toFeatureSettings(a.settings),
+      families: a.families as FeatureFamily[] | undefined, groupBy: a.groupBy, splitFeature: a.splitFeature, features: a.features, genes: a.genes, pathway: a.pathway,
+      clinical: a.clinical as ClinicalCovariate[] | undefined, seed: a.seed, folds: a.folds, l1Ratio: a.l1Ratio, penalizers: a.penalizers, bootstrapSamples: a.bootstrapSamples,
+    }))),
 } as const;
 
 export type JobKindName = keyof typeof JOB_KINDS;
@@ -73,7 +87,12 @@ export async function submitJobOfKind<K extends JobKindName>(ctx: RequestContext
   const built = await entry.build(ctx, plain);
   // A resumed job keeps its id, whatever the upstream release says now: its checkpoint is under it.
   const job = jobId === undefined ? built : { ...built, id: jobId };
+  // The same question while its job is queued or running gets that job (the mutation is idempotent).
+  const running = ctx.jobs.get(job.id);
+  if (running && (running.status === "QUEUED" || running.status === "RUNNING")) return running;
   const handle = ctx.jobs.submit(job, { kind: name, args: plain, scope: entry.scope, keyId: ctx.authority.open ? undefined : ctx.authority.caller()?.id });
   await handle.journaled;
+  // Nothing to do (a stored answer): the client gets the finished job, not a QUEUED one to poll.
+  if (Array.isArray(job.items) && job.items.length === 0) await handle.result;
   return ctx.jobs.get(handle.id)!;
 }

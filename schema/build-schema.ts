@@ -7,6 +7,7 @@ import { AnalysisResolver } from "../resolvers/analysis.resolver.js";
 import { CohortResolver } from "../resolvers/cohort.resolver.js";
 import { SignatureResolver } from "../resolvers/signature.resolver.js";
 import { HarmonisationResolver } from "../resolvers/harmonisation.resolver.js";
+import { SurvivalResolver } from "../resolvers/survival.resolver.js";
 import { MutationAssociationResolver } from "../resolvers/mutation-association.resolver.js";
 import { CollectionResolver } from "../resolvers/collection.resolver.js";
 import { FeatureDefinitionResolver } from "../resolvers/feature-definition.resolver.js";
@@ -31,7 +32,7 @@ import { StudyResolver } from "../resolvers/study.resolver.js";
 export const RESOLVERS = [
   CollectionResolver, PatientResolver, PatientImagingResolver, StudyResolver, SeriesResolver, LesionResolver, GeneResolver, PathwayResolver, FeatureDefinitionResolver,
   JobResolver, AnalysisResolver, FeatureLinkResolver, IngestResolver, IngestImagingResolver, CohortResolver, MutationAssociationResolver, SignatureResolver, HarmonisationResolver,
-  RadiogenomicMapResolver, ClinicalAttributeResolver,
+  RadiogenomicMapResolver, ClinicalAttributeResolver, SurvivalResolver,
 ] as const;
 
 /** The options every schema of the platform is built with (all-in-one and each subgraph alike). */

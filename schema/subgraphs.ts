@@ -22,6 +22,7 @@ import { JobResolver } from "../resolvers/job.resolver.js";
 import { LesionResolver } from "../resolvers/lesion.resolver.js";
 import { SignatureResolver } from "../resolvers/signature.resolver.js";
 import { HarmonisationResolver } from "../resolvers/harmonisation.resolver.js";
+import { SurvivalResolver } from "../resolvers/survival.resolver.js";
 import { MutationAssociationResolver } from "../resolvers/mutation-association.resolver.js";
 import { PathwayResolver } from "../resolvers/pathway.resolver.js";
 import { PatientImagingResolver } from "../resolvers/patient-imaging.resolver.js";
@@ -65,6 +66,7 @@ export const MEMBERSHIP: ReadonlyArray<readonly [ClassType, SubgraphName]> = [
   [SignatureResolver, "radiogenomics"],
   [HarmonisationResolver, "radiogenomics"],
   [RadiogenomicMapResolver, "radiogenomics"],
+  [SurvivalResolver, "radiogenomics"],
 ];
 
 const resolversOf = (name: SubgraphName) => MEMBERSHIP.filter(([, subgraph]) => subgraph === name).map(([resolver]) => resolver);

@@ -22,9 +22,11 @@ interface ExportFlags {
   harmonisation?: string;
 }
 
-const FORMATS: Record<string, string[]> = { map: ["cyjs", "graphml"], links: ["csv", "tsv"], features: ["csv", "tsv"], heatmap: ["svg"], roc: ["svg"], coefficients: ["csv", "tsv"], folds: ["csv", "tsv"], "harmonisation-diagnostics": ["csv", "tsv"], "harmonised-values": ["csv", "tsv"] };
+const FORMATS: Record<string, string[]> = { map: ["cyjs", "graphml"], links: ["csv", "tsv"], features: ["csv", "tsv"], heatmap: ["svg"], roc: ["svg"], coefficients: ["csv", "tsv"], folds: ["csv", "tsv"], "harmonisation-diagnostics": ["csv", "tsv"], "harmonised-values": ["csv", "tsv"], km: ["svg"], forest: ["svg"], "survival-table": ["csv", "tsv"] };
 const HARMONISATION_EXPORTS: Record<string, string> = { "harmonisation-diagnostics": "diagnostics", "harmonised-values": "values" };
 const SIGNATURE_EXPORTS = new Set(["roc", "coefficients", "folds"]);
+/** Survival exports: CLI name → file name under /export/survival/:id/. */
+const SURVIVAL_EXPORTS: Record<string, string> = { km: "km", forest: "forest", "survival-table": "table" };
 
 function formatOf(what: string, flags: ExportFlags): string {
   const allowed = FORMATS[what];
@@ -48,6 +50,10 @@ export function exportPath(what: string, flags: ExportFlags): string {
   if (HARMONISATION_EXPORTS[what]) {
     if (!flags.harmonisation) throw new BadUserInputError(`export ${what} needs --harmonisation <id> (from startHarmonisation)`);
     return `/export/harmonisations/${encodeURIComponent(flags.harmonisation)}/${HARMONISATION_EXPORTS[what]}.${format}`;
+  }
+  if (SURVIVAL_EXPORTS[what]) {
+    if (analyses.length !== 1) throw new BadUserInputError(`export ${what} needs one --analysis <id> (a survival analysis id from startSurvivalAnalysis)`);
+    return `/export/survival/${encodeURIComponent(analyses[0]!)}/${SURVIVAL_EXPORTS[what]}.${format}`;
   }
   if (what === "features" && !analyses.length) {
     path = `/export/features.${format}`;
@@ -87,11 +93,11 @@ async function fetchExport(server: string, path: string): Promise<string> {
 export function exportCommand(program: Command): void {
   program
     .command("export")
-    .description("export for visualisation tools from a running server: map (cyjs|graphml), links (csv|tsv), features (csv|tsv), heatmap (svg), roc (svg), coefficients | folds (csv|tsv) of a signature, harmonisation-diagnostics | harmonised-values (csv|tsv) of a harmonisation")
-    .argument("<what>", "map | links | features | heatmap | roc | coefficients | folds | harmonisation-diagnostics | harmonised-values")
+    .description("export for visualisation tools from a running server: map (cyjs|graphml), links (csv|tsv), features (csv|tsv), heatmap (svg), roc (svg), coefficients | folds (csv|tsv) of a signature, harmonisation-diagnostics | harmonised-values (csv|tsv) of a harmonisation, km | forest (svg), survival-table (csv|tsv) of a survival analysis")
+    .argument("<what>", "map | links | features | heatmap | roc | coefficients | folds | harmonisation-diagnostics | harmonised-values | km | forest | survival-table")
     .option("--signature <id>", "roc, coefficients, folds: signature id from fitSignature")
     .option("--harmonisation <id>", "harmonisation-diagnostics, harmonised-values: harmonisation id from startHarmonisation")
-    .option("--analysis <id...>", "analysis id(s) from runAssociation (map takes several)")
+    .option("--analysis <id...>", "analysis id(s) from runAssociation (map takes several), or a survival analysis id (km, forest, survival-table)")
     .option("--format <format>", "map: cyjs (default) or graphml; links, features: csv (default) or tsv; heatmap: svg")
     .option("--out <file>", "write here (default: stdout)")
     .option("--max-q <q>", "map, links, heatmap: only links with q at most this (map default 0.05)")

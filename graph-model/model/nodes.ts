@@ -162,4 +162,15 @@ export const Harmonisation = node("Harmonisation", "id", {
   createdAt: prop.string("ISO-8601 time the fit finished"),
 });
 
-export const NODES = [Collection, Patient, Study, Series, Lesion, Feature, Gene, Pathway, Cohort, Analysis, Signature, Harmonisation, LoadMarker] as const;
+export const SurvivalAnalysis = node("SurvivalAnalysis", "id", {
+  id: prop.string("Survival analysis id (digest of the question it answers; equals its job id)"),
+  kind: prop.string("KAPLAN_MEIER, UNIVARIATE_COX, PENALISED_COX or COMBINED"),
+  endpoint: prop.string("OVERALL (Patient.overallSurvival*) or PROGRESSION_FREE (clinical attributes progressionFreeSurvival*)"),
+  params: prop.json("Cohort, feature settings and hash, endpoint, grouping / model blocks, seed, folds, penalizers, method text, patients and their follow-up"),
+  result: prop.json("Kind-specific: KM curves + numbers at risk + log-rank; Cox rows + PH tests; CV C-indices (Harrell, Uno), folds; combined-model table"),
+  dataVersion: prop.json("Data releases read (survival and clinical sources), label and feature digests"),
+  createdAt: prop.string("ISO-8601 time the analysis finished"),
+  cohortId: prop.string("The saved Cohort it ran on; null for an inline filter"),
+});
+
+export const NODES = [Collection, Patient, Study, Series, Lesion, Feature, Gene, Pathway, Cohort, Analysis, Signature, Harmonisation, SurvivalAnalysis, LoadMarker] as const;

@@ -36,6 +36,9 @@ export type SignatureRecord = NodeRecord<typeof N.Signature>;
 export type SignatureFeatureRecord = { signatureId: string; featureKey: string } & RecordOf<typeof R.USES_FEATURE.properties, never>;
 
 export type HarmonisationRecord = NodeRecord<typeof N.Harmonisation>;
+export type SurvivalAnalysisRecord = NodeRecord<typeof N.SurvivalAnalysis>;
+/** One feature of a survival analysis: its Cox result (univariate) or coefficient (penalised). */
+export type SurvivalFeatureRecord = { analysisId: string; featureKey: string } & RecordOf<typeof R.SURVIVAL_USES_FEATURE.properties, never>;
 
 /** One image series of a cohort member, with what a download manifest needs. */
 export interface CohortSeries {
@@ -72,6 +75,8 @@ export type Cohort = Stored<CohortRecord>;
 export type Signature = Stored<SignatureRecord>;
 export type Harmonisation = Stored<HarmonisationRecord>;
 export type SignatureFeature = Stored<SignatureFeatureRecord> & { feature: Feature };
+export type SurvivalAnalysis = Stored<SurvivalAnalysisRecord>;
+export type SurvivalFeature = Stored<SurvivalFeatureRecord> & { feature: Feature };
 export type CorrelationLink = Stored<CorrelationRecord> & { feature: Feature; targetName: string | null };
 export type Mutation = Stored<MutationRecord>;
 export type PredictionLink = Stored<PredictionRecord> & { feature: Feature; geneName: string | null };

@@ -100,9 +100,24 @@ export const USES_FEATURE = rel("USES_FEATURE", [[N.Signature, N.Feature]], {
 export const SIGNATURE_ON_COHORT = rel("SIGNATURE_ON_COHORT", [[N.Signature, N.Cohort]], {});
 
 export const HARMONISATION_ON_COHORT = rel("HARMONISATION_ON_COHORT", [[N.Harmonisation, N.Cohort]], {});
+export const SURVIVAL_USES_FEATURE = rel("SURVIVAL_USES_FEATURE", [[N.SurvivalAnalysis, N.Feature]], {
+  rank: prop.int("Order of the feature in the analysis' report (univariate: by p; penalised: by |coefficient|)"),
+  designColumn: prop.int("Column of the feature in the analysis' design"),
+  coefficient: prop.float("Cox coefficient (log hazard ratio per unit of the feature, original scale)"),
+  standardError: prop.float("SE of the coefficient (univariate Cox)"),
+  hazardRatio: prop.float("exp(coefficient)"),
+  hrLower: prop.float("Lower bound of the 95% CI of the hazard ratio (univariate Cox)"),
+  hrUpper: prop.float("Upper bound of the 95% CI of the hazard ratio (univariate Cox)"),
+  p: prop.float("Wald p (univariate Cox)"),
+  q: prop.float("Benjamini–Hochberg q over the analysis (univariate Cox)"),
+  concordance: prop.float("Harrell's C of the feature alone (univariate Cox)"),
+  phP: prop.float("Proportional-hazards (scaled Schoenfeld, KM time) test p of the feature"),
+});
+export const SURVIVAL_ON_COHORT = rel("SURVIVAL_ON_COHORT", [[N.SurvivalAnalysis, N.Cohort]], {});
 
 export const RELATIONSHIPS = [
   IN_COLLECTION, HAS_STUDY, HAS_SERIES, HAS_LESION, HAS_FEATURE, HAS_MUTATION, EXPRESSES,
   IN_PATHWAY, PATHWAY_SCORE, CORRELATES_WITH, PREDICTS, INCLUDES, ON_COHORT, USES_FEATURE, SIGNATURE_ON_COHORT,
   HARMONISATION_ON_COHORT,
+  SURVIVAL_USES_FEATURE, SURVIVAL_ON_COHORT,
 ] as const;

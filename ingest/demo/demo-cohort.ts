@@ -63,7 +63,7 @@ export function demoCohort(options: DemoOptions = {}): CohortRecords {
         id, collectionId: collection.id, projectId: collection.id, sex: rng.pick(["female", "male"]),
         ageAtDiagnosisYears: rng.integer(38, 84), vitalStatus: dead ? "Dead" : "Alive",
         stage: collection.id === "TCGA-LUAD" ? rng.pick(["Stage IA", "Stage IB", "Stage IIA", "Stage IIIA", "Stage IV"]) : null,
-        primaryDiagnosis: collection.cancerType, overallSurvivalDays: rng.integer(60, 2400), overallSurvivalEvent: dead, clinicalAttributes: demoClinicalAttributes(id), ...PROVENANCE,
+        primaryDiagnosis: collection.cancerType, overallSurvivalDays: demoSurvivalDays(id, rng.integer(60, 2400)), overallSurvivalEvent: dead, clinicalAttributes: demoClinicalAttributes(id), ...PROVENANCE,
       });
       const studyUid = uid("1", c, n);
       records.studies.push({ uid: studyUid, patientId: id, date: `20${rng.integer(0, 9).toString().padStart(2, "0")}-0${rng.integer(1, 9)}-1${rng.integer(0, 9)}`, description: "Pre-operative imaging", ...PROVENANCE });
@@ -104,12 +104,24 @@ function demoMutations(patients: M.PatientRecord[], rng: SeededRandom): M.Mutati
  * The demo's planted subtype: SUBTYPE "Hypoxic" when the hidden hypoxia activity (which also drives
  * lesion texture heterogeneity) is above DEMO_SUBTYPE_THRESHOLD, else "Normoxic". Derived from the
  * barcode alone (its own hash, not the cohort's random stream), so adding it changes no other demo value.
- * Survival fields are not yet tied to the activity (hook for the survival work, issue 13 part 3).
+ * Overall survival follows the same activity (demoSurvivalDays): the planted hazard.
  */
 export const DEMO_SUBTYPE_THRESHOLD = 0;
 export function demoClinicalAttributes(patientId: string): Record<string, { value: string; source: string; dataRelease: string }> {
   const subtype = demoHypoxiaActivity(patientId) > DEMO_SUBTYPE_THRESHOLD ? "Hypoxic" : "Normoxic";
   return { SUBTYPE: { value: subtype, source: PROVENANCE.source, dataRelease: PROVENANCE.dataRelease } };
+}
+
+/** log hazard ratio of death per unit of hidden hypoxia activity in the demo. */
+export const DEMO_SURVIVAL_LOG_HAZARD = 0.8;
+
+/**
+ * The planted hazard: the drawn follow-up time divided by exp(DEMO_SURVIVAL_LOG_HAZARD · activity)
+ * (an accelerated-failure-time scaling, so hazard rises with activity). The random stream is
+ * consumed as before, so no other demo value changes.
+ */
+export function demoSurvivalDays(patientId: string, drawnDays: number): number {
+  return Math.max(30, Math.round(drawnDays * Math.exp(-DEMO_SURVIVAL_LOG_HAZARD * demoHypoxiaActivity(patientId))));
 }
 
 export function demoHypoxiaActivity(patientId: string): number {
