@@ -77,7 +77,7 @@ export class SignatureResolver {
   @Authorized("analysis")
   @Mutation(() => [Signature], { description: "Fits (or finds) a nested cross-validated penalised-logistic signature of a clinical target; one per class for a multi-class target" })
   async fitSignature(@Args(() => FitSignatureArgs) args: FitSignatureArgs, @Ctx() ctx: RequestContext): Promise<Signature[]> {
-    const fitted = await new SignatureService(ctx.store).fit({
+    const fitted = await new SignatureService(ctx.store, undefined, ctx.models.nestedCrossValidatedLogistic).fit({
       cohort: { ...args.cohort }, cohortId: args.cohortId, settings: toFeatureSettings(args.settings), families: args.families as FeatureFamily[] | undefined,
       target: args.target, positiveClass: args.positiveClass, l1Ratio: args.l1Ratio, outerFolds: args.folds, innerFolds: args.folds,
       repeats: args.repeats, seed: args.seed, permutations: args.permutations, preFilterKeep: args.preFilterKeep,
