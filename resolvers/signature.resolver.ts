@@ -5,6 +5,11 @@ import type { FeatureFamily } from "../compute/features/types.js";
 import { decodeCursor, encodeCursor } from "../graph-model/cursor.js";
 import type * as M from "../graph-model/model/records.js";
 import { SignatureService } from "../ingest/analysis/signature-service.js";
+import { signatureFitJob } from "../ingest/analysis/signature-fit-job.js";
+import { requestModelRunners } from "../ingest/analysis/request-model-runners.js";
+import type { SignatureRequest } from "../ingest/analysis/signature-request.js";
+import { Job } from "../schema/job.type.js";
+import { toJob } from "./job.mapping.js";
 import { FeatureSettingsInput } from "../schema/feature-settings.input.js";
 import { PatientFilterInput } from "../schema/patient-filter.input.js";
 import { Signature, SignatureApplicationResult, SignatureConnection, SignatureFeature } from "../schema/signature.type.js";
@@ -77,12 +82,17 @@ export class SignatureResolver {
   @Authorized("analysis")
   @Mutation(() => [Signature], { description: "Fits (or finds) a nested cross-validated penalised-logistic signature of a clinical target; one per class for a multi-class target" })
   async fitSignature(@Args(() => FitSignatureArgs) args: FitSignatureArgs, @Ctx() ctx: RequestContext): Promise<Signature[]> {
-    const fitted = await new SignatureService(ctx.store, undefined, ctx.models.nestedCrossValidatedLogistic).fit({
-      cohort: { ...args.cohort }, cohortId: args.cohortId, settings: toFeatureSettings(args.settings), families: args.families as FeatureFamily[] | undefined,
-      target: args.target, positiveClass: args.positiveClass, l1Ratio: args.l1Ratio, outerFolds: args.folds, innerFolds: args.folds,
-      repeats: args.repeats, seed: args.seed, permutations: args.permutations, preFilterKeep: args.preFilterKeep,
-    });
+    const fitted = await new SignatureService(ctx.store, undefined, ctx.models.nestedCrossValidatedLogistic).fit(signatureRequestOf(args));
     return fitted.map(toSignature);
+  }
+
+  @Authorized("analysis")
+  @Mutation(() => Job, { description: "fitSignature as a job on the model worker pool (progress per class); job id signature-fit-<hash>. When SUCCEEDED, fitSignature with the same arguments returns the stored signatures at once" })
+  startSignatureFit(@Args(() => FitSignatureArgs) args: FitSignatureArgs, @Ctx() ctx: RequestContext): Job {
+    // The job outlives the request: its fits run on the pool without the request's deadline.
+    const service = new SignatureService(ctx.store, undefined, requestModelRunners(ctx.modelPool).nestedCrossValidatedLogistic);
+    const handle = ctx.jobs.submit(signatureFitJob(service, signatureRequestOf(args)));
+    return toJob(ctx.jobs.get(handle.id)!);
   }
 
   @Authorized("analysis")
@@ -117,4 +127,12 @@ export class SignatureResolver {
     const features = (await ctx.store.signatureFeatures([signature.id])).get(signature.id) ?? [];
     return features.map((f) => ({ featureKey: f.featureKey, name: f.feature.name, ibsiCode: f.feature.ibsiCode, coefficient: f.coefficient, selectionFrequency: f.selectionFrequency }));
   }
+}
+
+function signatureRequestOf(args: FitSignatureArgs): SignatureRequest {
+  return {
+    cohort: { ...args.cohort }, cohortId: args.cohortId, settings: toFeatureSettings(args.settings), families: args.families as FeatureFamily[] | undefined,
+    target: args.target, positiveClass: args.positiveClass, l1Ratio: args.l1Ratio, outerFolds: args.folds, innerFolds: args.folds,
+    repeats: args.repeats, seed: args.seed, permutations: args.permutations, preFilterKeep: args.preFilterKeep,
+  };
 }
