@@ -90,8 +90,8 @@ export class SignatureResolver {
   @Mutation(() => Job, { description: "fitSignature as a job on the model worker pool (progress per class); job id signature-fit-<hash>. When SUCCEEDED, fitSignature with the same arguments returns the stored signatures at once" })
   startSignatureFit(@Args(() => FitSignatureArgs) args: FitSignatureArgs, @Ctx() ctx: RequestContext): Job {
     // The job outlives the request: its fits run on the pool without the request's deadline.
-    const service = new SignatureService(ctx.store, undefined, requestModelRunners(ctx.modelPool).nestedCrossValidatedLogistic);
-    const handle = ctx.jobs.submit(signatureFitJob(service, signatureRequestOf(args)));
+    const serviceFor = (signal?: AbortSignal) => new SignatureService(ctx.store, undefined, requestModelRunners(ctx.modelPool, signal).nestedCrossValidatedLogistic);
+    const handle = ctx.jobs.submit(signatureFitJob(serviceFor, signatureRequestOf(args)));
     return toJob(ctx.jobs.get(handle.id)!);
   }
 

@@ -13,14 +13,15 @@ export function signatureFitJobId(request: SignatureRequest): string {
   return `signature-fit-${createHash("sha256").update(JSON.stringify(request)).digest("hex").slice(0, 16)}`;
 }
 
-export function signatureFitJob(service: SignatureService, request: SignatureRequest): JobDefinition<{ key: string; positiveClass?: string; error?: unknown }> {
+/** `serviceFor(signal)`: a SignatureService whose fits stop when the job is cancelled (pool runners bound to the signal). */
+export function signatureFitJob(serviceFor: (signal?: AbortSignal) => SignatureService, request: SignatureRequest): JobDefinition<{ key: string; positiveClass?: string; error?: unknown }> {
   return {
     id: signatureFitJobId(request),
     name: `Fit signature of ${request.target}`,
     items: (async function* () {
       let classes: string[];
       try {
-        classes = await service.positiveClasses(request);
+        classes = await serviceFor().positiveClasses(request);
       } catch (error) {
         yield { key: "plan", error }; // the item's handler rethrows it: the job's FAILED item carries its code
         return;
@@ -28,9 +29,9 @@ export function signatureFitJob(service: SignatureService, request: SignatureReq
       for (const positiveClass of classes) yield { key: `class:${positiveClass}`, positiveClass };
     })(),
     keyOf: (item) => item.key,
-    async handle(item) {
+    async handle(item, context) {
       if (item.error) throw item.error;
-      await service.fit({ ...request, positiveClass: item.positiveClass });
+      await serviceFor(context.signal).fit({ ...request, positiveClass: item.positiveClass });
     },
   };
 }
