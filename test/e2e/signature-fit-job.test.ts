@@ -42,7 +42,8 @@ for (const target of BOTH_STORES) {
       expect(done.progress).toMatchObject({ done: 1, failed: 0 });
       const [fromJob] = await pooled.fit(request("SUBTYPE")); // stored answer
       const before = await store.counts();
-      const inlineStore = await target.open();
+      const reference = BOTH_STORES[0]!; // a fresh embedded store (a second Neo4j handle would share this database)
+      const inlineStore = await reference.open();
       try {
         await writePlantedSignatureCohort(inlineStore, 4, 60, key.hash, key.canonical);
         const [inline] = await new SignatureService(inlineStore, now).fit(request("SUBTYPE"));
@@ -50,7 +51,7 @@ for (const target of BOTH_STORES) {
         expect(fromJob!.result).toEqual(inline!.result);
         expect(fromJob!.params).toEqual(inline!.params);
       } finally {
-        await target.dispose(inlineStore);
+        await reference.dispose(inlineStore);
       }
       expect(await store.counts()).toEqual(before);
     }, 300_000);
