@@ -70,7 +70,8 @@ for (const target of BOTH_STORES) {
       const before = await store.counts();
       const serviceFor = (signal?: AbortSignal) => new SignatureService(store, now, pool.runners(signal).nestedCrossValidatedLogistic);
       const handle = jobs.submit(signatureFitJob(serviceFor, { ...request("SUBTYPE", 99), permutations: 2000 }));
-      while (pool.activeTasks === 0) await new Promise((r) => setTimeout(r, 20)); // the fit is on a worker
+      for (let i = 0; i < 500 && pool.activeTasks === 0; i++) await new Promise((r) => setTimeout(r, 20)); // the fit is on a worker
+      expect(pool.activeTasks).toBe(1);
       handle.cancel();
       expect((await handle.result).status).toBe("CANCELLED");
       expect(pool.activeTasks).toBe(0);
