@@ -14,6 +14,7 @@ import { ReactomeContentService } from "../ingest/pathways/reactome-content-serv
 import { AxiosHttpClient } from "../ingest/http/axios-http-client.js";
 import type { LesionImageSource } from "../ingest/features/lesion-image-source.js";
 import type { FeatureWorkerPool } from "../ingest/features/feature-worker-pool.js";
+import type { ModelWorkerPool } from "../ingest/analysis/model-worker-pool.js";
 import type { Services } from "../resolvers/context.js";
 import { parseApiKeys } from "../resolvers/api-keys.js";
 import { ApiKeyring } from "../resolvers/api-keyring.js";
@@ -49,6 +50,8 @@ export interface ServiceOptions {
   demo?: CohortRecords;
   /** Compute features on worker threads (one per core) instead of the request's thread. */
   featurePool?: FeatureWorkerPool;
+  /** Run model fits (signatures, Cox, ComBat) on worker threads instead of the request's thread. */
+  modelPool?: ModelWorkerPool;
 }
 
 export function createServices(store: GraphStore, logger: Logger, options: ServiceOptions = {}): Services {
@@ -70,5 +73,6 @@ export function createServices(store: GraphStore, logger: Logger, options: Servi
     associations: new AssociationService(store, features),
     genomics: { gdc: new GdcSource(gdcHttp), gdcHttp, cbioportal: new CbioportalSource(cbioportalHttp), reactome: new ReactomeContentService(reactomeHttp) },
     imaging,
+    ...(options.modelPool ? { modelPool: options.modelPool } : {}),
   };
 }

@@ -14,6 +14,9 @@ import type { ApiKeyring } from "./api-keyring.js";
 import { createLoaders, type Loaders } from "./loaders.js";
 import { RequestDeadline } from "../compute/request-deadline.js";
 import { requireComputeOnRead } from "./compute-on-read.js";
+import { requestModelRunners } from "../ingest/analysis/request-model-runners.js";
+import type { ModelRunners } from "../ingest/analysis/model-runners.js";
+import type { ModelWorkerPool } from "../ingest/analysis/model-worker-pool.js";
 
 /** Long-lived services the composition root (cli/) builds once and every request shares. */
 export interface Services {
@@ -28,6 +31,8 @@ export interface Services {
   readonly logger: Logger;
   /** Hashed API keys (RG_API_KEYS and the key file); none: mutations are open. */
   readonly apiKeys: ApiKeyring;
+  /** Worker threads for the model fits; none: fits run inline. */
+  readonly modelPool?: ModelWorkerPool;
 }
 
 export interface RequestContext extends Services {
@@ -39,6 +44,8 @@ export interface RequestContext extends Services {
   readonly resolverTimeoutMs?: number;
   /** This request's deadline (resolverTimeoutMs from the start): aborts store queries and feature tasks. */
   readonly deadline: RequestDeadline;
+  /** The model fits: on the pool (cancelled with the deadline) or inline. */
+  readonly models: ModelRunners;
 }
 
 export interface RequestFacts {
@@ -51,9 +58,11 @@ export interface RequestFacts {
 export function createRequestContext(services: Services, presentedKey?: string, facts: RequestFacts = {}): RequestContext {
   const keys = services.apiKeys.snapshot();
   const authority = new RequestAuthority(keys.keys, presentedKey, keys.failure);
+  const deadline = facts.deadline ?? new RequestDeadline(facts.resolverTimeoutMs ?? 0);
   return {
     ...services, ...facts,
-    deadline: facts.deadline ?? new RequestDeadline(facts.resolverTimeoutMs ?? 0),
+    deadline,
+    models: requestModelRunners(services.modelPool, deadline.signal),
     loaders: createLoaders(services.store, services.features, () => requireComputeOnRead(authority)),
     authority,
   };

@@ -6,6 +6,10 @@ import type { FeatureFamily } from "../compute/features/types.js";
 import { cbioportalIngestJob, type CbioportalStep } from "../ingest/cbioportal/cbioportal-ingest-job.js";
 import { harmonisationJob } from "../ingest/analysis/harmonisation-job.js";
 import { survivalJob } from "../ingest/analysis/survival-job.js";
+import { requestModelRunners } from "../ingest/analysis/request-model-runners.js";
+import { signatureFitJob } from "../ingest/analysis/signature-fit-job.js";
+import type { SignatureRequest } from "../ingest/analysis/signature-request.js";
+import { SignatureService } from "../ingest/analysis/signature-service.js";
 import type { ClinicalCovariate, SurvivalEndpoint, SurvivalKind } from "../ingest/analysis/survival-request.js";
 import { SurvivalService } from "../ingest/analysis/survival-service.js";
 import { imagingIngestJob } from "../ingest/dicomweb/imaging-ingest-job.js";
@@ -21,7 +25,7 @@ import type { Scope } from "./api-keys.js";
 import type { RequestContext, Services } from "./context.js";
 import { toFeatureSettings } from "./feature-settings.mapping.js";
 
-type JobServices = Pick<Services, "store" | "features" | "genomics" | "imaging">;
+type JobServices = Pick<Services, "store" | "features" | "genomics" | "imaging" | "modelPool">;
 
 export interface JobKind<A> {
   /** The scope the submitting mutation requires (and so does resuming it). */
@@ -57,17 +61,20 @@ export const JOB_KINDS = {
   ingestImaging: kind<IngestImagingArgs>("ingest", async (s, a) =>
     imagingIngestJob(s.store, s.imaging, { collectionId: a.collection, patientIds: a.patientIds, modalities: a.modalities, studyDate: a.studyDate })),
   startHarmonisation: kind<StartHarmonisationArgs>("analysis", (s, a) =>
-    harmonisationJob(s.store, {
+    harmonisationJob(s.store, requestModelRunners(s.modelPool).combat, {
       name: a.name, cohort: { ...a.cohort }, cohortId: a.cohortId, settings: toFeatureSettings(a.settings), families: a.families as FeatureFamily[] | undefined,
       batch: { by: a.batchBy, ...(a.binEdges ? { binEdges: a.binEdges } : {}) }, covariates: (a.covariates ?? []).map((c) => ({ name: c.name, kind: c.kind })),
       parametric: a.parametric, meanOnly: a.meanOnly, dropIncomplete: a.dropIncomplete,
     })),
   startSurvivalAnalysis: kind<StartSurvivalAnalysisArgs>("analysis", async (s, a) =>
-    survivalJob(await new SurvivalService(s.store).prepare({
+    survivalJob(await new SurvivalService(s.store, undefined, requestModelRunners(s.modelPool)).prepare({
       kind: a.kind as SurvivalKind, endpoint: a.endpoint as SurvivalEndpoint, cohort: { ...a.cohort }, cohortId: a.cohortId, settings: toFeatureSettings(a.settings),
       families: a.families as FeatureFamily[] | undefined, groupBy: a.groupBy, splitFeature: a.splitFeature, features: a.features, genes: a.genes, pathway: a.pathway,
       clinical: a.clinical as ClinicalCovariate[] | undefined, seed: a.seed, folds: a.folds, l1Ratio: a.l1Ratio, penalizers: a.penalizers, bootstrapSamples: a.bootstrapSamples,
     }))),
+  // Takes the SignatureRequest the resolver made of its arguments (signatureRequestOf).
+  startSignatureFit: kind<SignatureRequest>("analysis", async (s, request) =>
+    signatureFitJob((signal) => new SignatureService(s.store, undefined, requestModelRunners(s.modelPool, signal).nestedCrossValidatedLogistic), request)),
 } as const;
 
 export type JobKindName = keyof typeof JOB_KINDS;

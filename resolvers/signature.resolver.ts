@@ -5,6 +5,10 @@ import type { FeatureFamily } from "../compute/features/types.js";
 import { decodeCursor, encodeCursor } from "../graph-model/cursor.js";
 import type * as M from "../graph-model/model/records.js";
 import { SignatureService } from "../ingest/analysis/signature-service.js";
+import type { SignatureRequest } from "../ingest/analysis/signature-request.js";
+import { Job } from "../schema/job.type.js";
+import { submitJobOfKind } from "./job-kinds.js";
+import { toJob } from "./job.mapping.js";
 import { FeatureSettingsInput } from "../schema/feature-settings.input.js";
 import { PatientFilterInput } from "../schema/patient-filter.input.js";
 import { Signature, SignatureApplicationResult, SignatureConnection, SignatureFeature } from "../schema/signature.type.js";
@@ -90,13 +94,15 @@ export class SignatureResolver {
   @Authorized("analysis")
   @Mutation(() => [Signature], { description: "Fits (or finds) a nested cross-validated penalised-logistic signature of a clinical target; one per class for a multi-class target" })
   async fitSignature(@Args(() => FitSignatureArgs) args: FitSignatureArgs, @Ctx() ctx: RequestContext): Promise<Signature[]> {
-    const fitted = await new SignatureService(ctx.store).fit({
-      cohort: { ...args.cohort }, cohortId: args.cohortId, settings: toFeatureSettings(args.settings), families: args.families as FeatureFamily[] | undefined,
-      target: args.target, positiveClass: args.positiveClass, l1Ratio: args.l1Ratio, outerFolds: args.folds, innerFolds: args.folds,
-      repeats: args.repeats, seed: args.seed, permutations: args.permutations, preFilterKeep: args.preFilterKeep, harmonisationId: args.harmonisationId,
-      ...(args.dichotomise || args.threshold !== undefined && args.threshold !== null ? { dichotomise: { threshold: args.threshold ?? undefined, expressionSource: args.expressionSource ?? undefined } } : {}),
-    });
+    const fitted = await new SignatureService(ctx.store, undefined, ctx.models.nestedCrossValidatedLogistic).fit(signatureRequestOf(args));
     return fitted.map(toSignature);
+  }
+
+  @Authorized("analysis")
+  @Mutation(() => Job, { description: "fitSignature as a job on the model worker pool (progress per class); job id signature-fit-<hash>. When SUCCEEDED, fitSignature with the same arguments returns the stored signatures at once" })
+  async startSignatureFit(@Args(() => FitSignatureArgs) args: FitSignatureArgs, @Ctx() ctx: RequestContext): Promise<Job> {
+    // The job outlives the request: its fits run on the pool without the request's deadline (cancelJob stops them).
+    return toJob(await submitJobOfKind(ctx, "startSignatureFit", signatureRequestOf(args)));
   }
 
   @Authorized("analysis")
@@ -131,4 +137,13 @@ export class SignatureResolver {
     const features = (await ctx.store.signatureFeatures([signature.id])).get(signature.id) ?? [];
     return features.map((f) => ({ featureKey: f.featureKey, name: f.feature.name, ibsiCode: f.feature.ibsiCode, coefficient: f.coefficient, selectionFrequency: f.selectionFrequency }));
   }
+}
+
+function signatureRequestOf(args: FitSignatureArgs): SignatureRequest {
+  return {
+    cohort: { ...args.cohort }, cohortId: args.cohortId, settings: toFeatureSettings(args.settings), families: args.families as FeatureFamily[] | undefined,
+    target: args.target, positiveClass: args.positiveClass, l1Ratio: args.l1Ratio, outerFolds: args.folds, innerFolds: args.folds,
+    repeats: args.repeats, seed: args.seed, permutations: args.permutations, preFilterKeep: args.preFilterKeep, harmonisationId: args.harmonisationId,
+    ...(args.dichotomise || args.threshold !== undefined && args.threshold !== null ? { dichotomise: { threshold: args.threshold ?? undefined, expressionSource: args.expressionSource ?? undefined } } : {}),
+  };
 }

@@ -6,6 +6,7 @@ import { BadUserInputError } from "../../compute/errors.js";
 import { openStore } from "../../graph-model/open-store.js";
 import type { GraphStore } from "../../graph-model/graph-store.js";
 import type { ImagingSource } from "../../ingest/dicomweb/index.js";
+import { ModelWorkerPool } from "../../ingest/analysis/model-worker-pool.js";
 import { FeatureWorkerPool } from "../../ingest/features/feature-worker-pool.js";
 import { buildPlatformSubgraphSchema } from "../../schema/build-subgraph-schema.js";
 import { SUBGRAPH_NAMES, type SubgraphName } from "../../schema/subgraphs.js";
@@ -91,12 +92,13 @@ export function serveCommand(program: Command, logger: Logger): void {
       // Demo lesions' pixels come from the demo's DICOM files (local-folder source) before any generated array.
       const imageSources = demoImaging ? [demoLesionImagesFromFiles(demoImaging)] : [];
       const featurePool = new FeatureWorkerPool();
+      const modelPool = new ModelWorkerPool({ size: featurePool.size });
       const checkpointDir = path.join(dataDir, "jobs");
       const pixelCacheDir = path.join(dataDir, "pixel-cache");
       // A key file named by --keys or RG_API_KEY_FILE must be usable from the start (fail closed).
       const apiKeyFileRequired = flags.keys !== undefined || process.env.RG_API_KEY_FILE !== undefined;
       const apiKeyFile = flags.keys ? path.resolve(flags.keys) : defaultKeyFile(flags.dataDir ?? "./data");
-      const services = createServices(store, logger, { featurePool, checkpointDir, pixelCacheDir, imageSources, apiKeys: process.env.RG_API_KEYS, apiKeyFile, apiKeyFileRequired });
+      const services = createServices(store, logger, { featurePool, modelPool, checkpointDir, pixelCacheDir, imageSources, apiKeys: process.env.RG_API_KEYS, apiKeyFile, apiKeyFileRequired });
       services.apiKeys.assertUsable();
       await listInterruptedJobs(services.jobs, logger);
       assertBindPolicy({ host: flags.host, keysConfigured: !services.apiKeys.isEmpty(), allowAnonymousWrites: flags.allowAnonymousWrites === true, role: "server" });
@@ -112,6 +114,7 @@ export function serveCommand(program: Command, logger: Logger): void {
       const shutdown = async () => {
         await server.stop();
         await featurePool.close();
+        await modelPool.close();
         await store.close();
         process.exit(0);
       };

@@ -3,10 +3,11 @@
 import type { GraphStore } from "../../graph-model/graph-store.js";
 import type { JobDefinition } from "../jobs/job.js";
 import type { HarmonisationRequest } from "./harmonisation-request.js";
-import { HarmonisationService } from "./harmonisation-service.js";
+import { HarmonisationService, type CombatRunner } from "./harmonisation-service.js";
 
-export async function harmonisationJob(store: GraphStore, request: HarmonisationRequest): Promise<JobDefinition<string>> {
-  const prepared = await new HarmonisationService(store).prepare(request);
+/** `runner`: where ComBat runs (the model worker pool on a server, inline by default). */
+export async function harmonisationJob(store: GraphStore, runner: CombatRunner | undefined, request: HarmonisationRequest): Promise<JobDefinition<string>> {
+  const prepared = await new HarmonisationService(store, undefined, runner).prepare(request);
   return {
     id: prepared.id,
     name: `Harmonise ${request.name} (${request.batch.by}, ${prepared.patients} patients × ${prepared.features} features)`,

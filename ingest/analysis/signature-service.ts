@@ -40,6 +40,22 @@ export class SignatureService {
 
   /** One signature for a binary target (or the positive class asked for), one per class otherwise. */
   async fit(request: SignatureRequest, onProgress?: (done: number, total: number) => void): Promise<M.Signature[]> {
+    const plan = await this.plan(request);
+    const out: M.Signature[] = [];
+    for (const [k, positive] of plan.positives.entries()) {
+      out.push(await this.fitOne(request, plan.design, plan.labels, positive, plan.classes, plan.sources, plan.settings, plan.dichotomy));
+      onProgress?.(k + 1, plan.positives.length);
+    }
+    return out;
+  }
+
+  /** The classes a fit of this request makes one signature for (what a signature-fit job's items are); bad input throws. */
+  async positiveClasses(request: SignatureRequest): Promise<string[]> {
+    return (await this.plan(request)).positives;
+  }
+
+  /** Checks the request and builds the design; the positive classes, one signature each. */
+  private async plan(request: SignatureRequest) {
     const filter = request.cohortId ? { cohortIds: [request.cohortId] } : request.cohort;
     const lesions = firstLesionPerPatient(await this.store.lesionsOfPatients(filter));
     if (!lesions.length) throw new BadUserInputError("the cohort has 0 patients with a segmented lesion", { patients: 0 });
@@ -58,12 +74,7 @@ export class SignatureService {
     const design = await this.design(harmonised ? labelled.filter((l) => harmonised.values.has(l.id)) : labelled, settings.hash, request.families, harmonised?.values);
     const labels = design.patientIds.map((p) => target.labels.get(p)!);
     const positives = request.positiveClass !== undefined ? [request.positiveClass] : target.dichotomy ? ["high"] : classes.length === 2 ? [classes[1]!] : oneVsRest(labels).classes;
-    const out: M.Signature[] = [];
-    for (const [k, positive] of positives.entries()) {
-      out.push(await this.fitOne(request, design, labels, positive, classes, target.sources, settings, target.dichotomy));
-      onProgress?.(k + 1, positives.length);
-    }
-    return out;
+    return { design, labels, positives, classes, sources: target.sources, settings, dichotomy: target.dichotomy };
   }
 
   private async fitOne(request: SignatureRequest, design: Design, labels: string[], positive: string, classes: string[], sources: string[], settings: ReturnType<typeof settingsKey>, dichotomy?: Dichotomy): Promise<M.Signature> {
