@@ -9,6 +9,7 @@ js <- function(v) {
   s <- enc2utf8(as.character(v))
   s <- gsub("\\\\", "\\\\\\\\", s); s <- gsub("\"", "\\\\\"", s)
   s <- gsub("\n", "\\\\n", s); s <- gsub("\r", "\\\\r", s); s <- gsub("\t", "\\\\t", s)
+  for (k in 1:31) s <- gsub(intToUtf8(k), sprintf("\\u%04x", k), s, fixed = TRUE)
   paste0("\"", s, "\"")
 }
 rows <- vapply(seq_len(nrow(df)), function(i) paste0("[", paste(vapply(df[i, , drop = TRUE], js, ""), collapse = ","), "]"), "")
