@@ -37,7 +37,7 @@ function expectSameValues(got: Read, { checkHeader, crlfAsLf = false }: { checkH
     const value = row[j];
     // pandas' default C float parser ("high", not "round_trip") may land 1 ulp off; the others are exact.
     if (typeof cell === "number") expect(Math.abs((value as number) - cell), `row ${i} col ${j}: ${value} vs ${cell}`).toBeLessThanOrEqual(2 * Number.EPSILON * Math.abs(cell));
-    else expect(unneutraliseCell(String(value)), `row ${i} col ${j}`).toBe(crlfAsLf ? cell.replace(/\r\n/g, "\n") : cell);
+    else expect(unneutraliseCell(String(value)), `row ${i} col ${j}`).toBe(crlfAsLf && cell !== null ? cell.replace(/\r\n/g, "\n") : cell);
   }));
 }
 
