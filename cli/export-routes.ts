@@ -81,7 +81,7 @@ function mapExport(extension: "cyjs" | "graphml"): ExportRoute["render"] {
     const document = mapToGraphDocument(map, mapName(query.analysisIds));
     const fileName = `${safeFileName(query.analysisIds.join("+"))}-map.${extension}`;
     return extension === "cyjs"
-      ? { body: formatCytoscapeJson(document), contentType: "application/json; charset=utf-8", fileName }
+      ? { body: formatCytoscapeJson(document, undefined, { maxQ: query.maxQ ?? 0.05 }), contentType: "application/json; charset=utf-8", fileName }
       : { body: formatGraphml(document), contentType: "application/graphml+xml; charset=utf-8", fileName };
   };
 }
