@@ -14,7 +14,7 @@ import { mapToGraphDocument } from "../compute/export/graph-document.js";
 import { formatGraphml } from "../compute/export/graphml.js";
 import { formatHeatmapSvg, SVG_CONTENT_TYPE } from "../compute/export/heatmap-svg.js";
 import { linkTable } from "../compute/export/link-table.js";
-import type { Table } from "../compute/export/table.js";
+import { formatProvenance, type Table, type TableFormatOptions } from "../compute/export/table.js";
 import type { ManifestFormat } from "../compute/export/cohort-manifest.js";
 import { formatTsv, TSV_CONTENT_TYPE } from "../compute/export/tsv.js";
 import type { GraphStore } from "../graph-model/graph-store.js";
@@ -54,6 +54,15 @@ const TABLE_FORMATS = {
   tsv: { format: formatTsv, contentType: TSV_CONTENT_TYPE },
 } as const;
 
+/** csv/tsv, or the table's provenance sidecar `<name>.provenance.json` (the body carries none). */
+type TableExtension = keyof typeof TABLE_FORMATS | "provenance.json";
+const TABLE_EXTENSIONS = ["csv", "tsv", "provenance.json"] as const;
+
+/** ?spreadsheetSafe=false writes formula-looking text as stored (no leading `'`). */
+function tableOptions(query: QueryParams): TableFormatOptions {
+  return { spreadsheetSafe: stringParam(query, "spreadsheetSafe") !== "false" };
+}
+
 function mapQuery({ params, query }: ExportRequest, defaultMaxQ: number | undefined): MapQuery {
   return {
     analysisIds: params.id !== undefined ? [params.id] : (listParam(query, "analysis") ?? []),
@@ -74,17 +83,17 @@ function mapExport(extension: "cyjs" | "graphml"): ExportRoute["render"] {
     const document = mapToGraphDocument(map, mapName(query.analysisIds));
     const fileName = `${safeFileName(query.analysisIds.join("+"))}-map.${extension}`;
     return extension === "cyjs"
-      ? { body: formatCytoscapeJson(document), contentType: "application/json; charset=utf-8", fileName }
+      ? { body: formatCytoscapeJson(document, undefined, { maxQ: query.maxQ ?? 0.05 }), contentType: "application/json; charset=utf-8", fileName }
       : { body: formatGraphml(document), contentType: "application/graphml+xml; charset=utf-8", fileName };
   };
 }
 
-function linksExport(extension: keyof typeof TABLE_FORMATS): ExportRoute["render"] {
+function linksExport(extension: TableExtension): ExportRoute["render"] {
   return async (request) => {
     const query = mapQuery(request, undefined);
     const { analyses, map } = await loadRadiogenomicMap(request.store, query);
     const filters = [query.maxQ !== undefined ? `q <= ${query.maxQ}` : "", query.minAbsRho !== undefined ? `|rho| >= ${query.minAbsRho}` : ""].filter(Boolean);
-    return tableResult(linkTable(map, analyses, filters), extension, `${safeFileName(query.analysisIds.join("+"))}-links`);
+    return tableResult(linkTable(map, analyses, filters), extension, `${safeFileName(query.analysisIds.join("+"))}-links`, tableOptions(request.query));
   };
 }
 
@@ -110,18 +119,20 @@ function featureQuery({ params, query }: ExportRequest): FeatureMatrixQuery {
   };
 }
 
-function featuresExport(extension: keyof typeof TABLE_FORMATS): ExportRoute["render"] {
+function featuresExport(extension: TableExtension): ExportRoute["render"] {
   return async (request) => {
     const query = featureQuery(request);
     const input = await loadFeatureMatrix(request.store, query);
     const base = "analysisId" in query ? `${safeFileName(query.analysisId)}-features` : `features-${query.settingsHash}`;
-    return tableResult(featureMatrixTable(input), extension, base);
+    return tableResult(featureMatrixTable(input), extension, base, tableOptions(request.query));
   };
 }
 
-function tableResult(table: Table, extension: keyof typeof TABLE_FORMATS, base: string): ExportResult {
+function tableResult(table: Table, extension: TableExtension, base: string, options: TableFormatOptions = {}): ExportResult {
+  if (extension === "provenance.json")
+    return { body: formatProvenance(table, base), contentType: "application/json; charset=utf-8", fileName: `${base}.provenance.json` };
   const { format, contentType } = TABLE_FORMATS[extension];
-  return { body: format(table), contentType, fileName: `${base}.${extension}` };
+  return { body: format(table, options), contentType, fileName: `${base}.${extension}` };
 }
 
 function manifestExport(format: ManifestFormat): ExportRoute["render"] {
@@ -137,25 +148,22 @@ export const EXPORT_ROUTES: ExportRoute[] = [
   { path: "/export/analyses/:id/map.graphml", render: mapExport("graphml") },
   { path: "/export/map.cyjs", render: mapExport("cyjs") },
   { path: "/export/map.graphml", render: mapExport("graphml") },
-  { path: "/export/analyses/:id/links.csv", render: linksExport("csv") },
-  { path: "/export/analyses/:id/links.tsv", render: linksExport("tsv") },
-  { path: "/export/analyses/:id/heatmap.svg", render: heatmapExport },
-  { path: "/export/analyses/:id/features.csv", render: featuresExport("csv") },
-  { path: "/export/analyses/:id/features.tsv", render: featuresExport("tsv") },
-  { path: "/export/features.csv", render: featuresExport("csv") },
-  { path: "/export/features.tsv", render: featuresExport("tsv") },
-  { path: "/export/signatures/:id/roc.svg", render: async (r) => ({ body: await signatureRocSvg(r.store, r.params.id!), contentType: SVG_CONTENT_TYPE, fileName: `${safeFileName(r.params.id!)}-roc.svg` }) },
-  ...(["csv", "tsv"] as const).flatMap((ext) => [
-    { path: `/export/signatures/:id/coefficients.${ext}`, render: async (r: ExportRequest) => tableResult(await signatureCoefficients(r.store, r.params.id!), ext, `${safeFileName(r.params.id!)}-coefficients`) },
-    { path: `/export/signatures/:id/folds.${ext}`, render: async (r: ExportRequest) => tableResult(await signatureFolds(r.store, r.params.id!), ext, `${safeFileName(r.params.id!)}-folds`) },
+  ...TABLE_EXTENSIONS.flatMap((ext) => [
+    { path: `/export/analyses/:id/links.${ext}`, render: linksExport(ext) },
+    { path: `/export/analyses/:id/features.${ext}`, render: featuresExport(ext) },
+    { path: `/export/features.${ext}`, render: featuresExport(ext) },
+    { path: `/export/signatures/:id/coefficients.${ext}`, render: async (r: ExportRequest) => tableResult(await signatureCoefficients(r.store, r.params.id!), ext, `${safeFileName(r.params.id!)}-coefficients`, tableOptions(r.query)) },
+    { path: `/export/signatures/:id/folds.${ext}`, render: async (r: ExportRequest) => tableResult(await signatureFolds(r.store, r.params.id!), ext, `${safeFileName(r.params.id!)}-folds`, tableOptions(r.query)) },
   ]),
-  ...(["csv", "tsv"] as const).flatMap((ext) => [
-    { path: `/export/harmonisations/:id/diagnostics.${ext}`, render: async (r: ExportRequest) => tableResult(await harmonisationDiagnostics(r.store, r.params.id!), ext, `${safeFileName(r.params.id!)}-diagnostics`) },
-    { path: `/export/harmonisations/:id/values.${ext}`, render: async (r: ExportRequest) => tableResult(await harmonisedValues(r.store, r.params.id!), ext, `${safeFileName(r.params.id!)}-values`) },
+  ...TABLE_EXTENSIONS.flatMap((ext) => [
+    { path: `/export/harmonisations/:id/diagnostics.${ext}`, render: async (r: ExportRequest) => tableResult(await harmonisationDiagnostics(r.store, r.params.id!), ext, `${safeFileName(r.params.id!)}-diagnostics`, tableOptions(r.query)) },
+    { path: `/export/harmonisations/:id/values.${ext}`, render: async (r: ExportRequest) => tableResult(await harmonisedValues(r.store, r.params.id!), ext, `${safeFileName(r.params.id!)}-values`, tableOptions(r.query)) },
+    { path: `/export/survival/:id/table.${ext}`, render: async (r: ExportRequest) => tableResult(await survivalTable(r.store, r.params.id!), ext, `${safeFileName(r.params.id!)}-table`, tableOptions(r.query)) },
   ]),
   { path: "/export/survival/:id/km.svg", render: async (r) => ({ body: await survivalKaplanMeierSvg(r.store, r.params.id!), contentType: SVG_CONTENT_TYPE, fileName: `${safeFileName(r.params.id!)}-km.svg` }) },
   { path: "/export/survival/:id/forest.svg", render: async (r) => ({ body: await survivalForestSvg(r.store, r.params.id!), contentType: SVG_CONTENT_TYPE, fileName: `${safeFileName(r.params.id!)}-forest.svg` }) },
-  ...(["csv", "tsv"] as const).map((ext) => ({ path: `/export/survival/:id/table.${ext}`, render: async (r: ExportRequest) => tableResult(await survivalTable(r.store, r.params.id!), ext, `${safeFileName(r.params.id!)}-table`) })),
+  { path: "/export/analyses/:id/heatmap.svg", render: heatmapExport },
+  { path: "/export/signatures/:id/roc.svg", render: async (r) => ({ body: await signatureRocSvg(r.store, r.params.id!), contentType: SVG_CONTENT_TYPE, fileName: `${safeFileName(r.params.id!)}-roc.svg` }) },
   { path: "/export/cohorts/:id/manifest.tcia", render: manifestExport("TCIA") },
   { path: "/export/cohorts/:id/manifest.idc.txt", render: manifestExport("IDC") },
   { path: "/export/cohorts/:id/manifest.csv", render: manifestExport("CSV") },

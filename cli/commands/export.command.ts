@@ -99,7 +99,7 @@ export function exportCommand(program: Command): void {
     .option("--harmonisation <id>", "harmonisation-diagnostics, harmonised-values: harmonisation id from startHarmonisation")
     .option("--analysis <id...>", "analysis id(s) from runAssociation (map takes several), or a survival analysis id (km, forest, survival-table)")
     .option("--format <format>", "map: cyjs (default) or graphml; links, features: csv (default) or tsv; heatmap: svg")
-    .option("--out <file>", "write here (default: stdout)")
+    .option("--out <file>", "write here (default: stdout); tables also write <file>.provenance.json")
     .option("--max-q <q>", "map, links, heatmap: only links with q at most this (map default 0.05)")
     .option("--min-abs-rho <r>", "map, links, heatmap: only links with |rho| at least this")
     .option("--mark-q <q>", "heatmap: dot cells with q below this (default 0.05)")
@@ -115,5 +115,16 @@ export function exportCommand(program: Command): void {
       if (!flags.out) return void process.stdout.write(body);
       await writeFile(flags.out, body);
       process.stderr.write(`wrote ${Buffer.byteLength(body)} bytes to ${flags.out}\n`);
+      await writeProvenanceSidecar(flags.server, exportPath(what, flags), flags.out);
     });
+}
+
+/** A table's provenance is not in its body: with --out, `<out minus .csv/.tsv>.provenance.json` is written beside it. */
+async function writeProvenanceSidecar(server: string, path: string, out: string): Promise<void> {
+  const match = /\.(csv|tsv)(\?|$)/.exec(path);
+  if (!match) return;
+  const sidecarPath = path.replace(/\.(csv|tsv)(\?|$)/, ".provenance.json$2");
+  const file = `${out.replace(/\.(csv|tsv)$/, "")}.provenance.json`;
+  await writeFile(file, await fetchExport(server, sidecarPath));
+  process.stderr.write(`wrote provenance to ${file}\n`);
 }

@@ -1,25 +1,19 @@
-// TSV as IANA text/tab-separated-values (https://www.iana.org/assignments/media-types/text/tab-separated-values):
-// one record per line, fields separated by a tab, the first record the header; the format itself
-// forbids tabs and newlines inside fields, so they are escaped the way PostgreSQL COPY TEXT and
-// "linear TSV" do: \t, \n, \r, and \\ for a backslash. Lines end with LF. Provenance comes first as
-// lines starting with '#'; a field starting with '#' is written as \# so no data line looks like one.
-import { cellText, checkRectangular, commentLine, type Cell, type Table } from "./table.js";
+// TSV as read by pandas read_table, R read.delim and DuckDB read_csv_auto with default options: fields
+// separated by a tab, lines end with LF, the first record the header. A field holding a tab, CR, LF or
+// a double quote is quoted as in RFC 4180 (quotes doubled) — all three readers undo that by default,
+// whereas backslash escapes (\t \n) are read back literally by every one of them. No provenance lines
+// in the body (sidecar, see table.ts). Formula-looking text is prefixed with `'`.
+import { checkRectangular, safeCellText, type Cell, type Table, type TableFormatOptions } from "./table.js";
 
 export const TSV_CONTENT_TYPE = "text/tab-separated-values; charset=utf-8";
 
-const ESCAPES: Record<string, string> = { "\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r" };
-
-export function tsvField(cell: Cell): string {
-  return cellText(cell).replace(/[\\\t\n\r]/g, (c) => ESCAPES[c]!).replace(/^#/, "\\#");
+export function tsvField(cell: Cell, options: TableFormatOptions = {}): string {
+  const text = safeCellText(cell, options);
+  return /[\t\r\n"]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-/** The inverse of tsvField, for readers of our files. */
-export function unescapeTsvField(field: string): string {
-  return field.replace(/\\([\\tnr#])/g, (_, c: string) => ({ t: "\t", n: "\n", r: "\r" })[c] ?? c);
-}
-
-export function formatTsv(table: Table): string {
+export function formatTsv(table: Table, options: TableFormatOptions = {}): string {
   checkRectangular(table);
-  const records = [table.columns, ...table.rows].map((row) => row.map(tsvField).join("\t"));
-  return [...table.comments.map(commentLine), ...records].map((line) => `${line}\n`).join("");
+  const records = [table.columns, ...table.rows].map((row) => row.map((c) => tsvField(c, options)).join("\t"));
+  return records.map((line) => `${line}\n`).join("");
 }

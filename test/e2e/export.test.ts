@@ -91,8 +91,10 @@ describe.each(BOTH_STORES)("exports for visualisation tools [$name]", (target) =
     const csv = await get(`/export/analyses/${analysis.id}/links.csv`);
     expect(csv.headers.get("content-type")).toMatch(/^text\/csv/);
     const table = readCsv(await csv.text());
-    expect(table.comments.join("\n")).toContain(analysis.params.settingsHash);
-    expect(table.comments.join("\n")).toContain("DEMO_HYPOXIA@");
+    const sidecar = (await (await get(`/export/analyses/${analysis.id}/links.provenance.json`)).json()) as { provenance: string[]; columns: string[] };
+    expect(sidecar.provenance.join("\n")).toContain(analysis.params.settingsHash);
+    expect(sidecar.provenance.join("\n")).toContain("DEMO_HYPOXIA@");
+    expect(sidecar.columns).toEqual(table.records[0]);
     const [header, ...rows] = table.records;
     expect(rows).toHaveLength(all.length);
     const col = (name: string) => header!.indexOf(name);
@@ -104,13 +106,15 @@ describe.each(BOTH_STORES)("exports for visualisation tools [$name]", (target) =
 
     const tsv = readTsv(await (await get(`/export/analyses/${analysis.id}/links.tsv?maxQ=0.05`)).text());
     expect(tsv.records.slice(1)).toHaveLength(significant.length);
-    expect(tsv.comments[0]).toContain("q <= 0.05");
+    const filtered = (await (await get(`/export/analyses/${analysis.id}/links.provenance.json?maxQ=0.05`)).json()) as { provenance: string[] };
+    expect(filtered.provenance[0]).toContain("q <= 0.05");
   });
 
-  it("serves the feature matrix with the values the graph holds and settings in the header", async () => {
+  it("serves the feature matrix with the values the graph holds and settings in its provenance sidecar", async () => {
     const response = await get(`/export/analyses/${analysis.id}/features.csv`);
     expect(response.status).toBe(200);
-    const { comments, records } = readCsv(await response.text());
+    const { records } = readCsv(await response.text());
+    const { provenance: comments } = (await (await get(`/export/analyses/${analysis.id}/features.provenance.json`)).json()) as { provenance: string[] };
     expect(comments.find((c) => c.startsWith("settingsHash:"))).toBe(`settingsHash: ${analysis.params.settingsHash}`);
     expect(comments.find((c) => c.startsWith("settings:"))).toContain("binCount");
     const [header, ...rows] = records;

@@ -96,7 +96,8 @@ for (const target of BOTH_STORES) {
       expect(diagnosticsCsv.status).toBe(200);
       const diagnosticsText = await diagnosticsCsv.text();
       expect(diagnosticsText).toContain("kwPBefore\tkwStatisticAfter");
-      expect(diagnosticsText).toContain("# preserved covariates: SUBTYPE CATEGORICAL");
+      const sidecar = await (await fetch(new URL(`/export/harmonisations/${id}/diagnostics.provenance.json`, platform.server.url))).json();
+      expect(sidecar.provenance.join("\n")).toContain("preserved covariates: SUBTYPE CATEGORICAL");
       const valuesCsv = (await (await fetch(new URL(`/export/harmonisations/${id}/values.csv`, platform.server.url))).text()).split("\n").filter((l) => l && !l.startsWith("#"));
       expect(valuesCsv[0]).toContain("patientId,lesionId,null_01");
       expect(valuesCsv).toHaveLength(91);

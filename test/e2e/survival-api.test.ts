@@ -70,9 +70,10 @@ for (const target of BOTH_STORES) {
       expect(forest.headers.get("content-type")).toContain("svg");
       expect(await forest.text()).toContain('data-label="planted_hazard"');
       const csv = await (await fetch(new URL(`/export/survival/${id}/table.csv`, platform.server.url))).text();
-      const header = csv.split(/\r?\n/).find((l) => !l.startsWith("#"))!;
-      expect(header).toBe("feature,coefficient,se,hazard_ratio,hr_ci95_lower,hr_ci95_upper,p,q,c_index,ph_test_p");
-      expect(csv).toContain("# survival analysis " + id);
+      expect(csv.split(/\r?\n/)[0]).toBe("feature,coefficient,se,hazard_ratio,hr_ci95_lower,hr_ci95_upper,p,q,c_index,ph_test_p");
+      // Provenance in the sidecar, so the table reads with any reader's defaults.
+      const sidecar = await (await fetch(new URL(`/export/survival/${id}/table.provenance.json`, platform.server.url))).json();
+      expect(sidecar.provenance.join("\n")).toContain("survival analysis " + id);
       expect((await fetch(new URL(`/export/survival/${id}/km.svg`, platform.server.url))).status).toBe(400);
       expect((await fetch(new URL(`/export/survival/survival-nope/table.tsv`, platform.server.url))).status).toBe(404);
     }, 300_000);

@@ -19,7 +19,8 @@ describe("signatureCoefficientTable", () => {
       ["ngtdm_busyness", 0, "no", 0.4],
     ]);
     const csv = formatCsv(t);
-    expect(csv.split("\r\n").slice(0, 3)).toEqual(["# model: L1 logistic, λ = 0.05, seed 7", "feature,coefficient,selected,selection_frequency", "(intercept),-0.3,,"]);
+    expect(t.comments).toEqual(["model: L1 logistic, λ = 0.05, seed 7"]);
+    expect(csv.split("\r\n").slice(0, 2)).toEqual(["feature,coefficient,selected,selection_frequency", "(intercept),-0.3,,"]);
     expect(csv).toContain('"shape, volume",-1.5,yes,1');
   });
 
@@ -40,7 +41,7 @@ describe("foldTable", () => {
     );
     expect(t.columns).toEqual(["repeat", "fold", "train_size", "test_size", "chosen_lambda", "selected_count", "selected_features", "auc"]);
     expect(t.rows[0]).toEqual([0, 0, 8, 2, 0.1, 2, "c\td; a", 0.75]);
-    expect(formatTsv(t).split("\n")[1]).toBe("0\t0\t8\t2\t0.1\t2\tc\\td; a\t0.75");
+    expect(formatTsv(t).split("\n")[1]).toBe("0\t0\t8\t2\t0.1\t2\t\"c\td; a\"\t0.75");
   });
 
   it("a Cox fold table carries the C-index instead", () => {

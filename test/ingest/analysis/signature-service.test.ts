@@ -75,8 +75,8 @@ for (const target of BOTH_STORES) {
       expect(coefficients.rows).toHaveLength(1 + cohort.planted.length + cohort.nulls.length);
       const folds = await signatureFolds(store, signature!.id);
       expect(folds.rows).toHaveLength(5);
-      const csv = formatCsv(folds);
-      expect(csv).toContain(signature!.id);
+      expect(formatCsv(folds)).toContain("train_size");
+      expect(folds.comments.join("\n")).toContain(signature!.id);
       const trainColumn = folds.columns.indexOf("train_size");
       const testColumn = folds.columns.indexOf("test_size");
       for (const row of folds.rows) expect(Number(row[trainColumn]) + Number(row[testColumn])).toBe(PATIENTS);
