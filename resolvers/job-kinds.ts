@@ -41,7 +41,7 @@ interface StartHarmonisationArgs {
   batchBy: HarmonisationBatchBy; binEdges?: number[]; covariates?: PreservedCovariateInput[]; parametric: boolean; meanOnly: boolean; dropIncomplete: boolean;
 }
 interface StartSurvivalAnalysisArgs {
-  kind: string; endpoint: string; cohort?: PatientFilterInput; cohortId?: string; settings?: FeatureSettingsInput; families?: string[];
+  kind: string; endpoint: string; cohort?: PatientFilterInput; cohortId?: string; settings?: FeatureSettingsInput; families?: string[]; harmonisationId?: string;
   groupBy?: string; splitFeature?: string; features?: string[]; genes?: string[]; pathway?: string; clinical?: string[];
   seed: number; folds?: number; l1Ratio?: number; penalizers?: number[]; bootstrapSamples?: number;
 }
@@ -69,7 +69,7 @@ export const JOB_KINDS = {
   startSurvivalAnalysis: kind<StartSurvivalAnalysisArgs>("analysis", async (s, a) =>
     survivalJob(await new SurvivalService(s.store, undefined, requestModelRunners(s.modelPool)).prepare({
       kind: a.kind as SurvivalKind, endpoint: a.endpoint as SurvivalEndpoint, cohort: { ...a.cohort }, cohortId: a.cohortId, settings: toFeatureSettings(a.settings),
-      families: a.families as FeatureFamily[] | undefined, groupBy: a.groupBy, splitFeature: a.splitFeature, features: a.features, genes: a.genes, pathway: a.pathway,
+      families: a.families as FeatureFamily[] | undefined, harmonisationId: a.harmonisationId, groupBy: a.groupBy, splitFeature: a.splitFeature, features: a.features, genes: a.genes, pathway: a.pathway,
       clinical: a.clinical as ClinicalCovariate[] | undefined, seed: a.seed, folds: a.folds, l1Ratio: a.l1Ratio, penalizers: a.penalizers, bootstrapSamples: a.bootstrapSamples,
     }))),
   // Takes the SignatureRequest the resolver made of its arguments (signatureRequestOf).

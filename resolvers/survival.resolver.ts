@@ -37,6 +37,10 @@ class StartSurvivalAnalysisArgs {
   @IsOptional() @ArrayMaxSize(20)
   families?: string[];
 
+  @Field(() => ID, { nullable: true, description: "A Harmonisation (startHarmonisation) whose ComBat-adjusted values replace the raw feature values" })
+  @IsOptional()
+  harmonisationId?: string;
+
   @Field(() => String, { nullable: true, description: "KAPLAN_MEIER: group by this clinical attribute (e.g. SUBTYPE, stage, sex)" })
   groupBy?: string;
 

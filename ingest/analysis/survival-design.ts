@@ -123,8 +123,8 @@ export interface FeatureDesign {
 }
 
 /** Stored feature values of the lesions (one per patient, in order), optionally only the named features. */
-export async function featureColumns(store: GraphStore, lesions: ReadonlyArray<{ id: string }>, settingsHash: string, families: readonly string[] | undefined, only: readonly string[] | undefined): Promise<FeatureDesign> {
-  const stored = await store.featuresOfLesions(lesions.map((l) => l.id), settingsHash);
+export async function featureColumns(store: GraphStore, lesions: ReadonlyArray<{ id: string }>, settingsHash: string, families: readonly string[] | undefined, only: readonly string[] | undefined, harmonised?: Map<string, M.LesionFeature[]>): Promise<FeatureDesign> {
+  const stored = harmonised ?? (await store.featuresOfLesions(lesions.map((l) => l.id), settingsHash));
   const wanted = families ? new Set(families.map((f) => f.toLowerCase())) : null;
   const lists = lesions.map((l) => (stored.get(l.id) ?? []).filter((f) => !wanted || wanted.has((f.feature.family ?? "").toLowerCase())));
   const definitions = new Map(lists.flat().map((f) => [f.feature.key, f.feature]));

@@ -21,6 +21,8 @@ export interface SurvivalRequest {
   cohortId?: string;
   settings: FeatureSettings;
   families?: FeatureFamily[];
+  /** A Harmonisation whose ComBat-adjusted values replace the raw ones (its settings hash wins; lesions it left out are left out). */
+  harmonisationId?: string;
   /** KAPLAN_MEIER: groups by this clinical attribute … */
   groupBy?: string;
   /** … or by a median split of this feature (name or key): "high" above the median, "low" otherwise. */

@@ -22,6 +22,7 @@ import type { GraphStore } from "../../graph-model/graph-store.js";
 import type * as M from "../../graph-model/model/records.js";
 import type { PatientFilter } from "../../graph-model/patient-filter.js";
 import { settingsKey } from "../features/feature-settings-key.js";
+import { harmonisedFeatureValues } from "./harmonised-feature-values.js";
 import { clinicalTarget } from "./clinical-target.js";
 import { firstLesionPerPatient } from "./lesion-feature-matrix.js";
 import { clinicalColumns, digest, featureColumns, followUpOf, genomicColumns, type Columns, type FeatureDesign } from "./survival-design.js";
@@ -103,14 +104,21 @@ export class SurvivalService {
     if (request.kind === "KAPLAN_MEIER" && !!request.groupBy === !!request.splitFeature)
       throw new BadUserInputError("a Kaplan–Meier analysis needs exactly one of groupBy (a clinical attribute) or splitFeature (a feature split at its median)");
     const filter: PatientFilter = request.cohortId ? { cohortIds: [request.cohortId] } : request.cohort;
-    const settings = settingsKey(request.settings);
+    let settings = settingsKey(request.settings);
     const byAttribute = request.kind === "KAPLAN_MEIER" && !!request.groupBy;
     let lesions: Array<M.Lesion & { patientId: string }> = [];
     let patients: M.Patient[];
+    let harmonised: Map<string, M.LesionFeature[]> | undefined;
     if (byAttribute) patients = await this.allPatients(filter);
     else {
       lesions = firstLesionPerPatient(await this.store.lesionsOfPatients(filter));
       if (!lesions.length) throw new BadUserInputError("the cohort has 0 patients with a segmented lesion", { patients: 0 });
+      if (request.harmonisationId) {
+        const read = await harmonisedFeatureValues(this.store, request.harmonisationId, lesions.map((l) => l.id));
+        lesions = lesions.filter((l) => read.values.has(l.id));
+        settings = { ...settings, hash: read.settingsHash };
+        harmonised = read.values;
+      }
       patients = await this.store.patientsByIds(lesions.map((l) => l.patientId));
     }
     if (!patients.length) throw new BadUserInputError("the cohort has 0 patients", { patients: 0 });
@@ -134,7 +142,7 @@ export class SurvivalService {
         let split: { feature: string; featureKey: string; median: number } | null = null;
         if (groups) labels = keep.map((p) => groups!.get(p.id)!);
         else {
-          design = await featureColumns(this.store, orderedLesions, settings.hash, request.families, [request.splitFeature!]);
+          design = await featureColumns(this.store, orderedLesions, settings.hash, request.families, [request.splitFeature!], harmonised);
           if (!design.featureKeys.length) throw new BadUserInputError(`feature '${request.splitFeature}' is ${design.dropped[0]?.reason ?? "unusable"}: no median split to compare`, { feature: request.splitFeature, reason: design.dropped[0]?.reason });
           const values = design.values[0]!;
           const sorted = [...values].sort((a, b) => a - b);
@@ -148,7 +156,7 @@ export class SurvivalService {
       }
       case "UNIVARIATE_COX":
       case "PENALISED_COX": {
-        const design = await featureColumns(this.store, orderedLesions, settings.hash, request.families, request.features);
+        const design = await featureColumns(this.store, orderedLesions, settings.hash, request.families, request.features, harmonised);
         if (!design.featureKeys.length) {
           const constant = design.dropped.length === 1 && design.dropped[0]!.reason.startsWith("constant");
           throw new BadUserInputError(constant ? `feature '${design.dropped[0]!.name}' is constant over the ${keep.length} patients: no hazard ratio to estimate` : `every one of the ${design.dropped.length} features is undefined for some patient or constant; nothing to fit`, { dropped: design.dropped });
@@ -157,7 +165,7 @@ export class SurvivalService {
         return this.prepared(common, { design }, design.featureDigest, run);
       }
       case "COMBINED": {
-        const radiomic = await featureColumns(this.store, orderedLesions, settings.hash, request.families, request.features);
+        const radiomic = await featureColumns(this.store, orderedLesions, settings.hash, request.families, request.features, harmonised);
         if (!radiomic.featureKeys.length) throw new BadUserInputError(`no usable radiomic feature for the radiomic block (${radiomic.dropped.map((d) => `${d.name}: ${d.reason}`).join("; ")})`, { dropped: radiomic.dropped });
         const clinical = clinicalColumns(keep, request.clinical ?? CLINICAL_COVARIATES);
         if (!clinical.names.length)
@@ -208,7 +216,7 @@ export class SurvivalService {
       ...(request.kind === "COMBINED" ? { bootstrapSamples: request.bootstrapSamples ?? 500 } : {}),
     };
     const patientIds = inputs.patients.map((p) => p.id);
-    const id = `survival-${digest(JSON.stringify({ kind: request.kind, endpoint: request.endpoint, cohortId: request.cohortId ?? null, settingsHash: settings.hash, options, patientIds, labelDigest: inputs.labelDigest, featureDigest }))}`;
+    const id = `survival-${digest(JSON.stringify({ kind: request.kind, endpoint: request.endpoint, cohortId: request.cohortId ?? null, ...(request.harmonisationId ? { harmonisationId: request.harmonisationId } : {}), settingsHash: settings.hash, options, patientIds, labelDigest: inputs.labelDigest, featureDigest }))}`;
     const [stored] = await this.store.survivalAnalysesByIds([id]);
     const name = `Survival ${request.kind} (${request.endpoint}) on ${patientIds.length} patients`;
     const run = async (): Promise<M.SurvivalAnalysis> => {
@@ -222,7 +230,7 @@ export class SurvivalService {
           cohort: request.cohort, settings: settings.canonical, settingsHash: settings.hash, endpoint: request.endpoint, options, method: SURVIVAL_METHOD,
           patientIds, time: list(inputs.data.time), event: list(inputs.data.event), patients: patientIds.length, events: inputs.events,
           droppedFeatures: design?.dropped ?? [],
-          ...(describe.blocks ? { blocks: describe.blocks } : {}), harmonisation: null,
+          ...(describe.blocks ? { blocks: describe.blocks } : {}), harmonisation: request.harmonisationId ?? null,
         },
         result,
         dataVersion: { survivalSources: inputs.sources, expressionSources: extraSources, labelDigest: inputs.labelDigest, featureDigest },

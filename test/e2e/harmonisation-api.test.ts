@@ -20,6 +20,8 @@ const JOB = `query($id: ID!) { job(id: $id) { id status progress { total done } 
 const READ = `query($id: ID!, $after: String) { harmonisation(id: $id) { id name settingsHash batches { batch size } patientCount featureCount method covariates dataVersion
   diagnostics(first: 3, after: $after) { totalCount nodes { featureKey pBefore pAfter } pageInfo { hasNextPage endCursor } } } }`;
 const LIST = `query($after: String) { harmonisations(first: 1, after: $after) { nodes { id name } pageInfo { hasNextPage endCursor } } }`;
+const SURVIVAL = `mutation($collection: String!, $harmonisationId: ID) { startSurvivalAnalysis(kind: UNIVARIATE_COX, endpoint: OVERALL, cohort: { collectionIds: [$collection] }, seed: 1, harmonisationId: $harmonisationId) { id } }`;
+const SURVIVAL_READ = `query($id: ID!) { survivalAnalysis(id: $id) { params features(first: 50) { nodes { featureKey hazardRatio q } } } }`;
 const FIT = `mutation($collection: String!, $harmonisationId: ID) { fitSignature(cohort: { collectionIds: [$collection] }, target: "SUBTYPE", folds: 5, seed: 3, harmonisationId: $harmonisationId) { id ci95 params } }`;
 
 async function finished(url: string, id: string): Promise<any> {
@@ -96,7 +98,7 @@ for (const target of BOTH_STORES) {
       expect(diagnosticsCsv.status).toBe(200);
       const diagnosticsText = await diagnosticsCsv.text();
       expect(diagnosticsText).toContain("kwPBefore\tkwStatisticAfter");
-      const sidecar = await (await fetch(new URL(`/export/harmonisations/${id}/diagnostics.provenance.json`, platform.server.url))).json();
+      const sidecar = (await (await fetch(new URL(`/export/harmonisations/${id}/diagnostics.provenance.json`, platform.server.url))).json()) as { provenance: string[] };
       expect(sidecar.provenance.join("\n")).toContain("preserved covariates: SUBTYPE CATEGORICAL");
       const valuesCsv = (await (await fetch(new URL(`/export/harmonisations/${id}/values.csv`, platform.server.url))).text()).split("\n").filter((l) => l && !l.startsWith("#"));
       expect(valuesCsv[0]).toContain("patientId,lesionId,null_01");
@@ -110,6 +112,19 @@ for (const target of BOTH_STORES) {
       expect(signature.errors).toBeUndefined();
       expect(signature.data.fitSignature[0].params.harmonisation).toBe(id);
       expect(signature.data.fitSignature[0].ci95[0]).toBeGreaterThan(0.5);
+
+      // Survival on the harmonised values: the planted hazard (∝ exp(0.8 · latent)) is still found, and recorded as harmonised.
+      const raw = await graphql(url, SURVIVAL, { collection: cohort.collectionId });
+      const onHarmonised = await graphql(url, SURVIVAL, { collection: cohort.collectionId, harmonisationId: id });
+      expect(onHarmonised.errors).toBeUndefined();
+      const survivalId = onHarmonised.data.startSurvivalAnalysis.id;
+      expect(survivalId).not.toBe(raw.data.startSurvivalAnalysis.id);
+      expect((await finished(url, survivalId)).status).toBe("SUCCEEDED");
+      const analysis = (await graphql(url, SURVIVAL_READ, { id: survivalId })).data.survivalAnalysis;
+      expect(analysis.params.harmonisation).toBe(id);
+      const plantedRow = analysis.features.nodes.find((f: { featureKey: string }) => f.featureKey === cohort.planted);
+      expect(plantedRow.hazardRatio).toBeGreaterThan(1);
+      expect(plantedRow.q).toBeLessThan(0.05);
     }, 300_000);
 
     it("refuses a batch of one, a single batch, a missing batch value, a confounded covariate and no stored features, storing nothing", async () => {

@@ -72,7 +72,7 @@ for (const target of BOTH_STORES) {
       const csv = await (await fetch(new URL(`/export/survival/${id}/table.csv`, platform.server.url))).text();
       expect(csv.split(/\r?\n/)[0]).toBe("feature,coefficient,se,hazard_ratio,hr_ci95_lower,hr_ci95_upper,p,q,c_index,ph_test_p");
       // Provenance in the sidecar, so the table reads with any reader's defaults.
-      const sidecar = await (await fetch(new URL(`/export/survival/${id}/table.provenance.json`, platform.server.url))).json();
+      const sidecar = (await (await fetch(new URL(`/export/survival/${id}/table.provenance.json`, platform.server.url))).json()) as { provenance: string[] };
       expect(sidecar.provenance.join("\n")).toContain("survival analysis " + id);
       expect((await fetch(new URL(`/export/survival/${id}/km.svg`, platform.server.url))).status).toBe(400);
       expect((await fetch(new URL(`/export/survival/survival-nope/table.tsv`, platform.server.url))).status).toBe(404);

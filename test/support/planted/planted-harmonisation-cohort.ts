@@ -35,6 +35,8 @@ export interface PlantedHarmonisationCohort {
 export async function writePlantedHarmonisationCohort(store: GraphStore, seed: number, count: number, settingsHash: string, settings: unknown): Promise<PlantedHarmonisationCohort> {
   const plan = plantedPlan(seed, count);
   const rng = new SeededRandom(seed * 15485863 + 11);
+  // Follow-up from its own stream (the other draws stay as they were): hazard ∝ exp(0.8 · latent), uniform censoring.
+  const survivalRng = new SeededRandom(seed * 7919 + 5);
   const collectionId = `PLANTED-HARM-${seed}`;
   const badCollectionId = `PLANTED-HARM-BAD-${seed}`;
   const nulls = Array.from({ length: NULL_FEATURE_COUNT }, (_, i) => `null_${String(i + 1).padStart(2, "0")}`);
@@ -52,7 +54,12 @@ export async function writePlantedHarmonisationCohort(store: GraphStore, seed: n
     subtype.set(barcode, label);
     manufacturer.set(barcode, maker);
     const clinical = Object.fromEntries(Object.entries({ SUBTYPE: label, ...attributes }).map(([k, v]) => [k, { value: v, source: "test", dataRelease: "planted" }]));
-    patients.push({ id: barcode, collectionId: collection, source: "test", dataRelease: "planted", clinicalAttributes: clinical });
+    const eventDays = -Math.log(1 - survivalRng.next()) / (0.002 * Math.exp(0.8 * latent));
+    const censorDays = 200 + 2000 * survivalRng.next();
+    patients.push({
+      id: barcode, collectionId: collection, source: "test", dataRelease: "planted", clinicalAttributes: clinical,
+      overallSurvivalDays: Math.round(Math.min(eventDays, censorDays)), overallSurvivalEvent: eventDays <= censorDays,
+    });
     const studyUid = `1.2.998.${seed}.${collection.length}.${barcode.slice(-3)}`;
     studies.push({ uid: studyUid, patientId: barcode });
     series.push({ uid: `${studyUid}.1`, studyUid, modality: "CT", manufacturer: maker, manufacturerModel: `${maker} model`, convolutionKernel: "B30f", sliceThickness: 1 + rng.next() * 4, source: "test", dataRelease: "planted", ...extra });
