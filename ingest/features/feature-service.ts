@@ -97,7 +97,8 @@ export class FeatureService {
     deadline?.throwIfAborted();
     const results = await this.compute(image.volume, image.mask, settings, families, deadline?.signal);
     deadline?.throwIfAborted();
-    await this.oneWriteAtATime(() => this.store.saveLesionFeatures(results.map((result) => toRecord(lesionId, result, key, image.source, computedAt))));
+    // Re-checked when its turn comes: a write queued behind others must not start after the deadline.
+    await this.oneWriteAtATime(() => (deadline?.throwIfAborted(), this.store.saveLesionFeatures(results.map((result) => toRecord(lesionId, result, key, image.source, computedAt)))));
     const stored = (await this.store.featuresOfLesions([lesionId], key.hash)).get(lesionId) ?? [];
     return coveringFamilies(stored, families) ?? [];
   }
