@@ -52,9 +52,13 @@ export class GraphqlFuzzer {
   next(): FuzzOperation {
     for (;;) {
       const op = this.draw();
-      if (op.body.length <= (this.options.maxBodyBytes ?? 11 * 1024 * 1024)) return op;
+      if (op.body.length <= this.maxBodyBytes()) return op;
       this.count--;
     }
+  }
+
+  private maxBodyBytes(): number {
+    return this.options.maxBodyBytes ?? 11 * 1024 * 1024;
   }
 
   private draw(): FuzzOperation {
@@ -186,10 +190,16 @@ export class GraphqlFuzzer {
     return [this.aliased(`${field.name}${args}${leaf ? "" : this.selectionOf(field.type, depth + 1, maxDepth)}`)];
   }
 
-  /** Usually the text once; sometimes repeated under aliases a<group>_0…N. */
+  /**
+   * Usually the text once; sometimes repeated under aliases a<group>_0…N. Aliases nest (a field
+   * inside an aliased field can be aliased again), so the copies are capped to keep the text within
+   * the body budget: 60 copies at each of several levels would outgrow a JavaScript string.
+   */
   private aliased(text: string): string {
     if (this.random.next() >= 0.05) return text;
-    const n = this.random.integer(2, this.options.maxAliases ?? 60);
+    const drawn = this.random.integer(2, this.options.maxAliases ?? 60);
+    const fitting = Math.floor(this.maxBodyBytes() / (text.length + 12));
+    const n = Math.max(1, Math.min(drawn, fitting));
     const group = this.aliasGroups++; // distinct names per group: two groups in one selection never conflict
     return Array.from({ length: n }, (_, i) => `a${group}_${i}: ${text}`).join(" ");
   }
