@@ -19,8 +19,16 @@ export interface Neo4jOptions {
 const BULK_BATCH = 20_000;
 const DELETE_BATCH = 20_000;
 
+/**
+ * One statement in a managed transaction. The deadline is checked before it is sent and again before
+ * its records are decoded: the driver retries a transaction whose connection we closed on abort
+ * (a retryable error), and without the check each retry would send its statements again.
+ */
 async function run(tx: ManagedTransaction, query: CypherQuery): Promise<Row[]> {
+  const deadline = currentDeadline();
+  deadline?.throwIfAborted();
   const result = await tx.run(query.text, query.params);
+  deadline?.throwIfAborted();
   return result.records.map((record) => record.toObject() as Row);
 }
 

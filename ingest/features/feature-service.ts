@@ -11,7 +11,7 @@ import type { LesionImageSource } from "./lesion-image-source.js";
 import type { FeatureComputer } from "./feature-task.js";
 import { settingsKey, type SettingsKey } from "./feature-settings-key.js";
 import { checkFeatureResources, resourceCapsFromEnv, type ResourceCaps } from "../../compute/features/resource-estimate.js";
-import { currentDeadline } from "../../compute/request-deadline.js";
+import { currentDeadline, throwIfDeadlinePassed } from "../../compute/request-deadline.js";
 import { SharedFlight } from "./shared-flight.js";
 
 export interface FeatureRequest {
@@ -59,6 +59,8 @@ export class FeatureService {
   }
 
   private computeOnce(lesionId: string, settings: FeatureSettings, families: FeatureFamily[]): Promise<M.LesionFeature[]> {
+    // A request past its deadline (its sibling fields still resolving) starts no computation.
+    throwIfDeadlinePassed();
     const flightKey = `${lesionId}|${settingsKey(settings).hash}|${families.join(",")}`;
     let flight = this.inFlight.get(flightKey);
     if (!flight || flight.abandoned) {

@@ -23,13 +23,17 @@ export class SharedFlight<T> {
       this.keptAlive = true;
       return this.result;
     }
-    if (signal.aborted) return Promise.reject(signal.reason as Error);
+    if (signal.aborted) {
+      // A caller already past its deadline never waits; when it was the flight's only caller, stop the work.
+      this.stopIfUnwanted(signal.reason as Error);
+      return Promise.reject(signal.reason as Error);
+    }
     this.waiting++;
     return new Promise<T>((resolve, reject) => {
       const leave = () => {
         this.waiting--;
         reject(signal.reason as Error);
-        if (this.waiting === 0 && !this.keptAlive) this.deadline.abort(signal.reason as Error);
+        this.stopIfUnwanted(signal.reason as Error);
       };
       signal.addEventListener("abort", leave, { once: true });
       this.result.then(
@@ -37,6 +41,10 @@ export class SharedFlight<T> {
         (error: unknown) => (signal.removeEventListener("abort", leave), reject(error)),
       );
     });
+  }
+
+  private stopIfUnwanted(reason: Error): void {
+    if (this.waiting === 0 && !this.keptAlive) this.deadline.abort(reason);
   }
 
   /** Every waiter has gone and the work was stopped: a new request must start its own flight. */

@@ -33,4 +33,22 @@ describe("FeatureWorkerPool", () => {
       message: expect.stringContaining("glcmDistance"),
     });
   });
+
+  it("stops a cancelled task's worker and starts a replacement only when the next task needs it", async () => {
+    const heavy = { discretisation: { method: "fixedBinNumber", binCount: 64 } } as const;
+    const controller = new AbortController();
+    const { volume, mask } = demoLesionImage("f:1", 1, "CT");
+    const running = pool.compute(volume, mask, heavy, ["glcm", "glrlm", "glszm", "gldzm", "ngtdm", "ngldm", "morphology"], controller.signal);
+    controller.abort(new Error("deadline"));
+    await expect(running).rejects.toThrow("deadline");
+    expect(pool.activeTasks).toBe(0);
+    expect(pool.aliveWorkers).toBe(1); // the cancelled task's worker is gone, none started in its place
+    const task = () => {
+      const image = demoLesionImage("g:1", 0.3, "CT"); // each task gets its own buffers: they are transferred
+      return pool.compute(image.volume, image.mask, settings, ["intensity_statistics"]);
+    };
+    const [a, b] = await Promise.all([task(), task()]);
+    expect(a).toEqual(b);
+    expect(pool.aliveWorkers).toBe(2); // two tasks at once: the pool grew back to its size
+  });
 });
