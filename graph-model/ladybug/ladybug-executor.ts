@@ -12,6 +12,7 @@ import { ladybugDialect } from "../cypher/dialect.js";
 import type { CypherQuery, Row } from "../cypher/query.js";
 import { ladybugSchemaStatements } from "./ladybug-ddl.js";
 import { csvLine } from "./csv.js";
+import { PreparedStatements } from "./prepared-statements.js";
 import { SerialQueue } from "./serial-queue.js";
 import { removeStaleBulkFiles } from "./stale-bulk-files.js";
 
@@ -37,6 +38,7 @@ export class LadybugExecutor implements CypherExecutor {
   private readonly queue = new SerialQueue();
   private bulkFiles = 0;
   private queryTimeoutMs = NO_QUERY_TIMEOUT_MS;
+  private readonly prepared: PreparedStatements;
   /** Temporary bulk files of a killed process, removed when the database was opened. */
   staleFilesRemoved: string[] = [];
 
@@ -44,7 +46,9 @@ export class LadybugExecutor implements CypherExecutor {
     private readonly database: lbug.Database,
     private readonly connection: lbug.Connection,
     readonly location: string,
-  ) {}
+  ) {
+    this.prepared = new PreparedStatements((text) => connection.prepare(text));
+  }
 
   /** Opens (creating if needed) the database directory `<dataDir>/graph`. */
   static async open(dataDir: string): Promise<LadybugExecutor> {
@@ -114,6 +118,7 @@ export class LadybugExecutor implements CypherExecutor {
 
   async ensureSchema(): Promise<void> {
     await this.queue.run(async () => {
+      this.prepared.clear();
       for (const statement of ladybugSchemaStatements()) await this.statement(statement);
     });
   }
@@ -147,7 +152,7 @@ export class LadybugExecutor implements CypherExecutor {
   }
 
   private async executeNow(query: CypherQuery): Promise<Row[]> {
-    const prepared = await this.connection.prepare(query.text);
+    const prepared = await this.prepared.get(query.text);
     if (!prepared.isSuccess()) throw new Error(`${prepared.getErrorMessage()}\nin: ${query.text}`);
     const result = lastResult(await this.connection.execute(prepared, query.params as Record<string, lbug.LbugValue>));
     try {
