@@ -40,15 +40,13 @@ export function rightAngleRotations(dimensions: FilterDimensions): RightAngleRot
 function rotationSourceIndex(size: FilterImage["size"], r: RightAngleRotation): { size: [number, number, number]; source: Int32Array } {
   const rotated: [number, number, number] = [size[r.perm[0]]!, size[r.perm[1]]!, size[r.perm[2]]!];
   const stride = [1, size[0], size[0] * size[1]];
+  // offset[a][c]: flat-index contribution of rotated coordinate c along axis a
+  const offset = rotated.map((n, a) => Int32Array.from({ length: n }, (_, c) => (r.flip[a] ? n - 1 - c : c) * stride[r.perm[a]!]!));
+  const [oi, oj, ok] = offset as [Int32Array, Int32Array, Int32Array];
   const source = new Int32Array(size[0] * size[1] * size[2]);
   let n = 0;
   for (let w = 0; w < rotated[2]; w++)
-    for (let v = 0; v < rotated[1]; v++)
-      for (let u = 0; u < rotated[0]; u++) {
-        let s = 0;
-        [u, v, w].forEach((c, a) => (s += (r.flip[a] ? rotated[a]! - 1 - c : c) * stride[r.perm[a]!]!));
-        source[n++] = s;
-      }
+    for (let v = 0; v < rotated[1]; v++) for (let u = 0; u < rotated[0]; u++) source[n++] = oi[u]! + oj[v]! + ok[w]!;
   return { size: rotated, source };
 }
 
