@@ -4,6 +4,9 @@
 // Both ways run in this process over one store (embedded by default; BENCH_STORE=neo4j uses
 // NEO4J_URI), each server on its own loopback port, so the ratio is the cost of federation itself:
 // query planning, the subgraph hops (_entities) and the extra JSON in between.
+// Beside them, the raw store cost: the exact store reads the all-in-one server's DataLoaders issue for
+// the query (recorded once through a proxy), replayed back to back without GraphQL; printed as
+// all-in-one / raw store (issue 16 aims at p95 ≤ 2×).
 // Run: npx tsc -p tsconfig.build.json && node dist/bench/graphql.bench.js
 //      (BENCH_REQUESTS=100 latency samples per side; requests/s: the median of 3 alternating rounds of
 //      BENCH_REQUESTS requests with BENCH_CONCURRENCY=8 in flight)
@@ -21,6 +24,7 @@ import { demoCohort } from "../ingest/demo/demo-cohort.js";
 import { loadCohort } from "../ingest/demo/load-demo.js";
 import { buildPlatformSubgraphSchema } from "../schema/build-subgraph-schema.js";
 import { SUBGRAPH_NAMES } from "../schema/subgraphs.js";
+import { recordingStore, replayStoreCalls, type StoreCall } from "./recorded-store-calls.js";
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 100);
 const ROUNDS = 3;
@@ -83,6 +87,20 @@ async function openBenchStore(): Promise<{ store: GraphStore; dispose(): Promise
   return { store, dispose: async () => (await store.close(), await rm(dir, { recursive: true, force: true })) };
 }
 
+/** The store reads of one request, by level, on a server whose store records them. */
+async function recordStoreLevels(store: GraphStore, cohort: ReturnType<typeof demoCohort>, logger: Parameters<typeof createServices>[1], guards: object): Promise<StoreCall[][]> {
+  const levels: StoreCall[][] = [];
+  const recorder = await startServer({ ...createServices(recordingStore(store, levels), logger, { demo: cohort }), ...guards, port: 0 });
+  try {
+    await post(recorder.graphqlUrl); // warm (its services' first requests may read more)
+    levels.length = 0;
+    await post(recorder.graphqlUrl);
+    return levels.map((level) => [...level]);
+  } finally {
+    await recorder.stop();
+  }
+}
+
 async function main(): Promise<void> {
   const cohort = demoCohort({ patientsPerCollection: 25 });
   const { store, dispose } = await openBenchStore();
@@ -102,11 +120,17 @@ async function main(): Promise<void> {
     const lesions = (first.match(/"volumeMm3"/g) ?? []).length;
     for (let i = 0; i < 20; i++) await Promise.all([post(allInOne.graphqlUrl), post(gateway.graphqlUrl)]);
 
-    // Latency: one request at a time, alternating sides so drift (GC, other load) hits both alike.
-    const samples = { allInOne: [] as number[], gateway: [] as number[] };
+    const levels = await recordStoreLevels(store, cohort, logger, unguarded);
+    for (let i = 0; i < 20; i++) await replayStoreCalls(store, levels);
+
+    // Latency: one request at a time, alternating sides so drift (GC, other load) hits all alike.
+    const samples = { allInOne: [] as number[], gateway: [] as number[], raw: [] as number[] };
     for (let i = 0; i < REQUESTS; i++) {
       samples.allInOne.push(await timed(allInOne.graphqlUrl));
       samples.gateway.push(await timed(gateway.graphqlUrl));
+      const start = performance.now();
+      await replayStoreCalls(store, levels);
+      samples.raw.push(performance.now() - start);
     }
     // Throughput: alternating rounds, the median per side (the machine is shared; one round can be unlucky).
     const rates = { allInOne: [] as number[], gateway: [] as number[] };
@@ -119,13 +143,17 @@ async function main(): Promise<void> {
       return { side: key === "allInOne" ? "all-in-one" : "gateway", p50: percentile(sorted, 50), p95: percentile(sorted, 95), rps: median(rates[key]) };
     });
     const [a, g] = rows as [(typeof rows)[0], (typeof rows)[0]];
+    const rawSorted = [...samples.raw].sort((x, y) => x - y);
+    const raw = { p50: percentile(rawSorted, 50), p95: percentile(rawSorted, 95) };
     const fmt = (n: number) => n.toFixed(1).padStart(8);
     process.stdout.write(
       `bench:graphql — ${store.kind} store, 50 patients, ${lesions} lesions, ${first.length} bytes per answer; ` +
         `${REQUESTS} sequential requests per side for latency; requests/s the median of ${ROUNDS} rounds of ${REQUESTS} at concurrency ${CONCURRENCY} (${os.cpus().length} CPUs)\n` +
         `side          p50 ms   p95 ms    req/s\n` +
         rows.map((r) => `${r.side.padEnd(12)}${fmt(r.p50)} ${fmt(r.p95)} ${fmt(r.rps)}\n`).join("") +
-        `gateway/all-in-one: p50 ×${(g.p50 / a.p50).toFixed(2)}, p95 ×${(g.p95 / a.p95).toFixed(2)}, requests/s ×${(g.rps / a.rps).toFixed(2)}\n`,
+        `gateway/all-in-one: p50 ×${(g.p50 / a.p50).toFixed(2)}, p95 ×${(g.p95 / a.p95).toFixed(2)}, requests/s ×${(g.rps / a.rps).toFixed(2)}\n` +
+        `raw store (${levels.length} levels, ${levels.flat().length} reads: ${levels.map((l) => l.map((c) => c.method).join("+")).join(" → ")}): p50 ${fmt(raw.p50)} ms, p95 ${fmt(raw.p95)} ms\n` +
+        `all-in-one/raw store: p50 ×${(a.p50 / raw.p50).toFixed(2)}, p95 ×${(a.p95 / raw.p95).toFixed(2)}\n`,
     );
   } finally {
     await gateway.stop();
