@@ -36,6 +36,10 @@ export async function analysisById(executor: CypherExecutor, id: string): Promis
   return row ? (decodeNode(executor.dialect, N.Analysis, row) as M.Analysis) : null;
 }
 
+export async function correlationLinkCount(executor: CypherExecutor, query: Omit<LinkQuery, "first">): Promise<number> {
+  return Number((await executor.read(analysisCypher.correlationLinkCount(query, executor.dialect)))[0]?.n ?? 0);
+}
+
 export async function correlationLinks(executor: CypherExecutor, query: LinkQuery): Promise<M.CorrelationLink[]> {
   const rows = await executor.read(analysisCypher.correlationLinks(query, executor.dialect));
   return rows.map((row) => ({

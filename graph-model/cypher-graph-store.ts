@@ -143,6 +143,10 @@ export class CypherGraphStore implements GraphStore {
     return correlations.correlationLinks(this.executor, query);
   }
 
+  correlationLinkCount(query: Omit<LinkQuery, "first">): Promise<number> {
+    return correlations.correlationLinkCount(this.executor, query);
+  }
+
   savePredictionAnalysis(analysis: M.AnalysisRecord, links: readonly M.PredictionRecord[]): Promise<WriteSummary> {
     return predictions.savePredictionAnalysis(this.executor, analysis, links);
   }

@@ -161,6 +161,8 @@ export interface GraphStore {
   analysisById(id: string): Promise<M.Analysis | null>;
   /** Links of an analysis, strongest evidence first (q, then |rho|). */
   correlationLinks(query: LinkQuery): Promise<M.CorrelationLink[]>;
+  /** How many CORRELATES_WITH links pass the query's filters (the total a page was cut from). */
+  correlationLinkCount(query: Omit<LinkQuery, "first">): Promise<number>;
   /** PREDICTS links of an analysis: q ascending, then |AUC − 0.5| descending. */
   predictionLinks(query: PredictionQuery): Promise<M.PredictionLink[]>;
   /** A fitted signature and its USES_FEATURE links, written together (a failed write leaves neither). */

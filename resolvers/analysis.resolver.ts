@@ -5,6 +5,7 @@ import type { FeatureFamily } from "../compute/features/types.js";
 import type { CorrelationLink } from "../graph-model/model/records.js";
 import { Analysis } from "../schema/analysis.type.js";
 import { FeatureLink } from "../schema/feature-link.type.js";
+import { FeatureLinkPage } from "../schema/feature-link-page.type.js";
 import { FeatureSettingsInput } from "../schema/feature-settings.input.js";
 import { PatientFilterInput } from "../schema/patient-filter.input.js";
 import type { RequestContext } from "./context.js";
@@ -113,6 +114,21 @@ export class AnalysisResolver {
   @Query(() => [FeatureLink], { description: "Feature ↔ gene links of an analysis, strongest first" })
   async featureGeneLinks(@Args(() => LinksArgs) args: LinksArgs, @Ctx() ctx: RequestContext): Promise<FeatureLink[]> {
     return this.links(args, "Gene", ctx);
+  }
+
+  @Query(() => FeatureLinkPage, { description: "Feature ↔ pathway links of an analysis, strongest first, with their total count (featurePathwayLinks says nothing when `first` cuts the list)" })
+  async featurePathwayLinkPage(@Args(() => LinksArgs) args: LinksArgs, @Ctx() ctx: RequestContext): Promise<FeatureLinkPage> {
+    return this.linkPage(args, "Pathway", ctx);
+  }
+
+  @Query(() => FeatureLinkPage, { description: "Feature ↔ gene links of an analysis, strongest first, with their total count" })
+  async featureGeneLinkPage(@Args(() => LinksArgs) args: LinksArgs, @Ctx() ctx: RequestContext): Promise<FeatureLinkPage> {
+    return this.linkPage(args, "Gene", ctx);
+  }
+
+  private async linkPage(args: LinksArgs, targetKind: "Gene" | "Pathway", ctx: RequestContext): Promise<FeatureLinkPage> {
+    const [nodes, totalCount] = await Promise.all([this.links(args, targetKind, ctx), ctx.store.correlationLinkCount({ ...args, targetKeys: args.targets, targetKind })]);
+    return { nodes, totalCount, truncated: totalCount > nodes.length };
   }
 
   private async links(args: LinksArgs, targetKind: "Gene" | "Pathway", ctx: RequestContext): Promise<FeatureLink[]> {

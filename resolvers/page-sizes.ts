@@ -9,6 +9,8 @@ export const PAGE_SIZE_MAX: Readonly<Record<string, number>> = {
   mutationAssociations: 1_000,
   featurePathwayLinks: 10_000,
   featureGeneLinks: 10_000,
+  featurePathwayLinkPage: 10_000,
+  featureGeneLinkPage: 10_000,
 };
 /** Any other field with a `first` argument. */
 export const DEFAULT_PAGE_SIZE_MAX = 1_000;

@@ -20,7 +20,8 @@ export function upsertCorrelations(targetKind: "Gene" | "Pathway", dialect: Dial
   );
 }
 
-export function correlationLinks(query: LinkQuery, dialect: Dialect): CypherQuery {
+/** The MATCH and WHERE of an analysis's links under the query's filters (q, |rho|, family, targets). */
+function linkFilter(query: Omit<LinkQuery, "first">, dialect: Dialect): { text: string; params: Record<string, unknown> } {
   const target = TARGETS[query.targetKind];
   const where = ["e.analysisId = $analysisId"];
   const params: Record<string, unknown> = { analysisId: query.analysisId };
@@ -40,13 +41,25 @@ export function correlationLinks(query: LinkQuery, dialect: Dialect): CypherQuer
     where.push(`t.${target.key} IN $targetKeys`);
     params.targetKeys = query.targetKeys;
   }
+  return { text: `MATCH (f:${Feature.label})-[e:${CORRELATES_WITH.type}]->(t:${target.label}) WHERE ${where.join(" AND ")}`, params };
+}
+
+export function correlationLinks(query: LinkQuery, dialect: Dialect): CypherQuery {
+  const target = TARGETS[query.targetKind];
+  const filter = linkFilter(query, dialect);
   if (!Number.isSafeInteger(query.first) || query.first < 0) throw new RangeError(`first must be a non-negative integer, got ${query.first}`);
   return cypher(
-    `MATCH (f:${Feature.label})-[e:${CORRELATES_WITH.type}]->(t:${target.label}) WHERE ${where.join(" AND ")}
+    `${filter.text}
      RETURN ${project(Feature, "f")}, t.${target.key} AS targetKey, t.name AS targetName, e.rho AS rho, e.p AS p, e.q AS q, e.n AS n
      ORDER BY q, abs(e.rho) DESC, f.key, targetKey LIMIT ${query.first}`,
-    params,
+    filter.params,
   );
+}
+
+/** How many links pass the same filters (what a page of correlationLinks was cut from). */
+export function correlationLinkCount(query: Omit<LinkQuery, "first">, dialect: Dialect): CypherQuery {
+  const filter = linkFilter(query, dialect);
+  return cypher(`${filter.text} RETURN count(e) AS n`, filter.params);
 }
 
 export function analysisById(id: string): CypherQuery {

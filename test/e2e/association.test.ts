@@ -47,6 +47,24 @@ describe.each(BOTH_STORES)("feature–pathway association [$name]", (target) => 
     expect(platform.counting.calls.get("saveLesionFeatures")).toBeUndefined();
   });
 
+  it("reports how many links there are and whether `first` cut the list (featurePathwayLinkPage)", async () => {
+    const { data } = await graphql(platform.server.graphqlUrl, RUN, { targets: "PATHWAYS" });
+    const id = data.runAssociation.id;
+    const ALL = `query($id: ID!) { featurePathwayLinks(analysisId: $id, first: 10000) { target q } }`;
+    const all = (await graphql(platform.server.graphqlUrl, ALL, { id })).data.featurePathwayLinks;
+    expect(all.length).toBeLessThan(10_000);
+    const significant = all.filter((l: any) => l.q <= 0.05);
+    const PAGE = `query($id: ID!, $maxQ: Float, $first: Int!) { featurePathwayLinkPage(analysisId: $id, maxQ: $maxQ, first: $first) { totalCount truncated nodes { target q } } }`;
+    const cut = (await graphql(platform.server.graphqlUrl, PAGE, { id, first: 3 })).data.featurePathwayLinkPage;
+    expect(cut).toMatchObject({ totalCount: all.length, truncated: true });
+    expect(cut.nodes).toEqual(all.slice(0, 3));
+    const whole = (await graphql(platform.server.graphqlUrl, PAGE, { id, maxQ: 0.05, first: 500 })).data.featurePathwayLinkPage;
+    expect(whole).toMatchObject({ totalCount: significant.length, truncated: false });
+    expect(whole.nodes).toHaveLength(significant.length);
+    const genes = await graphql(platform.server.graphqlUrl, `query($id: ID!) { featureGeneLinkPage(analysisId: $id, first: 1) { totalCount truncated } }`, { id });
+    expect(genes.data.featureGeneLinkPage).toEqual({ totalCount: 0, truncated: false }); // a pathway analysis has no gene links
+  });
+
   it("correlates features with genes", async () => {
     const { data, errors } = await graphql(platform.server.graphqlUrl, RUN, { targets: "GENES", keys: ["CA9", "VEGFA", "MKI67"] });
     expect(errors).toBeUndefined();
