@@ -89,3 +89,19 @@ function crop(padded: ComplexImage, spectrum: PaddedSpectrum): ComplexImage {
       }
   return { re, im };
 }
+
+/** Padding for filters defined in the frequency domain: none when periodic, else half the image on each side. */
+export function frequencyFilterPadding(image: FilterImage, boundary: BoundaryCondition): Triple {
+  return image.size.map((n) => (boundary === "periodic" || n === 1 ? 0 : Math.floor(n / 2))) as unknown as Triple;
+}
+
+/** The voxel-wise product of transfer functions on one grid. */
+export function multiplyTransfers(a: ComplexImage, b: ComplexImage): ComplexImage {
+  const re = new Float64Array(a.re.length);
+  const im = new Float64Array(a.re.length);
+  for (let n = 0; n < re.length; n++) {
+    re[n] = a.re[n]! * b.re[n]! - a.im[n]! * b.im[n]!;
+    im[n] = a.re[n]! * b.im[n]! + a.im[n]! * b.re[n]!;
+  }
+  return { re, im };
+}
