@@ -38,7 +38,8 @@ import { rieszLog } from "../../../compute/filters/riesz-log.js";
 import { rieszSimoncelli } from "../../../compute/filters/riesz-simoncelli.js";
 import { simoncelliWavelet } from "../../../compute/filters/simoncelli-wavelet.js";
 import { separableWavelet } from "../../../compute/filters/separable-wavelet.js";
-import { poolOverRightAngleRotations } from "../../../compute/filters/right-angle-rotation-pooling.js";
+import { poolOverRightAngleRotations, rightAngleRotations, rotate, unrotate } from "../../../compute/filters/right-angle-rotation-pooling.js";
+import { BadUserInputError } from "../../../compute/errors.js";
 
 const IBSI2 = "/work/shared/data/ibsi2";
 
@@ -86,4 +87,33 @@ describe("IBSI-2 phase 1 response maps: Gabor, wavelets, Riesz", () => {
       console.log(`IBSI-2 ${c.id}: worst voxel ${(100 * worst).toFixed(4)} % of range`);
       expect(worst).toBeLessThanOrEqual(0.01);
     }, 300_000); // the orthogonal-plane Gabor tests run 48 FFT convolutions of 128×128×64 on a shared 2-core machine
+});
+
+describe("IBSI-2 criterion and parameter checks (tests 4–10)", () => {
+  it("rejects a response map computed with the mirrored orientation (θ = −60° for test 4.a.1)", () => {
+    const wrong = gaborFilter(phantom("impulse"), { sigma: 10, wavelength: 4, aspectRatio: 0.5, orientations: [-60], boundary: "zero", planes: "axial", pooling: "mean" });
+    expect(worstDifference(wrong, reference("4_a_1"))).toBeGreaterThan(0.01);
+  });
+
+  it("rejects a level-2 Haar map without the 24-rotation pooling (test 7.a.1)", () => {
+    const wrong = separableWavelet(phantom("checkerboard"), { wavelet: "haar", subband: "LLL", level: 2, boundary: "mirror" });
+    expect(worstDifference(wrong, reference("7_a_1"))).toBeGreaterThan(0.01);
+  });
+
+  it("pools over 24 distinct right-angle rotations, each undone exactly", () => {
+    const rotations = rightAngleRotations();
+    expect(new Set(rotations.map((r) => `${r.axes.join("")}${r.flip.map(Number).join("")}`)).size).toBe(24);
+    const image: FilterImage = { size: [2, 3, 4], spacing: [1, 2, 3], data: Float64Array.from({ length: 24 }, (_, n) => n) };
+    for (const r of rotations) expect(Array.from(unrotate(rotate(image, r), image, r).data)).toEqual(Array.from(image.data));
+  });
+
+  it("refuses unknown wavelets, malformed sub-bands, bad levels and Riesz orders with typed errors", () => {
+    const image = phantom("impulse");
+    expect(() => separableWavelet(image, { wavelet: "db7", subband: "LHL", level: 1, boundary: "zero" })).toThrow(BadUserInputError);
+    expect(() => separableWavelet(image, { wavelet: "db2", subband: "LXL", level: 1, boundary: "zero" })).toThrow(BadUserInputError);
+    expect(() => separableWavelet(image, { wavelet: "db2", subband: "LHL", level: 0, boundary: "zero" })).toThrow(BadUserInputError);
+    expect(() => simoncelliWavelet(image, { level: 1.5, boundary: "periodic" })).toThrow(BadUserInputError);
+    expect(() => rieszSimoncelli(image, { level: 1, order: [0, 0, 0], boundary: "periodic" })).toThrow(BadUserInputError);
+    expect(() => gaborFilter(image, { sigma: 0, wavelength: 4, aspectRatio: 0.5, orientations: [0], boundary: "zero", planes: "axial", pooling: "mean" })).toThrow(BadUserInputError);
+  });
 });
