@@ -3,8 +3,14 @@
 // 1 % of the reference map's range (max − min), the IBSI-2 tolerance. Data: /work/shared/data/ibsi2 (phantoms
 // from theibsi/data_sets, reference maps from theibsi/ibsi_2_reference_data; see its README).
 //
-// Parameters, from the IBSI-2 reference manual (arXiv:2006.05470, chapter "Phase 1: filter validation",
-// table of phase 1 configurations); axes x, y, z of the manual are NIfTI i, j, k; spacing 2 mm isotropic:
+// Parameters of the phase 1 configurations defined in the IBSI-2 reference manual (arXiv:2006.05470, chapter on
+// filter validation, phase 1 table). Sources used here, since the manual's table itself was not readable offline:
+// tests 4–8 as MIRP's IBSI-2 phase 1 test encodes them (oncoray/mirp test/ibsi_2_response_map_test.py) and, for
+// 4.b.2, pyCERR's IBSIPhase2-1ID4b2.json; tests 9.a, 9.b.1, 10.b.1 (absent from both) identified against the
+// consensus maps by a search over σ ∈ {1…10} mm, the nine orders of |l| ≤ 2 and the four boundaries — corroborated
+// by IBSI-2 participants' submission names (theibsi/ibsi_2_data_analysis: "pattern_1_020_1_…" = order (0,2,0),
+// level 1; "Pattern1RieszSimonNearest"). On the sphere phantom (zero at its edges) zero and nearest padding agree.
+// Axes x, y, z of the manual are NIfTI i, j, k; spacing 2 mm isotropic:
 //
 // | test   | phantom      | filter                         | parameters                                     | boundary | rot. invariance / pooling        |
 // |--------|--------------|--------------------------------|------------------------------------------------|----------|----------------------------------|
