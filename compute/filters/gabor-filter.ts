@@ -6,6 +6,7 @@ import { BadUserInputError } from "../errors.js";
 import type { BoundaryCondition } from "./boundary.js";
 import { filterSpectrum, kernelSpectrum, paddedSpectrum } from "./fft-convolution.js";
 import { withData, type FilterImage } from "./filter-image.js";
+import { imagePlanes } from "./image-planes.js";
 import { gaborPlanes, type GaborPlane, type OrientationPooling, poolResponses } from "./gabor-orientation-pooling.js";
 
 export interface GaborParams {
@@ -34,23 +35,22 @@ export function gaborKernelValue(x: number, y: number, params: Pick<GaborParams,
   return [envelope * Math.cos(phase), envelope * Math.sin(phase)];
 }
 
-/** |image ∗ g_θ| in each requested plane and orientation, pooled voxel-wise. */
+/** |image ∗ g_θ| in each requested plane and orientation, pooled voxel-wise (2D FFT convolution per slice). */
 export function gaborFilter(image: FilterImage, params: GaborParams): FilterImage {
   validate(params);
   const responses: Float64Array[] = [];
   for (const [a, b] of gaborPlanes(params.planes, image.size)) {
     const radius = params.radius ?? Math.floor(Math.max(image.size[a]!, image.size[b]!) / 2);
-    const pad = [0, 0, 0] as [number, number, number];
-    pad[a] = radius;
-    pad[b] = radius;
-    const spectrum = paddedSpectrum(image, pad, params.boundary);
+    const pad = [radius, radius, 0] as const;
+    const planes = imagePlanes(image, a, b).map(({ plane, indices }) => ({ spectrum: paddedSpectrum(plane, pad, params.boundary), indices }));
     for (const theta of params.orientations) {
-      const transfer = kernelSpectrum(spectrum.size, pad, (u, v, w) => {
-        const offsets = [u, v, w];
-        return gaborKernelValue(offsets[a]! * image.spacing[a]!, offsets[b]! * image.spacing[b]!, params, (theta * Math.PI) / 180);
-      });
-      const { re, im } = filterSpectrum(spectrum, transfer);
-      responses.push(Float64Array.from(re, (r, n) => Math.hypot(r, im[n]!)));
+      const transfer = kernelSpectrum(planes[0]!.spectrum.size, pad, (u, v) => gaborKernelValue(u * image.spacing[a]!, v * image.spacing[b]!, params, (theta * Math.PI) / 180));
+      const response = new Float64Array(image.data.length);
+      for (const { spectrum, indices } of planes) {
+        const { re, im } = filterSpectrum(spectrum, transfer);
+        for (let n = 0; n < indices.length; n++) response[indices[n]!] = Math.hypot(re[n]!, im[n]!);
+      }
+      responses.push(response);
     }
   }
   return withData(image, poolResponses(responses, params.pooling));
