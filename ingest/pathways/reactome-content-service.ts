@@ -1,12 +1,16 @@
 // Reactome ContentService (reference §3.3): lowest-level pathways of a gene product
 // (`/data/mapping/{resource}/{id}/pathways`) and the gene symbols of a pathway
-// (`/data/participants/{stId}/referenceEntities`, gene products only, ChEBI molecules dropped).
+// (`/data/participants/{stId}/referenceEntities`: gene products and their splice isoforms, each mapped to
+// its gene; ChEBI molecules dropped).
 import type { PathwayRecord } from "../../graph-model/model/records.js";
 import type { HttpClient } from "../http/http-client.js";
-import { BadUserInputError } from "../../compute/errors.js";
+import { NotFoundError } from "../../compute/errors.js";
 import { upstreamFailureOf } from "../genomics/upstream-failure.js";
 import { stringAt } from "../genomics/json-readers.js";
 import { reactomePathwayUrl } from "./reactome-gmt.js";
+
+/** Reference entities that are gene products: a ReferenceIsoform (splice variant) counts for its gene. */
+const GENE_PRODUCT_CLASSES = new Set(["ReferenceGeneProduct", "ReferenceIsoform"]);
 
 export const REACTOME_WEB_SERVICE_LICENCE = "CC BY 4.0 (Reactome web services)";
 
@@ -29,11 +33,11 @@ export class ReactomeContentService {
     });
   }
 
-  /** HGNC symbols of a pathway's gene products; an unknown pathway is BAD_USER_INPUT. */
+  /** HGNC symbols of a pathway's gene products and isoforms; an unknown pathway (404, or no participants at all) is NOT_FOUND. */
   async geneSymbolsOfPathway(stId: string): Promise<string[]> {
     const rows = await this.list(`/data/participants/${encodeURIComponent(stId)}/referenceEntities`);
-    if (rows === null) throw new BadUserInputError(`Reactome has no pathway '${stId}'`, { stId });
-    const symbols = rows.filter((row) => stringAt(row, "schemaClass") === "ReferenceGeneProduct").map(symbolOf).filter((s): s is string => s !== null);
+    if (rows === null || rows.length === 0) throw new NotFoundError("Reactome pathway", stId);
+    const symbols = rows.filter((row) => GENE_PRODUCT_CLASSES.has(stringAt(row, "schemaClass") ?? "")).map(symbolOf).filter((s): s is string => s !== null);
     return [...new Set(symbols)];
   }
 

@@ -30,9 +30,15 @@ describe("Reactome ContentService client against the replay server", () => {
     expect(query.query.get("species")).toBe("9606");
   });
 
-  it("answers an identifier Reactome does not know with no pathways, and an unknown pathway with BAD_USER_INPUT", async () => {
+  it("answers an identifier Reactome does not know with no pathways, and an unknown pathway with NOT_FOUND", async () => {
     expect(await reactome().pathwaysOfGene("Q00000")).toEqual([]);
-    await expect(reactome().geneSymbolsOfPathway("R-HSA-0")).rejects.toMatchObject({ code: "BAD_USER_INPUT" });
+    await expect(reactome().geneSymbolsOfPathway("R-HSA-0")).rejects.toMatchObject({ code: "NOT_FOUND", details: { kind: "Reactome pathway", id: "R-HSA-0" } });
+  });
+
+  it("counts a participant that is a splice isoform (ReferenceIsoform) for its gene", async () => {
+    const pathway = fixture.reactome.pathways.find((p) => p.genes.length > 1)!;
+    const isoformGene = pathway.genes[pathway.genes.length - 1]!;
+    expect(await reactome().geneSymbolsOfPathway(pathway.stId)).toContain(isoformGene);
   });
 
   it("surfaces an HTML 500 as UPSTREAM_UNAVAILABLE", async () => {

@@ -22,11 +22,16 @@ export function reactomeHandler(fixture: GenomicFixture): ReplayHandler {
     if (s[0] === "data" && s[1] === "participants" && s[3] === "referenceEntities") {
       const pathway = pathways.find((p) => p.stId === s[2]);
       if (!pathway) return notFound(s[2]!);
+      // The last member takes part as a splice isoform, as many do in Reactome: a ReferenceIsoform whose
+      // identifier is the parent accession and variantIdentifier the isoform's ("P04637-2").
       return jsonReply(200, [
-        ...pathway.genes.map((gene, i) => ({
-          dbId: pathway.dbId * 10 + i, identifier: uniprotOf[gene] ?? `X${i}`, databaseName: "UniProt", geneName: [gene],
-          displayName: `UniProt:${uniprotOf[gene] ?? `X${i}`} ${gene}`, schemaClass: "ReferenceGeneProduct",
-        })),
+        ...pathway.genes.map((gene, i) => {
+          const accession = uniprotOf[gene] ?? `X${i}`;
+          const isoform = i === pathway.genes.length - 1 && pathway.genes.length > 1;
+          return isoform
+            ? { dbId: pathway.dbId * 10 + i, identifier: accession, variantIdentifier: `${accession}-2`, databaseName: "UniProt", geneName: [gene], displayName: `UniProt:${accession}-2 ${gene}`, schemaClass: "ReferenceIsoform" }
+            : { dbId: pathway.dbId * 10 + i, identifier: accession, databaseName: "UniProt", geneName: [gene], displayName: `UniProt:${accession} ${gene}`, schemaClass: "ReferenceGeneProduct" };
+        }),
         { dbId: 29368, identifier: "15379", databaseName: "ChEBI", displayName: "dioxygen [ChEBI:15379]", schemaClass: "ReferenceMolecule" },
       ]);
     }
