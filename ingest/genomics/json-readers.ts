@@ -24,7 +24,14 @@ export function numberAt(value: unknown, key: string): number | null {
   return typeof n === "number" && Number.isFinite(n) ? n : null;
 }
 
+/** A boolean field; GDC sends some flags as text ("true" / "false", any case) depending on the index, so those are read too. */
 export function booleanAt(value: unknown, key: string): boolean | null {
   const child = value !== null && typeof value === "object" ? (value as Json)[key] : undefined;
-  return typeof child === "boolean" ? child : null;
+  if (typeof child === "boolean") return child;
+  if (typeof child === "string") {
+    const text = child.trim().toLowerCase();
+    if (text === "true") return true;
+    if (text === "false") return false;
+  }
+  return null;
 }
