@@ -9,6 +9,7 @@ import type { FilterImage } from "../../../compute/filters/filter-image.js";
 import type { DerivedImage } from "../../../compute/filters/pyradiomics/derived-image.js";
 import { exponentialImage } from "../../../compute/filters/pyradiomics/exponential-image.js";
 import { gradientImage } from "../../../compute/filters/pyradiomics/gradient-image.js";
+import { logImage } from "../../../compute/filters/pyradiomics/log-image.js";
 import { logarithmImage } from "../../../compute/filters/pyradiomics/logarithm-image.js";
 import { squareImage } from "../../../compute/filters/pyradiomics/square-image.js";
 import { squareRootImage } from "../../../compute/filters/pyradiomics/square-root-image.js";
@@ -85,5 +86,20 @@ describe("pyradiomics Wavelet (pywt.swtn as pyradiomics calls it)", () => {
   it("refuses an unknown wavelet by name", () => {
     const fixture = load("pyradiomics-wavelet-coif1.json");
     expect(() => waveletImages(asImage(fixture), { wavelet: "coif9" })).toThrow(/unknown wavelet 'coif9'/);
+  });
+});
+
+describe("pyradiomics LoG (SimpleITK LaplacianRecursiveGaussianImageFilter, normalised across scale)", () => {
+  const fixture = load("pyradiomics-image-types.json");
+  const image = asImage(fixture);
+  const ref = fixture.cases[0]!.images;
+  for (const sigma of fixture.cases[0]!.params.sigma as number[]) {
+    it(`sigma ${sigma} mm: every voxel within 1e-6 relative`, () => {
+      const derived = logImage(image, sigma);
+      expectMatches(derived, ref);
+    });
+  }
+  it("refuses a sigma the image is too small for, as pyradiomics skips it", () => {
+    expect(() => logImage(image, 20)).toThrow(PlatformError);
   });
 });

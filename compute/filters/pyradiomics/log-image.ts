@@ -1,0 +1,30 @@
+// pyradiomics `LoG`: SimpleITK LaplacianRecursiveGaussianImageFilter with NormalizeAcrossScale on, σ in
+// mm — for each axis a, the recursive 2nd derivative along a, then the recursive Gaussian along the other
+// axes in increasing order, accumulated as Σ_a response_a / Δ_a² (ITK's order). pyradiomics refuses images
+// smaller than 4 voxels on any axis and skips σ with size < ⌈σ/Δ⌉ + 1 on some axis (here: a typed error).
+// Name `log-sigma-<σ>-mm-3D` with σ as Python prints a float ('1.0' → '1-0').
+import { BadUserInputError } from "../../errors.js";
+import { withData, type Axis, type FilterImage } from "../filter-image.js";
+import type { DerivedImage } from "./derived-image.js";
+import { recursiveGaussianAxis } from "./recursive-gaussian.js";
+
+export function logImage(image: FilterImage, sigmaMm: number): DerivedImage {
+  if (!(sigmaMm > 0)) throw new BadUserInputError(`pyradiomics LoG needs sigma > 0 mm, got ${sigmaMm}`);
+  if (Math.min(...image.size) < 4) throw new BadUserInputError(`pyradiomics LoG needs ≥ 4 voxels along every axis, got ${image.size.join("×")}`);
+  if (image.size.some((n, a) => n < Math.ceil(sigmaMm / image.spacing[a]!) + 1))
+    throw new BadUserInputError(`pyradiomics LoG: sigma ${sigmaMm} mm is too large for an image of ${image.size.join("×")} voxels (needs ⌈σ/spacing⌉ + 1 per axis)`);
+  const sum = new Float64Array(image.data.length);
+  for (const axis of [0, 1, 2] as const) {
+    let response = recursiveGaussianAxis(image, axis, sigmaMm, 2, true);
+    for (const other of [0, 1, 2] as const) if (other !== axis) response = recursiveGaussianAxis(response, other as Axis, sigmaMm, 0, true);
+    const inv = 1 / image.spacing[axis] ** 2;
+    for (let v = 0; v < sum.length; v++) sum[v] = sum[v]! + response.data[v]! * inv;
+  }
+  return { name: logImageName(sigmaMm), image: withData(image, sum) };
+}
+
+/** 'log-sigma-%s-mm-3D' % str(sigma) with '.' → '-'; a YAML float (1.0) prints as '1.0' in Python. */
+export function logImageName(sigmaMm: number): string {
+  const text = Number.isInteger(sigmaMm) ? `${sigmaMm}.0` : String(sigmaMm);
+  return `log-sigma-${text.replace(".", "-")}-mm-3D`;
+}
