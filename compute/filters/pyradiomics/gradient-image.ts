@@ -1,6 +1,7 @@
 // pyradiomics `Gradient`: SimpleITK GradientMagnitudeImageFilter — central differences
 // (x[i+1] − x[i−1]) / (2Δ) per axis (Δ = spacing, or 1 with gradientUseSpacing = false), the edge voxel
-// repeated beyond the border (ITK's zero-flux Neumann condition), magnitude √Σ d².
+// repeated beyond the border (ITK's zero-flux Neumann condition), magnitude √Σ d² computed in double and
+// stored as a 32-bit float (SimpleITK returns a float image even for double input).
 import { boundaryIndex } from "../boundary.js";
 import { axisStride, withData, type Axis, type FilterImage } from "../filter-image.js";
 import type { DerivedImage } from "./derived-image.js";
@@ -18,7 +19,7 @@ export function gradientImage(image: FilterImage, params: GradientParams = {}): 
     const d = centralDifference(image, axis, useSpacing ? image.spacing[axis] : 1);
     for (let v = 0; v < d.length; v++) sumSq[v]! += d[v]! * d[v]!;
   }
-  return { name: "gradient", image: withData(image, sumSq.map(Math.sqrt)) };
+  return { name: "gradient", image: withData(image, sumSq.map((x) => Math.fround(Math.sqrt(x)))) };
 }
 
 function centralDifference(image: FilterImage, axis: Axis, delta: number): Float64Array {

@@ -2,6 +2,8 @@
 // mm — for each axis a, the recursive 2nd derivative along a, then the recursive Gaussian along the other
 // axes in increasing order, accumulated as Σ_a response_a / Δ_a² (ITK's order). pyradiomics refuses images
 // smaller than 4 voxels on any axis and skips σ with size < ⌈σ/Δ⌉ + 1 on some axis (here: a typed error).
+// SimpleITK returns a 32-bit float image and ITK stores every 1D pass as float (each line is filtered in
+// double), the per-axis sum too: the responses cancel to small values, so rounding like ITK is needed to agree to 1e-6 there.
 // Name `log-sigma-<σ>-mm-3D` with σ as Python prints a float ('1.0' → '1-0').
 import { BadUserInputError } from "../../errors.js";
 import { withData, type Axis, type FilterImage } from "../filter-image.js";
@@ -15,12 +17,12 @@ export function logImage(image: FilterImage, sigmaMm: number): DerivedImage {
     throw new BadUserInputError(`pyradiomics LoG: sigma ${sigmaMm} mm is too large for an image of ${image.size.join("×")} voxels (needs ⌈σ/spacing⌉ + 1 per axis)`);
   const sum = new Float64Array(image.data.length);
   for (const axis of [0, 1, 2] as const) {
-    let response = recursiveGaussianAxis(image, axis, sigmaMm, 2, true);
-    for (const other of [0, 1, 2] as const) if (other !== axis) response = recursiveGaussianAxis(response, other as Axis, sigmaMm, 0, true);
+    let response = recursiveGaussianAxis(image, axis, sigmaMm, 2, true, Math.fround);
+    for (const other of [0, 1, 2] as const) if (other !== axis) response = recursiveGaussianAxis(response, other as Axis, sigmaMm, 0, true, Math.fround);
     const inv = 1 / image.spacing[axis] ** 2;
-    for (let v = 0; v < sum.length; v++) sum[v] = sum[v]! + response.data[v]! * inv;
+    for (let v = 0; v < sum.length; v++) sum[v] = Math.fround(sum[v]! + response.data[v]! * inv);
   }
-  return { name: logImageName(sigmaMm), image: withData(image, sum) };
+  return { name: logImageName(sigmaMm), image: withData(image, sum.map(Math.fround)) };
 }
 
 /** 'log-sigma-%s-mm-3D' % str(sigma) with '.' → '-'; a YAML float (1.0) prints as '1.0' in Python. */

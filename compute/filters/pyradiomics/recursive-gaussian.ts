@@ -23,7 +23,8 @@ const AB: Record<GaussianOrder, { a1: number; b1: number; a2: number; b2: number
   2: { a1: -1.3563, b1: 5.2318, a2: 0.3446, b2: -2.2355 },
 };
 
-export function recursiveGaussianAxis(image: FilterImage, axis: Axis, sigmaMm: number, order: GaussianOrder, normalizeAcrossScale: boolean): FilterImage {
+/** `store` rounds each output voxel as the output image's pixel type would (Math.fround for ITK float images). */
+export function recursiveGaussianAxis(image: FilterImage, axis: Axis, sigmaMm: number, order: GaussianOrder, normalizeAcrossScale: boolean, store: (x: number) => number = (x) => x): FilterImage {
   const c = coefficients(sigmaMm, image.spacing[axis], order, normalizeAcrossScale);
   const { size, data } = image;
   const n = size[axis];
@@ -36,7 +37,7 @@ export function recursiveGaussianAxis(image: FilterImage, axis: Axis, sigmaMm: n
     if (Math.floor(v / stride) % n !== 0) continue; // v starts a line along `axis`
     for (let x = 0; x < n; x++) line[x] = data[v + x * stride]!;
     filterLine(line, causal, anti, c);
-    for (let x = 0; x < n; x++) out[v + x * stride] = causal[x]! + anti[x]!;
+    for (let x = 0; x < n; x++) out[v + x * stride] = store(causal[x]! + anti[x]!);
   }
   return withData(image, out);
 }
