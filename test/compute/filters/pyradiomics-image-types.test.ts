@@ -103,3 +103,24 @@ describe("pyradiomics LoG (SimpleITK LaplacianRecursiveGaussianImageFilter, norm
     expect(() => logImage(image, 20)).toThrow(PlatformError);
   });
 });
+
+describe("pyradiomics image types on an 8×6×4 volume (even sizes, the LoG's 4-voxel minimum, force2D wavelets)", () => {
+  const fixture = load("pyradiomics-image-types-small.json");
+  const image = asImage(fixture);
+  const [log, gradient, ...wavelets] = fixture.cases;
+  for (const sigma of log!.params.sigma as number[]) {
+    it(`LoG sigma ${sigma} mm: named ${Object.keys(log!.images).join(", ")}, every voxel within 1e-6 relative`, () => {
+      expectMatches(logImage(image, sigma), log!.images);
+    });
+  }
+  it("gradient with gradientUseSpacing = false", () => {
+    expectMatches(gradientImage(image, { gradientUseSpacing: false }), gradient!.images);
+  });
+  for (const { params, images } of wavelets) {
+    it(`wavelet ${JSON.stringify(params)}: pyradiomics' names and every voxel within 1e-6 relative`, () => {
+      const derived = waveletImages(image, params as WaveletParams);
+      expect(derived.map((d) => d.name)).toEqual(Object.keys(images));
+      for (const d of derived) expectMatches(d, images);
+    });
+  }
+});
