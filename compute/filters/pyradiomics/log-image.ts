@@ -10,7 +10,8 @@ import { withData, type Axis, type FilterImage } from "../filter-image.js";
 import type { DerivedImage } from "./derived-image.js";
 import { recursiveGaussianAxis } from "./recursive-gaussian.js";
 
-export function logImage(image: FilterImage, sigmaMm: number): DerivedImage {
+/** `sigmaType`: how the params file wrote σ — Python prints a YAML int 1 as '1' but a float 1.0 as '1.0'. */
+export function logImage(image: FilterImage, sigmaMm: number, sigmaType: "float" | "int" = "float"): DerivedImage {
   if (!(sigmaMm > 0)) throw new BadUserInputError(`pyradiomics LoG needs sigma > 0 mm, got ${sigmaMm}`);
   if (Math.min(...image.size) < 4) throw new BadUserInputError(`pyradiomics LoG needs ≥ 4 voxels along every axis, got ${image.size.join("×")}`);
   if (image.size.some((n, a) => n < Math.ceil(sigmaMm / image.spacing[a]!) + 1))
@@ -22,11 +23,19 @@ export function logImage(image: FilterImage, sigmaMm: number): DerivedImage {
     const inv = 1 / image.spacing[axis] ** 2;
     for (let v = 0; v < sum.length; v++) sum[v] = Math.fround(sum[v]! + response.data[v]! * inv);
   }
-  return { name: logImageName(sigmaMm), image: withData(image, sum.map(Math.fround)) };
+  return { name: logImageName(sigmaMm, sigmaType), image: withData(image, sum.map(Math.fround)) };
 }
 
-/** 'log-sigma-%s-mm-3D' % str(sigma) with '.' → '-'; a YAML float (1.0) prints as '1.0' in Python. */
-export function logImageName(sigmaMm: number): string {
-  const text = Number.isInteger(sigmaMm) ? `${sigmaMm}.0` : String(sigmaMm);
-  return `log-sigma-${text.replace(".", "-")}-mm-3D`;
+/** 'log-sigma-%s-mm-3D' % str(sigma) with '.' → '-' (pyradiomics' name). */
+export function logImageName(sigmaMm: number, sigmaType: "float" | "int" = "float"): string {
+  const text = sigmaType === "int" && Number.isInteger(sigmaMm) ? String(sigmaMm) : pythonFloatText(sigmaMm);
+  return `log-sigma-${text.split(".").join("-")}-mm-3D`;
+}
+
+/** Python's str(float): shortest round-trip digits like JS, but '1.0' for whole numbers and exponents
+ *  ('1e-05') below 1e-4 and from 1e16. */
+export function pythonFloatText(x: number): string {
+  const a = Math.abs(x);
+  if (a !== 0 && (a < 1e-4 || a >= 1e16)) return x.toExponential().replace(/e([+-])(\d)$/, "e$10$2");
+  return Number.isInteger(x) ? `${x}.0` : String(x);
 }

@@ -9,7 +9,8 @@ import type { FilterImage } from "../../../compute/filters/filter-image.js";
 import type { DerivedImage } from "../../../compute/filters/pyradiomics/derived-image.js";
 import { exponentialImage } from "../../../compute/filters/pyradiomics/exponential-image.js";
 import { gradientImage } from "../../../compute/filters/pyradiomics/gradient-image.js";
-import { logImage } from "../../../compute/filters/pyradiomics/log-image.js";
+import { derivedImages } from "../../../compute/filters/pyradiomics/image-types.js";
+import { logImage, logImageName } from "../../../compute/filters/pyradiomics/log-image.js";
 import { logarithmImage } from "../../../compute/filters/pyradiomics/logarithm-image.js";
 import { squareImage } from "../../../compute/filters/pyradiomics/square-image.js";
 import { squareRootImage } from "../../../compute/filters/pyradiomics/square-root-image.js";
@@ -123,4 +124,26 @@ describe("pyradiomics image types on an 8×6×4 volume (even sizes, the LoG's 4-
       for (const d of derived) expectMatches(d, images);
     });
   }
+});
+
+describe("pyradiomics imageType dispatch", () => {
+  const fixture = load("pyradiomics-image-types.json");
+  const image = asImage(fixture);
+  it("yields pyradiomics' names in pyradiomics' order for each image type of a params file", () => {
+    const names = ["Original", "Square", "SquareRoot", "Logarithm", "Exponential", "Gradient"].flatMap((t) => derivedImages(image, t).map((d) => d.name));
+    expect(names).toEqual(["original", ...Object.keys(fixture.cases[0]!.images).filter((n) => !n.startsWith("log-"))]);
+    expect(derivedImages(image, "LoG", { sigma: [1.0, 2.5] }).map((d) => d.name)).toEqual(["log-sigma-1-0-mm-3D", "log-sigma-2-5-mm-3D"]);
+    expect(derivedImages(image, "Wavelet", { wavelet: "coif1" }).map((d) => d.name)).toEqual(Object.keys(load("pyradiomics-wavelet-coif1.json").cases[0]!.images));
+  });
+  it("names an integer sigma from the params file as Python prints it", () => {
+    expect(logImageName(1, "int")).toBe("log-sigma-1-mm-3D");
+    expect(logImageName(1)).toBe("log-sigma-1-0-mm-3D");
+    expect(logImageName(0.5)).toBe("log-sigma-0-5-mm-3D");
+    expect(logImageName(1.5e-5)).toBe("log-sigma-1-5e-05-mm-3D"); // str(1.5e-05) in Python
+  });
+  it("refuses LoG without sigma, LBP (not built) and unknown image types by name", () => {
+    expect(() => derivedImages(image, "LoG")).toThrow(/sigma/);
+    expect(() => derivedImages(image, "LBP2D")).toThrow(PlatformError);
+    expect(() => derivedImages(image, "Wavelets")).toThrow(/unknown pyradiomics image type 'Wavelets'/);
+  });
 });
