@@ -6,6 +6,7 @@ import type { FilterImage } from "../filter-image.js";
 import type { DerivedImage } from "./derived-image.js";
 import { exponentialImage } from "./exponential-image.js";
 import { gradientImage } from "./gradient-image.js";
+import { lbp2DImage } from "./lbp-2d-image.js";
 import { logImage } from "./log-image.js";
 import { logarithmImage } from "./logarithm-image.js";
 import { squareImage } from "./square-image.js";
@@ -26,6 +27,9 @@ export interface ImageTypeSettings {
   readonly force2D?: boolean;
   readonly force2Ddimension?: 0 | 1 | 2;
   readonly gradientUseSpacing?: boolean;
+  readonly lbp2DRadius?: number;
+  readonly lbp2DSamples?: number;
+  readonly lbp2DMethod?: "uniform" | "default";
 }
 
 export function derivedImages(image: FilterImage, imageType: string, settings: ImageTypeSettings = {}): DerivedImage[] {
@@ -51,8 +55,9 @@ export function derivedImages(image: FilterImage, imageType: string, settings: I
     case "Gradient":
       return [gradientImage(image, settings)];
     case "LBP2D":
+      return [lbp2DImage(image, settings)];
     case "LBP3D":
-      throw new BadUserInputError(`pyradiomics image type '${imageType}' is not supported yet (no reference implementation available to validate it against)`);
+      throw new BadUserInputError("pyradiomics image type 'LBP3D' is not supported yet (pyradiomics needs trimesh for it; no reference to validate against)");
     default:
       throw new BadUserInputError(`unknown pyradiomics image type '${imageType}'; known: ${PYRADIOMICS_IMAGE_TYPES.join(", ")}`);
   }

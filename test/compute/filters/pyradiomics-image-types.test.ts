@@ -11,6 +11,7 @@ import { exponentialImage } from "../../../compute/filters/pyradiomics/exponenti
 import { gradientImage } from "../../../compute/filters/pyradiomics/gradient-image.js";
 import { derivedImages } from "../../../compute/filters/pyradiomics/image-types.js";
 import { logImage, logImageName } from "../../../compute/filters/pyradiomics/log-image.js";
+import { lbp2DImage, type Lbp2DParams } from "../../../compute/filters/pyradiomics/lbp-2d-image.js";
 import { logarithmImage } from "../../../compute/filters/pyradiomics/logarithm-image.js";
 import { squareImage } from "../../../compute/filters/pyradiomics/square-image.js";
 import { squareRootImage } from "../../../compute/filters/pyradiomics/square-root-image.js";
@@ -141,9 +142,22 @@ describe("pyradiomics imageType dispatch", () => {
     expect(logImageName(0.5)).toBe("log-sigma-0-5-mm-3D");
     expect(logImageName(1.5e-5)).toBe("log-sigma-1-5e-05-mm-3D"); // str(1.5e-05) in Python
   });
-  it("refuses LoG without sigma, LBP (not built) and unknown image types by name", () => {
+  it("refuses LoG without sigma, LBP3D (not built) and unknown image types by name", () => {
     expect(() => derivedImages(image, "LoG")).toThrow(/sigma/);
-    expect(() => derivedImages(image, "LBP2D")).toThrow(PlatformError);
+    expect(() => derivedImages(image, "LBP3D")).toThrow(PlatformError);
     expect(() => derivedImages(image, "Wavelets")).toThrow(/unknown pyradiomics image type 'Wavelets'/);
   });
+});
+
+describe("pyradiomics LBP2D (scikit-image local_binary_pattern per slice)", () => {
+  const fixture = load("pyradiomics-lbp2d.json");
+  const image = asImage(fixture);
+  for (const { params, images } of fixture.cases) {
+    it(`${JSON.stringify(params)}: every voxel's code equals pyradiomics'`, () => {
+      expect(fixture.versions["scikit-image"]).toBeDefined();
+      const derived = lbp2DImage(image, params as Lbp2DParams);
+      expect(derived.name).toBe("lbp-2D");
+      expect(Array.from(derived.image.data)).toEqual(images["lbp-2D"]);
+    });
+  }
 });
