@@ -57,7 +57,7 @@ export function derivedImages(image: FilterImage, imageType: string, settings: I
     case "LBP2D":
       return [lbp2DImage(image, settings)];
     case "LBP3D":
-      throw new BadUserInputError("pyradiomics image type 'LBP3D' is not supported yet (pyradiomics needs trimesh for it; no reference to validate against)");
+      throw new BadUserInputError("pyradiomics image type 'LBP3D' is not supported yet (pyradiomics 3.0.1 needs trimesh and scipy.special.sph_harm for it; no reference to validate against)");
     default:
       throw new BadUserInputError(`unknown pyradiomics image type '${imageType}'; known: ${PYRADIOMICS_IMAGE_TYPES.join(", ")}`);
   }
