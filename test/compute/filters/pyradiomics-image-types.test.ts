@@ -161,3 +161,15 @@ describe("pyradiomics LBP2D (scikit-image local_binary_pattern per slice)", () =
     });
   }
 });
+
+describe("pyradiomics image types on an int16 image (as pyradiomics reads most CT)", () => {
+  const fixture = load("pyradiomics-image-types-int16.json");
+  const image = asImage(fixture);
+  const ref = fixture.cases[0]!.images;
+  it("every image type, every voxel within 1e-6 relative", () => {
+    expect(fixture.image.every(Number.isInteger)).toBe(true);
+    const derived = [squareImage(image), squareRootImage(image), logarithmImage(image), exponentialImage(image), gradientImage(image), logImage(image, 1.5), ...waveletImages(image, { wavelet: "coif1" })];
+    expect(derived.map((d) => d.name)).toEqual(Object.keys(ref));
+    for (const d of derived) expectMatches(d, ref);
+  });
+});
