@@ -1,8 +1,10 @@
 // pyradiomics 3.0.1 image types against the real library: the fixtures are written by
-// scripts/fixtures/pyradiomics-image-types.py (pyradiomics 3.0.1, SimpleITK 2.5.7, PyWavelets 1.8.0 —
-// versions inside each fixture) on an 11×9×7 synthetic CT-like volume of 0.8×1.1×2.5 mm voxels (odd
-// sizes: the wavelet's pad-to-even and crop are exercised). Every voxel of every derived image is compared
-// within 1e-6 relative with a 1e-9 absolute floor, and the derived image names must be pyradiomics' own.
+// scripts/fixtures/pyradiomics-image-types.py and scripts/fixtures/pyradiomics-lbp2d.py (pyradiomics 3.0.1,
+// SimpleITK 2.5.7, PyWavelets 1.8.0, scikit-image 0.26.0 — versions inside each fixture; list in
+// fixtures/README.md) on synthetic CT-like volumes with anisotropic spacing: 11×9×7 of 0.8×1.1×2.5 mm (odd
+// sizes: the wavelet's pad-to-even and crop are exercised), the same as int16, and 8×6×4 of 1.0×0.6×3.0 mm
+// (even sizes, the LoG's 4-voxel minimum). Every voxel of every derived image is compared within 1e-6
+// relative with a 1e-9 absolute floor (LBP codes exactly), and the derived image names must be pyradiomics' own.
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import type { FilterImage } from "../../../compute/filters/filter-image.js";
