@@ -54,7 +54,7 @@ export const JOB_KINDS = {
     cohortFeatureJob(s.store, s.features, { filter: { ...a.cohort }, settings: toFeatureSettings(a.settings), families: a.families as FeatureFamily[] | undefined })),
   ingestGenomics: kind<IngestGenomicsArgs>("ingest", (s, a) =>
     a.source === GenomicSourceEnum.CBIOPORTAL
-      ? cbioportalIngestJob(s.store, s.genomics.cbioportal, { studyId: a.project, collectionId: a.collection, steps: a.steps as CbioportalStep[] | undefined, genes: a.genes })
+      ? cbioportalIngestJob(s.store, s.genomics, { studyId: a.project, collectionId: a.collection, steps: a.steps as CbioportalStep[] | undefined, genes: a.genes })
       : gdcIngestJob(s.store, s.genomics.gdc, s.genomics.gdcHttp, { projectId: a.project, steps: a.steps as GdcStep[] | undefined, genes: a.genes })),
   ingestReactomePathways: kind<IngestReactomeArgs>("ingest", (s, a) =>
     reactomeIngestJob(s.store, s.genomics.reactome, { identifiers: a.genes, resource: a.resource, release: a.release })),

@@ -9,7 +9,7 @@ import { withExpressionMarker } from "../genomics/expression-load-marker.js";
 import type { JobDefinition } from "../jobs/job.js";
 import { writePatientsWithAttributes } from "../clinical/write-patients-with-attributes.js";
 import { CbioportalSource } from "./cbioportal-source.js";
-import { tcgaProjectOfStudy } from "./cbioportal-study-project.js";
+import { tcgaProjectOfPatients, type GdcProjectLookup } from "./cbioportal-study-project.js";
 
 export type CbioportalStep = "patients" | "mutations" | "expression";
 export const CBIOPORTAL_STEPS: readonly CbioportalStep[] = ["patients", "mutations", "expression"];
@@ -24,10 +24,12 @@ export interface CbioportalIngestRequest {
 }
 
 /** Checks the study exists (BAD_USER_INPUT with cBioPortal's message otherwise), then defines the job. */
-export async function cbioportalIngestJob(store: GraphStore, cbioportal: CbioportalSource, request: CbioportalIngestRequest): Promise<JobDefinition<CbioportalStep>> {
+export async function cbioportalIngestJob(store: GraphStore, sources: { cbioportal: CbioportalSource; gdc: GdcProjectLookup }, request: CbioportalIngestRequest): Promise<JobDefinition<CbioportalStep>> {
+  const { cbioportal } = sources;
   const study = await cbioportal.study(request.studyId);
-  const collectionId = request.collectionId ?? tcgaProjectOfStudy(request.studyId);
-  if (!collectionId) throw new BadUserInputError(`cBioPortal study '${request.studyId}' is not a TCGA study: give the collection its patients belong to`);
+  // The project comes from the patients themselves (a GDC case lookup); a given collection skips it.
+  const projectId = request.collectionId ? null : await tcgaProjectOfPatients(sources.gdc, request.studyId, await cbioportal.patientIds(request.studyId));
+  const collectionId = request.collectionId ?? projectId!;
   const steps = [...new Set(request.steps?.length ? request.steps : CBIOPORTAL_STEPS)];
   if (steps.includes("expression") && !request.genes?.length)
     throw new BadUserInputError("the expression step needs the genes to read (cBioPortal serves expression gene by gene)");
@@ -39,7 +41,7 @@ export async function cbioportalIngestJob(store: GraphStore, cbioportal: Cbiopor
   };
   const handlers: Record<CbioportalStep, () => Promise<void>> = {
     patients: async () => {
-      const patients = await cbioportal.patients(request.studyId, { collectionId });
+      const patients = await cbioportal.patients(request.studyId, { projectId, collectionId });
       await store.upsertCollections([collection]);
       await writePatientsWithAttributes(store, patients, CbioportalSource.attributeSource(request.studyId));
     },

@@ -17,10 +17,11 @@ import {
   expressionProfileOf, isTpmProfile, mutationProfileOf, sampleListOf, zScoreProfileOf, type CbioMolecularProfile,
 } from "./cbioportal-profile-choice.js";
 import { rethrowCbioportalRejection } from "./cbioportal-rejection.js";
-import { tcgaProjectOfStudy } from "./cbioportal-study-project.js";
 
 export interface CbioportalStudyOptions {
-  /** TCIA collection the study's patients belong to; default the TCGA project of the study id. */
+  /** The TCGA project of the study's patients (from the GDC: cbioportal-study-project.ts). */
+  projectId: string | null;
+  /** TCIA collection the study's patients belong to; default the project. */
   collectionId?: string;
 }
 
@@ -56,19 +57,24 @@ export class CbioportalSource {
   }
 
   /** The study's patients with clinical fields and overall survival (clinicalDataType=PATIENT). */
-  async patients(studyId: string, options: CbioportalStudyOptions = {}): Promise<PatientRecord[]> {
+  async patients(studyId: string, options: CbioportalStudyOptions): Promise<PatientRecord[]> {
     const study = await this.study(studyId);
-    const projectId = tcgaProjectOfStudy(studyId);
+    const { projectId } = options;
     const collectionId = options.collectionId ?? projectId;
-    if (!collectionId) throw new BadUserInputError(`cBioPortal study '${studyId}' is not a TCGA study: say which collection its patients belong to`, { studyId });
+    if (!collectionId) throw new BadUserInputError(`cBioPortal study '${studyId}' has no TCGA project: say which collection its patients belong to`, { studyId });
     // clinical-data defaults to SAMPLE attributes, without OS_* (reference §2.5).
     const rows = await this.get<unknown[]>(`/studies/${encodeURIComponent(studyId)}/clinical-data`, { clinicalDataType: "PATIENT", projection: "SUMMARY" });
-    const patientIds = asArray(await this.get<unknown[]>(`/studies/${encodeURIComponent(studyId)}/patients`)).map((row) => stringAt(row, "patientId"));
-    const known = patientIds.filter((id): id is string => id !== null);
+    const known = await this.patientIds(studyId);
     const dataRelease = stringAt(study, "importDate");
     const patients = patientsFromClinicalData(asArray(rows), { projectId, collectionId, dataRelease }, known);
     const attributes = await this.clinicalAttributes(studyId, asArray(rows), dataRelease);
     return patients.map((p) => ({ ...p, clinicalAttributes: attributes.get(p.id) ?? {} }));
+  }
+
+  /** The study's patient ids (GET /studies/{id}/patients). */
+  async patientIds(studyId: string): Promise<string[]> {
+    const rows = asArray(await this.get<unknown[]>(`/studies/${encodeURIComponent(studyId)}/patients`));
+    return rows.map((row) => stringAt(row, "patientId")).filter((id): id is string => id !== null);
   }
 
   /** The source name clinical attributes of a study are stored under. */

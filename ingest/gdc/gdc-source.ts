@@ -6,7 +6,7 @@ import type { ExpressionRecord, PatientRecord } from "../../graph-model/model/re
 import type { HttpClient } from "../http/http-client.js";
 import type { UndefinedZ } from "../genomics/cohort-z-scores.js";
 import { ExpressionMatrix } from "../genomics/expression-matrix.js";
-import { stringAt } from "../genomics/json-readers.js";
+import { objectAt, stringAt } from "../genomics/json-readers.js";
 import type { MutationRecord } from "../genomics/mutation-record.js";
 import { parseStarCounts } from "../genomics/star-counts-parser.js";
 import { tpmBySymbol } from "../genomics/tpm-by-symbol.js";
@@ -76,6 +76,20 @@ export class GdcSource {
 
   async *patients(projectId: string): AsyncGenerator<PatientRecord> {
     for (const gdcCase of await this.cases(projectId)) yield gdcCase.patient;
+  }
+
+  /** Patient barcode → GDC project id, for the barcodes the GDC has as cases (the others are left out). */
+  async projectsOfBarcodes(barcodes: readonly string[]): Promise<Map<string, string>> {
+    const projects = new Map<string, string>();
+    for (let i = 0; i < barcodes.length; i += this.idBatchSize) {
+      const search = { endpoint: "cases" as const, filters: fieldIn("submitter_id", barcodes.slice(i, i + this.idBatchSize)), fields: ["submitter_id", "project.project_id"], sort: "submitter_id:asc", pageSize: this.pageSize };
+      for await (const hit of gdcHits(this.http, search)) {
+        const barcode = stringAt(hit, "submitter_id");
+        const project = stringAt(objectAt(hit, "project"), "project_id");
+        if (barcode && project) projects.set(barcode, project);
+      }
+    }
+    return projects;
   }
 
   /** Patient barcode (submitter_id) → GDC case UUID. */

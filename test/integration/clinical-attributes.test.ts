@@ -93,7 +93,7 @@ describe.each(BOTH_STORES)("clinical attributes from GDC and cBioPortal [$name]"
     const before = await h.store.counts();
     const stored = await attributesOf(h.store, ids);
     for (const job of [await gdcIngestJob(h.store, h.services.genomics.gdc, h.services.genomics.gdcHttp, { projectId: fixture.projectId, steps: ["patients"] }),
-      await cbioportalIngestJob(h.store, h.services.genomics.cbioportal, { studyId: fixture.studyId, steps: ["patients"] })])
+      await cbioportalIngestJob(h.store, h.services.genomics, { studyId: fixture.studyId, steps: ["patients"] })])
       expect((await new JobRunner().run(job)).status).toBe("SUCCEEDED");
     expect(await h.store.counts()).toEqual(before);
     expect(await attributesOf(h.store, ids)).toEqual(stored);
@@ -101,7 +101,7 @@ describe.each(BOTH_STORES)("clinical attributes from GDC and cBioPortal [$name]"
     const rows = fixture.cbioportal.clinical.PATIENT;
     const kept = rows.filter((r) => r.clinicalAttributeId !== "GENETIC_ANCESTRY_LABEL");
     rows.splice(0, rows.length, ...kept);
-    expect((await new JobRunner().run(await cbioportalIngestJob(h.store, h.services.genomics.cbioportal, { studyId: fixture.studyId, steps: ["patients"] }))).status).toBe("SUCCEEDED");
+    expect((await new JobRunner().run(await cbioportalIngestJob(h.store, h.services.genomics, { studyId: fixture.studyId, steps: ["patients"] }))).status).toBe("SUCCEEDED");
     const after = await attributesOf(h.store, ids);
     for (const id of ids) {
       const { GENETIC_ANCESTRY_LABEL: _dropped, ...rest } = stored.get(id)! as Record<string, unknown>;

@@ -30,7 +30,7 @@ afterEach(() => {
 
 describe("cBioPortal source against the replay server", () => {
   it("yields PATIENT clinical data with OS_STATUS/OS_MONTHS survival equal to fixture truth", async () => {
-    const patients = await cbioportal().patients(fixture.studyId);
+    const patients = await cbioportal().patients(fixture.studyId, { projectId: fixture.projectId });
     expect(patients).toHaveLength(8);
     expect(rounded(patients)).toEqual(rounded(sortedBy(fixture.truth.cbioPatients, (p) => p.id)));
     const clinical = server.requests.find((r) => r.fullPath.endsWith("/clinical-data"))!;
@@ -72,7 +72,7 @@ describe("cBioPortal source against the replay server", () => {
 
   it("reports an unknown study as BAD_USER_INPUT with cBioPortal's message", async () => {
     for (const call of [
-      () => cbioportal().patients("nope_tcga"),
+      () => cbioportal().patients("nope_tcga", { projectId: "TCGA-NOPE" }),
       () => cbioportal().mutations({ studyId: "nope_tcga" }),
       () => cbioportal().expression({ studyId: "nope_tcga", genes: ["EGFR"] }),
     ]) await expect(call()).rejects.toMatchObject({ code: "BAD_USER_INPUT", message: expect.stringContaining("Study not found: nope_tcga") });
@@ -93,7 +93,7 @@ describe("cBioPortal source against the replay server", () => {
       for (const rule of faults) {
         server.faults.clear();
         server.faults.add(rule);
-        const error = await cbioportal(300).patients(fixture.studyId).catch((e: unknown) => e);
+        const error = await cbioportal(300).patients(fixture.studyId, { projectId: fixture.projectId }).catch((e: unknown) => e);
         expect(error, rule.fault.kind).toMatchObject({ code: "UPSTREAM_UNAVAILABLE" });
         expect((error as Error).message).not.toContain("<html");
       }

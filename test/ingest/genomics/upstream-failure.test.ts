@@ -2,7 +2,6 @@ import { describe, expect, it } from "vitest";
 import { UpstreamNotFoundError } from "../../../ingest/http/http-errors.js";
 import { upstreamFailureOf } from "../../../ingest/genomics/upstream-failure.js";
 import { isDeceased } from "../../../ingest/cbioportal/cbioportal-os-status.js";
-import { tcgaProjectOfStudy } from "../../../ingest/cbioportal/cbioportal-study-project.js";
 import { hgvsProteinChange } from "../../../ingest/genomics/protein-change.js";
 
 describe("small genomic helpers", () => {
@@ -15,13 +14,6 @@ describe("small genomic helpers", () => {
 
   it("parses cBioPortal OS_STATUS with and without the 0:/1: prefix", () => {
     expect([isDeceased("1:DECEASED"), isDeceased("0:LIVING"), isDeceased("DECEASED"), isDeceased("LIVING"), isDeceased(""), isDeceased("[Not Available]")]).toEqual([true, false, true, false, null, null]);
-  });
-
-  it("names the TCGA project of a cBioPortal study", () => {
-    expect(tcgaProjectOfStudy("gbm_tcga_pan_can_atlas_2018")).toBe("TCGA-GBM");
-    expect(tcgaProjectOfStudy("luad_tcga")).toBe("TCGA-LUAD");
-    expect(tcgaProjectOfStudy("luad_tcga_gdc")).toBe("TCGA-LUAD");
-    expect(tcgaProjectOfStudy("nsclc_tracerx_2017")).toBeNull();
   });
 
   it("writes protein changes in the p. form", () => {
