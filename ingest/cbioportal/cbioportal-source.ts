@@ -142,7 +142,7 @@ export class CbioportalSource {
   async expression(request: CbioportalExpressionRequest): Promise<CbioportalExpression> {
     const profiles = await this.molecularProfiles(request.studyId);
     const profile = request.profileId ? profileById(profiles, request.profileId) : expressionProfileOf(request.studyId, profiles);
-    const zProfile = request.zScoreProfileId === null ? null : request.zScoreProfileId ? profileById(profiles, request.zScoreProfileId) : zScoreProfileOf(profiles);
+    const zProfile = request.zScoreProfileId === null ? null : request.zScoreProfileId ? profileById(profiles, request.zScoreProfileId) : zScoreProfileOf(profiles, profile);
     const sampleListId = request.sampleListId ?? sampleListOf(request.studyId, await this.sampleListIds(request.studyId), ["rna_seq_v2_mrna", "mrna_seq_tpm", "all"]);
     const genes = await this.genes({ symbols: request.genes });
     const known = new Set(genes.map((g) => g.symbol));
