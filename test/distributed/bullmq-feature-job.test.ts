@@ -5,6 +5,7 @@
 // engine computes for the same lesions, with one edge per lesion and feature, and reads the same from
 // the second server. Neo4j only, by nature: workers and servers are separate processes sharing one store,
 // and the embedded store opens in one process only (the in-process reference runs on embedded Ladybug).
+import "reflect-metadata";
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -103,6 +104,9 @@ describe("computeFeatures on BullMQ: two worker processes, one killed mid-job, t
     const finished = await until(() => read(urls[1]!), (job) => job.status !== "QUEUED" && job.status !== "RUNNING", "the job to finish");
     expect(finished).toMatchObject({ status: "SUCCEEDED", progress: { total: lesionIds.length, done: lesionIds.length, failed: 0 }, errors: [] });
     expect(await read(urls[0]!)).toEqual(finished);
+    // The killed worker's task came back through BullMQ's stalled check (its event stream says so).
+    const events = await redis.xrange("bull:radiogenomics-job-tasks:events", "-", "+");
+    expect(events.filter(([, fields]) => fields[1] === "stalled").length).toBeGreaterThanOrEqual(1);
 
     // The in-process engine (JobRunner + FeatureService) over the same cohort, on its own store.
     const reference = await embeddedStore.open();
