@@ -25,7 +25,8 @@ import { CLI_ENV, CliProcesses } from "../support/cli-process.js";
 import { graphql } from "../support/graphql-client.js";
 import { embeddedStore, neo4jStore, neo4jUri } from "../support/stores.js";
 
-const REDIS_URL = process.env.REDIS_URL ?? "";
+// Database 0 of the test Redis (task-retry.test.ts uses database 1).
+const REDIS_URL = process.env.REDIS_URL ? `${process.env.REDIS_URL}/0` : "";
 const COHORT = { collectionIds: ["TCGA-GBM", "TCGA-LUAD"] };
 const MUTATION = `mutation($cohort: PatientFilterInput) { computeFeatures(cohort: $cohort) { id status progress { total } } }`;
 const JOB = `query($id: ID!) { job(id: $id) { id status progress { total done failed skipped } errors { key code message } } }`;
@@ -64,7 +65,7 @@ describe("computeFeatures on BullMQ: two worker processes, one killed mid-job, t
   beforeAll(async () => {
     if (!REDIS_URL) throw new Error("REDIS_URL is not set: run the suite with `npm test`, which starts a real Redis (scripts/redis.sh)");
     redis = new Redis(REDIS_URL, { maxRetriesPerRequest: null });
-    await redis.flushall();
+    await redis.flushdb();
     store = await neo4jStore.open();
     await loadCohort(store, records);
     dataDir = await mkdtemp(path.join(os.tmpdir(), "rg-bullmq-"));
