@@ -8,13 +8,16 @@ import { bullmqConnection, openRedis, redisUrlFromEnv } from "../ingest/jobs/bul
 import { RedisJobState } from "../ingest/jobs/bullmq/redis-job-state.js";
 import { taskRetryPolicyFromEnv } from "../ingest/jobs/bullmq/task-retry-policy.js";
 import { JobRegistry, type JobRegistryOptions } from "../ingest/jobs/job-registry.js";
+import { BadUserInputError } from "../compute/errors.js";
 
 /** The kinds split into one task per item (computeFeatures: one per lesion × the job's settings). */
 export const DISTRIBUTED_JOB_KINDS: ReadonlySet<string> = new Set(["computeFeatures"]);
 
-export function jobRegistryFor(options: JobRegistryOptions, env: NodeJS.ProcessEnv = process.env): JobRegistry {
+export function jobRegistryFor(options: JobRegistryOptions, storeKind: string, env: NodeJS.ProcessEnv = process.env): JobRegistry {
   const url = redisUrlFromEnv(env);
   if (url === undefined) return new JobRegistry(options);
+  // Workers are other processes: they can write only to a shared store.
+  if (storeKind !== "neo4j") throw new BadUserInputError("RG_REDIS_URL (distributed jobs) needs the shared Neo4j store: start with --neo4j bolt://HOST:PORT, or unset RG_REDIS_URL to run jobs in-process");
   const queue = new Queue<JobTask>(JOB_TASK_QUEUE, { connection: bullmqConnection(url) });
   return new DistributedJobRegistry({ ...options, queue, state: new RedisJobState(openRedis(url)), policy: taskRetryPolicyFromEnv(env), kinds: DISTRIBUTED_JOB_KINDS });
 }
