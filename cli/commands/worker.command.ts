@@ -37,7 +37,7 @@ export function workerCommand(program: Command, logger: Logger): void {
       const store = await openStore(storeConfig(flags));
       const featurePool = new FeatureWorkerPool(concurrency);
       const services = createServices(store, logger, { featurePool });
-      const redis = openRedis(flags.redis);
+      const redis = openRedis(flags.redis, (error) => logger.warn({ err: error }, "job state: Redis unreachable, reconnecting"));
       const worker = new TaskWorker({
         connection: bullmqConnection(flags.redis), policy: taskRetryPolicyFromEnv(), concurrency, state: new RedisJobState(redis), logger,
         build: async (kind, args) => {

@@ -61,7 +61,8 @@ export class DistributedJobRegistry extends JobRegistry {
   /** Settles with the job's final snapshot (polls Redis; workers finish it). */
   private async finished(id: string): Promise<JobSnapshot> {
     for (;;) {
-      const snapshot = await this.distributed.state.get(id);
+      // Redis away (restarting): try again on the next tick; the handle's result never rejects.
+      const snapshot = await this.distributed.state.get(id).catch(() => undefined);
       if (snapshot !== undefined && !ACTIVE.has(snapshot.status)) return snapshot;
       await new Promise((resolve) => setTimeout(resolve, this.distributed.pollMs ?? 500).unref());
     }

@@ -8,8 +8,11 @@ export function bullmqConnection(url: string): { url: string; maxRetriesPerReque
 }
 
 /** A plain client for the job state (not BullMQ's own connections). */
-export function openRedis(url: string): Redis {
-  return new Redis(url, { maxRetriesPerRequest: null, lazyConnect: false });
+export function openRedis(url: string, onError: (error: Error) => void = () => undefined): Redis {
+  const client = new Redis(url, { maxRetriesPerRequest: null, lazyConnect: false });
+  // ioredis reconnects by itself; commands wait meanwhile. Without a listener it prints every failed attempt.
+  client.on("error", onError);
+  return client;
 }
 
 export function redisUrlFromEnv(env: NodeJS.ProcessEnv = process.env): string | undefined {
