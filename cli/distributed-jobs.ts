@@ -19,5 +19,7 @@ export function jobRegistryFor(options: JobRegistryOptions, storeKind: string, e
   // Workers are other processes: they can write only to a shared store.
   if (storeKind !== "neo4j") throw new BadUserInputError("RG_REDIS_URL (distributed jobs) needs the shared Neo4j store: start with --neo4j bolt://HOST:PORT, or unset RG_REDIS_URL to run jobs in-process");
   const queue = new Queue<JobTask>(JOB_TASK_QUEUE, { connection: bullmqConnection(url) });
+  // An 'error' with no listener would end the server; the connection reconnects and a failed add rejects to its mutation.
+  queue.on("error", () => undefined);
   return new DistributedJobRegistry({ ...options, queue, state: new RedisJobState(openRedis(url)), policy: taskRetryPolicyFromEnv(env), kinds: DISTRIBUTED_JOB_KINDS });
 }
