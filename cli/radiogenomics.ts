@@ -13,6 +13,7 @@ import { ingestCommand } from "./commands/ingest.command.js";
 import { serveCommand } from "./commands/serve.command.js";
 import { statusCommand } from "./commands/status.command.js";
 import { survivalCommand } from "./commands/survival.command.js";
+import { workerCommand } from "./commands/worker.command.js";
 import { createLogger } from "./logger.js";
 
 const logger = createLogger();
@@ -35,6 +36,7 @@ harmoniseCommand(program);
 survivalCommand(program);
 gatewayCommand(program, logger);
 composeCommand(program);
+workerCommand(program, logger);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   if (error instanceof PlatformError) {

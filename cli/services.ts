@@ -18,7 +18,8 @@ import type { ModelWorkerPool } from "../ingest/analysis/model-worker-pool.js";
 import type { Services } from "../resolvers/context.js";
 import { parseApiKeys } from "../resolvers/api-keys.js";
 import { ApiKeyring } from "../resolvers/api-keyring.js";
-import { FileCheckpointStore, JobRegistry, JobRunner, MemoryCheckpointStore } from "../ingest/jobs/index.js";
+import { FileCheckpointStore, JobRunner, MemoryCheckpointStore } from "../ingest/jobs/index.js";
+import { jobRegistryFor } from "./distributed-jobs.js";
 import { JobJournal } from "../ingest/jobs/job-journal.js";
 
 export const DEFAULT_GDC_URL = "https://api.gdc.cancer.gov";
@@ -63,7 +64,7 @@ export function createServices(store: GraphStore, logger: Logger, options: Servi
   const checkpoints = options.checkpointDir ? new FileCheckpointStore({ directory: options.checkpointDir }) : new MemoryCheckpointStore();
   // With checkpoints on disk, the journal beside them lets a restart list interrupted jobs (resumeJob).
   const journal = options.checkpointDir ? new JobJournal({ directory: options.checkpointDir, checkpoints, logger }) : undefined;
-  const jobs = new JobRegistry({ runner: new JobRunner({ concurrency: options.featurePool?.size ?? 2, checkpoints, logger }), journal });
+  const jobs = jobRegistryFor({ runner: new JobRunner({ concurrency: options.featurePool?.size ?? 2, checkpoints, logger }), journal }, store.kind);
   const features = new FeatureService(store, sources, options.featurePool?.compute);
   const cbioportalHttp = new AxiosHttpClient({ upstreamName: "cBioPortal API", baseUrl: options.cbioportalUrl ?? process.env.RG_CBIOPORTAL_URL ?? DEFAULT_CBIOPORTAL_URL, logger });
   const reactomeHttp = new AxiosHttpClient({ upstreamName: "Reactome ContentService", baseUrl: options.reactomeUrl ?? process.env.RG_REACTOME_URL ?? DEFAULT_REACTOME_URL, logger });

@@ -95,11 +95,11 @@ export async function submitJobOfKind<K extends JobKindName>(ctx: RequestContext
   // A resumed job keeps its id, whatever the upstream release says now: its checkpoint is under it.
   const job = jobId === undefined ? built : { ...built, id: jobId };
   // The same question while its job is queued or running gets that job (the mutation is idempotent).
-  const running = ctx.jobs.get(job.id);
+  const running = await ctx.jobs.lookup(job.id);
   if (running && (running.status === "QUEUED" || running.status === "RUNNING")) return running;
   const handle = ctx.jobs.submit(job, { kind: name, args: plain, scope: entry.scope, keyId: ctx.authority.open ? undefined : ctx.authority.caller()?.id });
   await handle.journaled;
   // Nothing to do (a stored answer): the client gets the finished job, not a QUEUED one to poll.
   if (Array.isArray(job.items) && job.items.length === 0) await handle.result;
-  return ctx.jobs.get(handle.id)!;
+  return (await ctx.jobs.lookup(handle.id))!;
 }

@@ -26,15 +26,15 @@ class ComputeFeaturesArgs {
 @Resolver(() => Job)
 export class JobResolver {
   @Query(() => Job, { description: "A job's status, progress and per-item errors" })
-  job(@Arg("id", () => ID) id: string, @Ctx() ctx: RequestContext): Job {
-    const snapshot = ctx.jobs.get(id);
+  async job(@Arg("id", () => ID) id: string, @Ctx() ctx: RequestContext): Promise<Job> {
+    const snapshot = await ctx.jobs.lookup(id);
     if (!snapshot) throw new NotFoundError("Job", id);
     return toJob(snapshot);
   }
 
   @Query(() => [Job], { description: "Recent jobs, newest first" })
-  jobs(@Ctx() ctx: RequestContext): Job[] {
-    return ctx.jobs.list().map(toJob);
+  async jobs(@Ctx() ctx: RequestContext): Promise<Job[]> {
+    return (await ctx.jobs.lookupAll()).map(toJob);
   }
 
   @Authorized("compute")

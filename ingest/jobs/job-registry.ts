@@ -90,6 +90,16 @@ export class JobRegistry {
     return entry === undefined ? undefined : copyOf(entry.snapshot);
   }
 
+  /** `get` for every caller: an engine whose jobs live elsewhere (bullmq/distributed-job-registry.ts) reads them there. */
+  async lookup(id: string): Promise<JobSnapshot | undefined> {
+    return this.get(id);
+  }
+
+  /** `list` for every caller, newest first (see lookup). */
+  async lookupAll(): Promise<JobSnapshot[]> {
+    return this.list();
+  }
+
   /** Newest first. */
   list(): JobSnapshot[] {
     return [...this.entries.values()].reverse().map((entry) => copyOf(entry.snapshot));
