@@ -16,6 +16,10 @@ export interface PyradiomicsOptions {
   readonly binWidth?: number;
   /** Added to intensities for Energy, TotalEnergy and RootMeanSquared (pyradiomics default 0; 1000 is common for CT). */
   readonly voxelArrayShift?: number;
+  /** pyradiomics binCount: that many equal-width bins over [min, max] instead of binWidth. */
+  readonly binCount?: number | null;
+  /** IBSI families to compute (default: all that map to pyradiomics classes). */
+  readonly families?: readonly FeatureFamily[];
 }
 
 export interface PyradiomicsFeature {
@@ -23,6 +27,9 @@ export interface PyradiomicsFeature {
   readonly name: string;
   /** Key of the IBSI result it derives from. */
   readonly ibsiKey: string;
+  /** IBSI code and unit of that result, when it is one IBSI feature. */
+  readonly ibsiCode?: string;
+  readonly unit?: string;
   readonly value?: number;
   readonly undefinedReason?: string;
 }
@@ -30,7 +37,7 @@ export interface PyradiomicsFeature {
 /** Settings equivalent to pyradiomics' defaults for the features mapped here. */
 export function pyradiomicsSettings(options: PyradiomicsOptions = {}): FeatureSettings {
   return {
-    discretisation: { method: "fixedBinSize", binWidth: options.binWidth ?? 25, anchor: "multipleOfBinWidth" },
+    discretisation: options.binCount ? { method: "fixedBinNumber", binCount: options.binCount } : { method: "fixedBinSize", binWidth: options.binWidth ?? 25, anchor: "multipleOfBinWidth" },
     glcmDistance: 1,
     ngldmDistance: 1,
     ngldmCoarseness: 0,
@@ -99,19 +106,21 @@ export const PYRADIOMICS_NAMES: Readonly<Record<string, string>> = {
 const FAMILIES: readonly FeatureFamily[] = ["morphology", "intensity_statistics", "intensity_histogram", "glcm", "glrlm", "glszm", "ngldm", "ngtdm"];
 
 function fromResult(name: string, r: FeatureResult): PyradiomicsFeature {
-  return r.value !== undefined ? { name, ibsiKey: r.key, value: r.value } : { name, ibsiKey: r.key, undefinedReason: r.undefinedReason! };
+  const base = { name, ibsiKey: r.key, ibsiCode: r.ibsiCode, unit: r.unit };
+  return r.value !== undefined ? { ...base, value: r.value } : { ...base, undefinedReason: r.undefinedReason! };
 }
 
 /** Computes the mapped features under pyradiomics' defaults and returns them with pyradiomics names. */
 export function computePyradiomicsFeatures(volume: Volume, mask: Mask, options: PyradiomicsOptions = {}, imageType = "original"): PyradiomicsFeature[] {
   const input = prepareInput(volume, mask, pyradiomicsSettings(options));
-  const results = FAMILIES.flatMap((f) => computeFamily(input, f));
+  const results = (options.families ?? FAMILIES).flatMap((f) => computeFamily(input, f));
   const out: PyradiomicsFeature[] = [];
   for (const r of results) {
     const name = PYRADIOMICS_NAMES[r.key];
     if (name) out.push(fromResult(`${imageType}_${name}`, r));
   }
-  const kurtosis = results.find((r) => r.key === "stat_kurtosis")!;
+  const kurtosis = results.find((r) => r.key === "stat_kurtosis");
+  if (!kurtosis) return out.sort((a, b) => a.name.localeCompare(b.name));
   out.push(kurtosis.value !== undefined
     ? { name: `${imageType}_firstorder_Kurtosis`, ibsiKey: kurtosis.key, value: kurtosis.value + 3 }
     : fromResult(`${imageType}_firstorder_Kurtosis`, kurtosis));
