@@ -49,7 +49,7 @@ export const PYRADIOMICS_FEATURE_CLASSES: Readonly<Record<string, Readonly<Recor
 /** pyradiomics features this platform computes (the rest are refused by name). */
 export const SUPPORTED_PYRADIOMICS_FEATURES: Readonly<Record<string, ReadonlySet<string>>> = {
   firstorder: new Set(Object.keys(PYRADIOMICS_FEATURE_CLASSES.firstorder!).filter((n) => n !== "StandardDeviation")),
-  glcm: new Set(Object.keys(PYRADIOMICS_FEATURE_CLASSES.glcm!).filter((n) => !PYRADIOMICS_FEATURE_CLASSES.glcm![n] && n !== "MCC")),
+  glcm: new Set(Object.keys(PYRADIOMICS_FEATURE_CLASSES.glcm!).filter((n) => !PYRADIOMICS_FEATURE_CLASSES.glcm![n])),
   gldm: new Set(Object.keys(PYRADIOMICS_FEATURE_CLASSES.gldm!).filter((n) => !PYRADIOMICS_FEATURE_CLASSES.gldm![n])),
   glrlm: new Set(Object.keys(PYRADIOMICS_FEATURE_CLASSES.glrlm!)),
   glszm: new Set(Object.keys(PYRADIOMICS_FEATURE_CLASSES.glszm!)),

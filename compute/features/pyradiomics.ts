@@ -4,10 +4,12 @@
 // computes the same quantity; where its definition differs, the pyradiomics definition is applied here:
 //   firstorder Kurtosis is not excess (IBSI + 3); Energy, TotalEnergy and RootMeanSquared add
 //   voxelArrayShift to every intensity; TotalEnergy multiplies by the voxel volume.
-// Not provided: pyradiomics-only features without an IBSI counterpart (e.g. glcm MCC, shape Maximum2D*).
+// glcm Correlation / Imc1 (flat directions: 1 / 0) and MCC follow pyradiomics (pyradiomics-glcm.ts).
+// Not provided: shape Maximum2D* and the shape2D class.
 // glcm Idn/Idmn use Ng = the highest grey level, as pyradiomics' coefficients['Ng'] does.
 import type { Mask, Volume } from "../image/volume.js";
 import { computeFamily, prepareInput } from "./compute-features.js";
+import { pyradiomicsGlcmValues } from "./pyradiomics-glcm.js";
 import type { FeatureSettings } from "./settings.js";
 import type { FeatureFamily, FeatureResult } from "./types.js";
 
@@ -115,14 +117,22 @@ export function computePyradiomicsFeatures(volume: Volume, mask: Mask, options: 
   const input = prepareInput(volume, mask, pyradiomicsSettings(options));
   const results = (options.families ?? FAMILIES).flatMap((f) => computeFamily(input, f));
   const out: PyradiomicsFeature[] = [];
+  const glcm = results.some((r) => r.family === "glcm") && input.roi ? pyradiomicsGlcmValues(input.roi) : undefined;
   for (const r of results) {
     const name = PYRADIOMICS_NAMES[r.key];
-    if (name) out.push(fromResult(`${imageType}_${name}`, r));
+    if (!name) continue;
+    const own = glcm && (name === "glcm_Correlation" || name === "glcm_Imc1") ? glcm[name.slice(5) as "Correlation" | "Imc1"] : undefined;
+    out.push(own !== undefined ? { name: `${imageType}_${name}`, ibsiKey: r.key, ibsiCode: r.ibsiCode, unit: r.unit, value: own } : fromResult(`${imageType}_${name}`, r));
+  }
+  if (results.some((r) => r.family === "glcm")) {
+    out.push(glcm ? { name: `${imageType}_glcm_MCC`, ibsiKey: "cm_mcc", value: glcm.MCC } : { name: `${imageType}_glcm_MCC`, ibsiKey: "cm_mcc", undefinedReason: "no pair of neighbouring ROI voxels exists" });
   }
   const kurtosis = results.find((r) => r.key === "stat_kurtosis");
   if (!kurtosis) return out.sort((a, b) => a.name.localeCompare(b.name));
-  out.push(kurtosis.value !== undefined
-    ? { name: `${imageType}_firstorder_Kurtosis`, ibsiKey: kurtosis.key, value: kurtosis.value + 3 }
+  const flat = results.find((r) => r.key === "stat_variance")?.value === 0;
+  // pyradiomics returns 0 for a flat region (m4 / m2² with m2 := 1).
+  out.push(kurtosis.value !== undefined || flat
+    ? { name: `${imageType}_firstorder_Kurtosis`, ibsiKey: kurtosis.key, ibsiCode: kurtosis.ibsiCode, value: flat ? 0 : kurtosis.value! + 3 }
     : fromResult(`${imageType}_firstorder_Kurtosis`, kurtosis));
   const roi = input.roi;
   const shift = options.voxelArrayShift ?? 0;
