@@ -54,7 +54,8 @@ export const SUPPORTED_PYRADIOMICS_FEATURES: Readonly<Record<string, ReadonlySet
   glrlm: new Set(Object.keys(PYRADIOMICS_FEATURE_CLASSES.glrlm!)),
   glszm: new Set(Object.keys(PYRADIOMICS_FEATURE_CLASSES.glszm!)),
   ngtdm: new Set(Object.keys(PYRADIOMICS_FEATURE_CLASSES.ngtdm!)),
-  shape: new Set(Object.keys(PYRADIOMICS_FEATURE_CLASSES.shape!).filter((n) => !PYRADIOMICS_FEATURE_CLASSES.shape![n] && !n.startsWith("Maximum2D"))),
+  // Mesh features wait for pyradiomics' marching-cubes triangulation (ours differs by up to 1.4 %).
+  shape: new Set(["VoxelVolume", "Maximum3DDiameter", "MajorAxisLength", "MinorAxisLength", "LeastAxisLength", "Elongation", "Flatness"]),
   shape2D: new Set(),
 };
 

@@ -5,7 +5,8 @@
 //   firstorder Kurtosis is not excess (IBSI + 3); Energy, TotalEnergy and RootMeanSquared add
 //   voxelArrayShift to every intensity; TotalEnergy multiplies by the voxel volume.
 // glcm Correlation / Imc1 (flat directions: 1 / 0) and MCC follow pyradiomics (pyradiomics-glcm.ts).
-// Not provided: shape Maximum2D* and the shape2D class.
+// Axis lengths use pyradiomics' 1/N covariance. Not provided: shape Maximum2D*, the shape2D class, and
+// mesh features at pyradiomics' triangulation (MeshVolume, SurfaceArea and what derives from them).
 // glcm Idn/Idmn use Ng = the highest grey level, as pyradiomics' coefficients['Ng'] does.
 import type { Mask, Volume } from "../image/volume.js";
 import { computeFamily, prepareInput } from "./compute-features.js";
@@ -107,6 +108,13 @@ export const PYRADIOMICS_NAMES: Readonly<Record<string, string>> = {
 
 const FAMILIES: readonly FeatureFamily[] = ["morphology", "intensity_statistics", "intensity_histogram", "glcm", "glrlm", "glszm", "ngldm", "ngtdm"];
 
+const AXIS_LENGTHS = new Set(["morph_major_axis_length", "morph_minor_axis_length", "morph_least_axis_length"]);
+
+/** pyradiomics' axis lengths use the population covariance (1/N), IBSI's the sample covariance (1/(N−1)): lengths scale by √((N−1)/N). */
+function populationScale(n: number): number {
+  return Math.sqrt((n - 1) / n);
+}
+
 function fromResult(name: string, r: FeatureResult): PyradiomicsFeature {
   const base = { name, ibsiKey: r.key, ibsiCode: r.ibsiCode, unit: r.unit };
   return r.value !== undefined ? { ...base, value: r.value } : { ...base, undefinedReason: r.undefinedReason! };
@@ -121,7 +129,8 @@ export function computePyradiomicsFeatures(volume: Volume, mask: Mask, options: 
   for (const r of results) {
     const name = PYRADIOMICS_NAMES[r.key];
     if (!name) continue;
-    const own = glcm && (name === "glcm_Correlation" || name === "glcm_Imc1") ? glcm[name.slice(5) as "Correlation" | "Imc1"] : undefined;
+    const own = glcm && (name === "glcm_Correlation" || name === "glcm_Imc1") ? glcm[name.slice(5) as "Correlation" | "Imc1"]
+      : AXIS_LENGTHS.has(r.key) && r.value !== undefined ? r.value * populationScale(input.roi!.morphologicalVoxelCount) : undefined;
     out.push(own !== undefined ? { name: `${imageType}_${name}`, ibsiKey: r.key, ibsiCode: r.ibsiCode, unit: r.unit, value: own } : fromResult(`${imageType}_${name}`, r));
   }
   if (results.some((r) => r.family === "glcm")) {
