@@ -55,7 +55,7 @@ export const SUPPORTED_PYRADIOMICS_FEATURES: Readonly<Record<string, ReadonlySet
   glszm: new Set(Object.keys(PYRADIOMICS_FEATURE_CLASSES.glszm!)),
   ngtdm: new Set(Object.keys(PYRADIOMICS_FEATURE_CLASSES.ngtdm!)),
   // Mesh features wait for pyradiomics' marching-cubes triangulation (ours differs by up to 1.4 %).
-  shape: new Set(["VoxelVolume", "Maximum3DDiameter", "MajorAxisLength", "MinorAxisLength", "LeastAxisLength", "Elongation", "Flatness"]),
+  shape: new Set(["VoxelVolume", "Maximum3DDiameter", "Maximum2DDiameterSlice", "Maximum2DDiameterColumn", "Maximum2DDiameterRow", "MajorAxisLength", "MinorAxisLength", "LeastAxisLength", "Elongation", "Flatness"]),
   shape2D: new Set(),
 };
 

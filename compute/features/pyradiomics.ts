@@ -5,11 +5,13 @@
 //   firstorder Kurtosis is not excess (IBSI + 3); Energy, TotalEnergy and RootMeanSquared add
 //   voxelArrayShift to every intensity; TotalEnergy multiplies by the voxel volume.
 // glcm Correlation / Imc1 (flat directions: 1 / 0) and MCC follow pyradiomics (pyradiomics-glcm.ts).
-// Axis lengths use pyradiomics' 1/N covariance. Not provided: shape Maximum2D*, the shape2D class, and
+// Axis lengths use pyradiomics' 1/N covariance; Maximum2DDiameter* per plane (pyradiomics-diameters.ts).
+// Not provided: the shape2D class, and
 // mesh features at pyradiomics' triangulation (MeshVolume, SurfaceArea and what derives from them).
 // glcm Idn/Idmn use Ng = the highest grey level, as pyradiomics' coefficients['Ng'] does.
 import type { Mask, Volume } from "../image/volume.js";
 import { computeFamily, prepareInput } from "./compute-features.js";
+import { pyradiomicsPlaneDiameters } from "./pyradiomics-diameters.js";
 import { pyradiomicsGlcmValues } from "./pyradiomics-glcm.js";
 import type { FeatureSettings } from "./settings.js";
 import type { FeatureFamily, FeatureResult } from "./types.js";
@@ -132,6 +134,12 @@ export function computePyradiomicsFeatures(volume: Volume, mask: Mask, options: 
     const own = glcm && (name === "glcm_Correlation" || name === "glcm_Imc1") ? glcm[name.slice(5) as "Correlation" | "Imc1"]
       : AXIS_LENGTHS.has(r.key) && r.value !== undefined ? r.value * populationScale(input.roi!.morphologicalVoxelCount) : undefined;
     out.push(own !== undefined ? { name: `${imageType}_${name}`, ibsiKey: r.key, ibsiCode: r.ibsiCode, unit: r.unit, value: own } : fromResult(`${imageType}_${name}`, r));
+  }
+  if (results.some((r) => r.family === "morphology")) {
+    const diameters = input.roi && input.roi.morphologicalVoxelCount > 0 ? pyradiomicsPlaneDiameters(input.roi) : undefined;
+    for (const d of ["Maximum2DDiameterSlice", "Maximum2DDiameterColumn", "Maximum2DDiameterRow"] as const) {
+      out.push(diameters ? { name: `${imageType}_shape_${d}`, ibsiKey: "morph_maximum_3d_diameter", unit: "mm", value: diameters[d] } : { name: `${imageType}_shape_${d}`, ibsiKey: "morph_maximum_3d_diameter", undefinedReason: "the morphological mask is empty" });
+    }
   }
   if (results.some((r) => r.family === "glcm")) {
     out.push(glcm ? { name: `${imageType}_glcm_MCC`, ibsiKey: "cm_mcc", value: glcm.MCC } : { name: `${imageType}_glcm_MCC`, ibsiKey: "cm_mcc", undefinedReason: "no pair of neighbouring ROI voxels exists" });

@@ -56,9 +56,9 @@ describe("pyradiomics params files", () => {
     expect(canonicalPyradiomicsProfile(parsePyradiomicsParams(CT_LIKE.replace("binWidth: 25", "binWidth: 10"))).hash).not.toBe(a.hash);
   });
 
-  it("no featureClass and no imageType: every class on the Original image, as pyradiomics does — refused while shape2D, the 2D diameters and pyradiomics' mesh are missing", () => {
+  it("no featureClass and no imageType: every class on the Original image, as pyradiomics does — refused while shape2D and pyradiomics' mesh are missing", () => {
     const error = refusal("setting:\n  binWidth: 25\n");
-    expect(error.message).toMatch(/featureClass 'shape' features Maximum2DDiameterColumn, Maximum2DDiameterRow, Maximum2DDiameterSlice, MeshVolume, Sphericity, SurfaceArea, SurfaceVolumeRatio are not supported yet/);
+    expect(error.message).toMatch(/featureClass 'shape' features MeshVolume, Sphericity, SurfaceArea, SurfaceVolumeRatio are not supported yet/);
     expect(error.message).toMatch(/featureClass 'shape2D' is not supported yet/);
   });
 
@@ -75,7 +75,7 @@ describe("pyradiomics params files", () => {
       "setting 'resampledPixelSpacing' (resampling) is not supported yet; omit it or leave it empty",
       "imageType LoG is not supported yet",
       "imageType Wavelet is not supported yet",
-      "featureClass 'shape' features Maximum2DDiameterColumn, Maximum2DDiameterRow, Maximum2DDiameterSlice, MeshVolume, Sphericity, SurfaceArea, SurfaceVolumeRatio are not supported yet (list the shape features you want without them)",
+      "featureClass 'shape' features MeshVolume, Sphericity, SurfaceArea, SurfaceVolumeRatio are not supported yet (list the shape features you want without them)",
     ]);
   });
 
