@@ -5,6 +5,7 @@
 //   firstorder Kurtosis is not excess (IBSI + 3); Energy, TotalEnergy and RootMeanSquared add
 //   voxelArrayShift to every intensity; TotalEnergy multiplies by the voxel volume.
 // glcm Correlation / Imc1 (flat directions: 1 / 0) and MCC follow pyradiomics (pyradiomics-glcm.ts).
+// GLRLM leaves out directions along which the ROI is one voxel thick (pyradiomics-directions.ts).
 // Axis lengths use pyradiomics' 1/N covariance; Maximum2DDiameter* per plane (pyradiomics-diameters.ts).
 // Not provided: the shape2D class, and
 // mesh features at pyradiomics' triangulation (MeshVolume, SurfaceArea and what derives from them).
@@ -12,6 +13,7 @@
 import type { Mask, Volume } from "../image/volume.js";
 import { computeFamily, prepareInput } from "./compute-features.js";
 import { pyradiomicsPlaneDiameters } from "./pyradiomics-diameters.js";
+import { pyradiomicsDirections, pyradiomicsGlrlmAveraged } from "./pyradiomics-directions.js";
 import { pyradiomicsGlcmValues } from "./pyradiomics-glcm.js";
 import type { FeatureSettings } from "./settings.js";
 import type { FeatureFamily, FeatureResult } from "./types.js";
@@ -128,9 +130,13 @@ export function computePyradiomicsFeatures(volume: Volume, mask: Mask, options: 
   const results = (options.families ?? FAMILIES).flatMap((f) => computeFamily(input, f));
   const out: PyradiomicsFeature[] = [];
   const glcm = results.some((r) => r.family === "glcm") && input.roi ? pyradiomicsGlcmValues(input.roi) : undefined;
+  const directions = results.some((r) => r.family === "glrlm") && input.roi && input.roi.intensityVoxelCount > 0 ? pyradiomicsDirections(input.roi) : undefined;
+  const glrlm = directions ? pyradiomicsGlrlmAveraged(input.roi!, directions) : undefined;
   for (const r of results) {
     const name = PYRADIOMICS_NAMES[r.key];
     if (!name) continue;
+    const rl = glrlm?.get(r.key);
+    if (rl) { out.push(fromResult(`${imageType}_${name}`, { ...r, ...("value" in rl ? { value: rl.value, undefinedReason: undefined } : { value: undefined, undefinedReason: rl.undefinedReason }) } as FeatureResult)); continue; }
     const own = glcm && (name === "glcm_Correlation" || name === "glcm_Imc1") ? glcm[name.slice(5) as "Correlation" | "Imc1"]
       : AXIS_LENGTHS.has(r.key) && r.value !== undefined ? r.value * populationScale(input.roi!.morphologicalVoxelCount) : undefined;
     out.push(own !== undefined ? { name: `${imageType}_${name}`, ibsiKey: r.key, ibsiCode: r.ibsiCode, unit: r.unit, value: own } : fromResult(`${imageType}_${name}`, r));
