@@ -130,7 +130,7 @@ function unknownKeys(keys: readonly string[], valid: readonly string[], where: s
 function checkSupported(s: Record<string, unknown>, where: string, refusals: Refusals): void {
   const not = (key: string, why = "is not supported yet") => refusals.push(`${where} '${key}' ${why}`);
   if (s.normalize === true) not("normalize", "(normalize: true) is not supported yet");
-  if ("removeOutliers" in s) not("removeOutliers");
+  // removeOutliers and normalizeScale act only inside normalisation (pyradiomics' normalizeImage), refused above.
   if ("resampledPixelSpacing" in s) not("resampledPixelSpacing", "(resampling) is not supported yet; omit it or leave it empty");
   if (s.additionalInfo === true) not("additionalInfo", "(diagnostics_* output) is not supported yet; set additionalInfo: false");
   if (s.label_channel !== undefined && s.label_channel !== 0) not("label_channel", "other than 0 is not supported (masks have one channel)");

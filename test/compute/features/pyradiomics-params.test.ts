@@ -110,7 +110,6 @@ describe("pyradiomics params files", () => {
       ["setting:\n  resegmentRange: [-100, 200]\n", "setting 'resegmentRange'"],
       ["setting:\n  resegmentShape: true\n", "setting 'resegmentShape'"],
       ["setting:\n  force2D: true\n", "setting 'force2D'"],
-      ["setting:\n  removeOutliers: 3\n", "setting 'removeOutliers'"],
       ["setting:\n  distances: [1, 2]\n", "setting 'distances'"],
       ["setting:\n  weightingNorm: euclidean\n", "setting 'weightingNorm'"],
       ["setting:\n  additionalInfo: true\n", "setting 'additionalInfo'"],
@@ -119,7 +118,7 @@ describe("pyradiomics params files", () => {
       ["voxelSetting:\n  kernelRadius: 2\n", "voxelSetting"],
       ["featureClass:\n  glcm: ['SumVariance']\n", "featureClass 'glcm' features SumVariance"],
     ] as const) expect(refusal(text).message, text).toContain(name);
-    const ok = parsePyradiomicsParams("setting:\n  normalize: false\n  force2D: false\n  distances: [1]\n  resampledPixelSpacing:\n  weightingNorm:\n  preCrop: true\n  additionalInfo: false\nfeatureClass:\n  ngtdm:\n");
+    const ok = parsePyradiomicsParams("setting:\n  normalize: false\n  removeOutliers: 3\n  normalizeScale: 100\n  force2D: false\n  distances: [1]\n  resampledPixelSpacing:\n  weightingNorm:\n  preCrop: true\n  additionalInfo: false\nfeatureClass:\n  ngtdm:\n");
     expect(ok.featureClasses).toEqual({ ngtdm: ["Busyness", "Coarseness", "Complexity", "Contrast", "Strength"] });
   });
 
