@@ -3,8 +3,11 @@
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { describe, expect, it } from "vitest";
-import { runCli } from "../support/cli-process.js";
+import { afterEach, describe, expect, it } from "vitest";
+import { CliProcesses, runCli } from "../support/cli-process.js";
+
+const processes = new CliProcesses();
+afterEach(() => processes.stopAll());
 
 const PARAMS = `# exampleCT.yaml's settings the platform applies today
 imageType:
@@ -39,6 +42,24 @@ describe("radiogenomics compute features --pyradiomics-params", () => {
       const mixed = await runCli([...args, "--bin-width", "10"]);
       expect(mixed.code).toBe(1);
       expect(mixed.stderr).toMatch(/--pyradiomics-params sets the binning itself/);
+    } finally {
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it("sends the params file as is to a running server with --server", async () => {
+    const dataDir = await mkdtemp(path.join(os.tmpdir(), "rg-cli-py-"));
+    try {
+      const params = path.join(dataDir, "params.yaml");
+      await writeFile(params, PARAMS);
+      const [url] = (await processes.start(["serve", "--port", "0", "--demo", "--data-dir", dataDir], /GraphQL API: (\S+) +\(store: (\w+)/)).split("#");
+      const done = await runCli(["compute", "features", "--collection", "TCGA-GBM", "--pyradiomics-params", params, "--server", url!]);
+      expect(done.code, done.stderr).toBe(0);
+      expect(done.stdout).toMatch(/SUCCEEDED/);
+      await writeFile(params, PARAMS.replace("Original: {}", "Original: {}\n  LoG: {sigma: [1.0]}"));
+      const refused = await runCli(["compute", "features", "--collection", "TCGA-GBM", "--pyradiomics-params", params, "--server", url!]);
+      expect(refused.code).toBe(1);
+      expect(refused.stderr).toMatch(/imageType LoG is not supported yet/);
     } finally {
       await rm(dataDir, { recursive: true, force: true });
     }
