@@ -4,6 +4,7 @@
 import { BadUserInputError } from "../errors.js";
 import type { Mask, Volume } from "../image/volume.js";
 import { computeFeatures } from "./compute-features.js";
+import { pyradiomicsNormalise } from "./pyradiomics-normalise.js";
 import { computePyradiomicsFeatures, pyradiomicsSettings, type PyradiomicsFeature } from "./pyradiomics.js";
 import { parsePyradiomicsParams, type PyradiomicsExtractionSettings, type PyradiomicsProfile } from "./pyradiomics-params.js";
 import type { FeatureSettings } from "./settings.js";
@@ -75,7 +76,7 @@ export function computePyradiomicsProfile(volume: Volume, mask: Mask, profile: P
     const roi = selectLabel(mask, settings.label);
     checkRoiSize(roi, settings);
     const families = [...new Set(classes.flatMap((c) => CLASS_FAMILIES[c] ?? []))];
-    const features = computePyradiomicsFeatures(volume, roi, { ...settings, families }, imageType.toLowerCase());
+    const features = computePyradiomicsFeatures(pyradiomicsNormalise(volume, settings), roi, { ...settings, families }, imageType.toLowerCase());
     const byName = new Map(features.map((f) => [f.name, f]));
     for (const cls of classes) {
       for (const feature of profile.featureClasses[cls]!) {

@@ -92,6 +92,10 @@ export interface PyradiomicsExtractionSettings {
   readonly label: number;
   readonly minimumROIDimensions: number;
   readonly minimumROISize: number | null;
+  /** pyradiomics normalizeImage: (x − mean) / sd over the whole image, outliers clipped at ±removeOutliers, × normalizeScale. */
+  readonly normalize: boolean;
+  readonly normalizeScale: number;
+  readonly removeOutliers: number | null;
 }
 
 export interface PyradiomicsProfile {
@@ -101,7 +105,9 @@ export interface PyradiomicsProfile {
   readonly featureClasses: Readonly<Record<string, readonly string[]>>;
 }
 
-const DEFAULTS: PyradiomicsExtractionSettings = { binWidth: 25, binCount: null, voxelArrayShift: 0, label: 1, minimumROIDimensions: 2, minimumROISize: null };
+const DEFAULTS: PyradiomicsExtractionSettings = {
+  binWidth: 25, binCount: null, voxelArrayShift: 0, label: 1, minimumROIDimensions: 2, minimumROISize: null, normalize: false, normalizeScale: 1, removeOutliers: null,
+};
 
 /** pyradiomics reads a settings value of None as "not set": the same here for `key:` with no value. */
 function present(settings: Record<string, unknown>): Record<string, unknown> {
@@ -129,8 +135,6 @@ function unknownKeys(keys: readonly string[], valid: readonly string[], where: s
 /** Settings that change nothing here, or that this platform cannot apply yet (refused by name). */
 function checkSupported(s: Record<string, unknown>, where: string, refusals: Refusals): void {
   const not = (key: string, why = "is not supported yet") => refusals.push(`${where} '${key}' ${why}`);
-  if (s.normalize === true) not("normalize", "(normalize: true) is not supported yet");
-  // removeOutliers and normalizeScale act only inside normalisation (pyradiomics' normalizeImage), refused above.
   if ("resampledPixelSpacing" in s) not("resampledPixelSpacing", "(resampling) is not supported yet; omit it or leave it empty");
   if (s.additionalInfo === true) not("additionalInfo", "(diagnostics_* output) is not supported yet; set additionalInfo: false");
   if (s.label_channel !== undefined && s.label_channel !== 0) not("label_channel", "other than 0 is not supported (masks have one channel)");
@@ -164,6 +168,9 @@ function extractionSettings(s: Record<string, unknown>): PyradiomicsExtractionSe
     label: (s.label as number | undefined) ?? DEFAULTS.label,
     minimumROIDimensions: (s.minimumROIDimensions as number | undefined) ?? DEFAULTS.minimumROIDimensions,
     minimumROISize: (s.minimumROISize as number | undefined) ?? DEFAULTS.minimumROISize,
+    normalize: (s.normalize as boolean | undefined) ?? DEFAULTS.normalize,
+    normalizeScale: (s.normalizeScale as number | undefined) ?? DEFAULTS.normalizeScale,
+    removeOutliers: (s.removeOutliers as number | undefined) ?? DEFAULTS.removeOutliers,
   };
 }
 

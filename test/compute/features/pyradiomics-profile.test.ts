@@ -19,7 +19,7 @@ function compare(name: string) {
 }
 
 describe(`PYRADIOMICS profile against pyradiomics ${referenceVersions.pyradiomics}`, () => {
-  for (const name of ["exampleCT-like, label 1", "label 2 (label selection)", "binCount 16, label 1", "one voxel thick, label 4", "flat region, label 3", "glcm MCC, label 1", "glcm MCC, label 2", "glcm MCC, flat region", "shape (all but the mesh features), label 1"]) {
+  for (const name of ["exampleCT-like, label 1", "label 2 (label selection)", "binCount 16, label 1", "one voxel thick, label 4", "normalize (exampleMR_3mm-like), label 1", "normalize with removeOutliers 1.5, label 2", "flat region, label 3", "glcm MCC, label 1", "glcm MCC, label 2", "glcm MCC, flat region", "shape (all but the mesh features), label 1"]) {
     it(name, () => expect(compare(name)).toEqual([]));
   }
 });
