@@ -38,7 +38,7 @@ setting:
 describe("pyradiomics params files", () => {
   it("reads the exampleCT-like params into a profile with pyradiomics' defaults filled in", () => {
     const profile = parsePyradiomicsParams(CT_LIKE);
-    expect(profile.imageTypes).toEqual([{ name: "Original", settings: { binWidth: 25, binCount: null, voxelArrayShift: 1000, label: 1, minimumROIDimensions: 2, minimumROISize: null } }]);
+    expect(profile.imageTypes).toEqual([{ name: "Original", settings: { binWidth: 25, binCount: null, voxelArrayShift: 1000, label: 1, minimumROIDimensions: 2, minimumROISize: null, normalize: false, normalizeScale: 1, removeOutliers: null } }]);
     expect(Object.keys(profile.featureClasses).sort()).toEqual(["firstorder", "glcm", "gldm", "glrlm", "glszm", "ngtdm"]);
     expect(profile.featureClasses.glcm).toEqual(["Autocorrelation", "Contrast", "Correlation", "Idmn", "Imc1", "Imc2", "JointAverage", "SumSquares"]);
     // An empty class enables its non-deprecated features, as pyradiomics' enableAllFeatures does.
