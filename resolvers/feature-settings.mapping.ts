@@ -2,11 +2,14 @@
 import { BadUserInputError } from "../compute/errors.js";
 import type { FeatureSettings } from "../compute/features/settings.js";
 import { DiscretisationMethod, type FeatureSettingsInput } from "../schema/feature-settings.input.js";
+import { pyradiomicsSettingsOf } from "./pyradiomics-settings.mapping.js";
 
 export const DEFAULT_FEATURE_SETTINGS: FeatureSettings = { discretisation: { method: "fixedBinNumber", binCount: 32 } };
 
 export function toFeatureSettings(input: FeatureSettingsInput | null | undefined): FeatureSettings {
   if (!input) return DEFAULT_FEATURE_SETTINGS;
+  const pyradiomics = pyradiomicsSettingsOf(input);
+  if (pyradiomics) return pyradiomics;
   if (input.discretisation === DiscretisationMethod.FIXED_BIN_SIZE && input.binWidth === undefined)
     throw new BadUserInputError("FIXED_BIN_SIZE needs binWidth (e.g. 25 for CT in HU)");
   if (input.resegmentationMin !== undefined && input.resegmentationMax !== undefined && input.resegmentationMin >= input.resegmentationMax)

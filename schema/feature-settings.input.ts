@@ -1,4 +1,4 @@
-import { ArrayMaxSize, ArrayMinSize, IsOptional, IsPositive, Max, Min } from "class-validator";
+import { ArrayMaxSize, ArrayMinSize, IsOptional, IsPositive, Max, MaxLength, Min } from "class-validator";
 import { Field, Float, InputType, Int, registerEnumType } from "type-graphql";
 
 export enum DiscretisationMethod {
@@ -6,6 +6,15 @@ export enum DiscretisationMethod {
   FIXED_BIN_SIZE = "fixedBinSize",
 }
 registerEnumType(DiscretisationMethod, { name: "DiscretisationMethod", description: "IBSI grey-level discretisation" });
+
+export enum FeatureProfile {
+  IBSI = "IBSI",
+  PYRADIOMICS = "PYRADIOMICS",
+}
+registerEnumType(FeatureProfile, {
+  name: "FeatureProfile",
+  description: "How features are defined and named: IBSI (default), or as pyradiomics 3.0.1 extracts them from a params file",
+});
 
 @InputType({ description: "Radiomic extraction settings, named as IBSI names them; omitted fields take IBSI defaults" })
 export class FeatureSettingsInput {
@@ -37,4 +46,11 @@ export class FeatureSettingsInput {
   @Field(() => Int, { nullable: true, description: "GLCM Chebyshev distance (default 1)" })
   @IsOptional() @Min(1) @Max(5)
   glcmDistance?: number;
+
+  @Field(() => FeatureProfile, { nullable: true, description: "IBSI (default) or PYRADIOMICS (needs pyradiomicsParams; the IBSI fields above must then be left out)" })
+  profile?: FeatureProfile;
+
+  @Field(() => String, { nullable: true, description: "PYRADIOMICS: the text of a pyradiomics params file (YAML or JSON: setting, imageType, featureClass) used as is; keys not applied yet are refused by name" })
+  @IsOptional() @MaxLength(65536)
+  pyradiomicsParams?: string;
 }

@@ -1,11 +1,14 @@
-// `radiogenomics compute features`: IBSI features for every lesion of a cohort, as a resumable job.
+// `radiogenomics compute features`: IBSI features (or, with --pyradiomics-params, the pyradiomics profile)
+// for every lesion of a cohort, as a resumable job.
 // With --server it asks the running server (which holds the embedded store) and follows the job.
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { Command } from "commander";
 import type { Logger } from "pino";
 import { BadUserInputError } from "../../compute/errors.js";
 import type { FeatureFamily } from "../../compute/features/types.js";
 import type { FeatureSettings } from "../../compute/features/settings.js";
+import { pyradiomicsFeatureSettings } from "../../compute/features/profile-features.js";
 import { openStore } from "../../graph-model/open-store.js";
 import type { PatientFilter } from "../../graph-model/patient-filter.js";
 import { cohortFeatureJob } from "../../ingest/features/feature-job.js";
@@ -19,20 +22,33 @@ import { addStoreFlags, storeConfig, type StoreFlags } from "../store-options.js
 interface ComputeFlags extends StoreFlags {
   collection?: string[];
   patient?: string[];
-  binCount: string;
+  binCount?: string;
   binWidth?: string;
+  pyradiomicsParams?: string;
   families?: string[];
   server?: string;
   apiKey?: string;
 }
 
-function requestOf(flags: ComputeFlags): { filter: PatientFilter; settings: FeatureSettings; families?: FeatureFamily[] } {
-  const binCount = Number(flags.binCount);
+/** The text of the --pyradiomics-params file, or undefined (a missing file is bad input, named). */
+function pyradiomicsParamsText(flags: ComputeFlags): string | undefined {
+  if (flags.pyradiomicsParams === undefined) return undefined;
+  if (flags.binCount !== undefined || flags.binWidth !== undefined) throw new BadUserInputError("--pyradiomics-params sets the binning itself; leave out --bin-count and --bin-width");
+  try { return readFileSync(flags.pyradiomicsParams, "utf8"); } catch (error) {
+    throw new BadUserInputError(`cannot read the pyradiomics params file '${flags.pyradiomicsParams}': ${(error as Error).message}`);
+  }
+}
+
+function requestOf(flags: ComputeFlags): { filter: PatientFilter; settings: FeatureSettings; families?: FeatureFamily[]; paramsText?: string } {
+  const paramsText = pyradiomicsParamsText(flags);
+  const filter = { collectionIds: flags.collection, ids: flags.patient };
+  if (paramsText !== undefined) return { filter, settings: pyradiomicsFeatureSettings(paramsText), families: flags.families as FeatureFamily[] | undefined, paramsText };
+  const binCount = Number(flags.binCount ?? "32");
   const binWidth = flags.binWidth === undefined ? undefined : Number(flags.binWidth);
   if (binWidth !== undefined && !(binWidth > 0)) throw new BadUserInputError(`--bin-width must be a positive number, got '${flags.binWidth}'`);
   if (binWidth === undefined && !(Number.isInteger(binCount) && binCount >= 2)) throw new BadUserInputError(`--bin-count must be an integer ≥ 2, got '${flags.binCount}'`);
   return {
-    filter: { collectionIds: flags.collection, ids: flags.patient },
+    filter,
     settings: { discretisation: binWidth !== undefined ? { method: "fixedBinSize", binWidth } : { method: "fixedBinNumber", binCount } },
     families: flags.families as FeatureFamily[] | undefined,
   };
@@ -59,9 +75,9 @@ const MUTATION = `mutation($cohort: PatientFilterInput, $settings: FeatureSettin
   computeFeatures(cohort: $cohort, settings: $settings, families: $families) { id } }`;
 
 async function runOnServer(flags: ComputeFlags): Promise<void> {
-  const { filter, settings, families } = requestOf(flags);
+  const { filter, settings, families, paramsText } = requestOf(flags);
   const cohort = Object.fromEntries(Object.entries(filter).filter(([, v]) => v !== undefined));
-  const settingsInput = settings.discretisation.method === "fixedBinSize"
+  const settingsInput = paramsText !== undefined ? { profile: "PYRADIOMICS", pyradiomicsParams: paramsText } : settings.discretisation.method === "fixedBinSize"
     ? { discretisation: "FIXED_BIN_SIZE", binWidth: settings.discretisation.binWidth }
     : { discretisation: "FIXED_BIN_NUMBER", binCount: settings.discretisation.method === "fixedBinNumber" ? settings.discretisation.binCount : 32 };
   const { computeFeatures } = await callServer(flags.server!, flags.apiKey, MUTATION, { cohort, settings: settingsInput, families });
@@ -74,9 +90,10 @@ export function computeCommand(program: Command, logger: Logger): void {
     .description("IBSI radiomic features for every lesion of the cohort; resumable, stored with their settings")
     .option("--collection <id...>", "only patients of these collections, e.g. TCGA-GBM")
     .option("--patient <barcode...>", "only these patients")
-    .option("--bin-count <n>", "fixed bin number discretisation", "32")
+    .option("--bin-count <n>", "fixed bin number discretisation (default 32)")
     .option("--bin-width <w>", "fixed bin size discretisation instead (e.g. 25 for CT in HU)")
-    .option("--families <family...>", "IBSI families (default all), e.g. glcm morphology")
+    .option("--families <family...>", "IBSI families (default all), e.g. glcm morphology; with --pyradiomics-params, pyradiomics classes (default: those the file enables)")
+    .option("--pyradiomics-params <file>", "compute the pyradiomics profile from this pyradiomics params file (YAML or JSON), used as is")
     .option("--server <url>", "run on a running server instead of opening the store (env RG_SERVER)", process.env.RG_SERVER)
     .option("--api-key <key>", "API key for the server's mutations (env RG_API_KEY)", process.env.RG_API_KEY)
     .action(async (flags: ComputeFlags) => (flags.server ? runOnServer(flags) : runLocally(flags, logger)));

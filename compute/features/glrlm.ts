@@ -73,7 +73,7 @@ export function buildGlrlm(roi: RoiGrid, direction: Offset, k: number | undefine
   into.voxelCount = voxels;
 }
 
-function glrlmFamily(roi: RoiGrid): DirectionalMatrixFamily<DenseCountMatrix> {
+export function glrlmFamily(roi: RoiGrid): DirectionalMatrixFamily<DenseCountMatrix> {
   const maxRun = Math.max(...roi.size);
   return {
     featureCount: GLRLM_FORMULAS.length,

@@ -4,10 +4,17 @@
 // computes the same quantity; where its definition differs, the pyradiomics definition is applied here:
 //   firstorder Kurtosis is not excess (IBSI + 3); Energy, TotalEnergy and RootMeanSquared add
 //   voxelArrayShift to every intensity; TotalEnergy multiplies by the voxel volume.
-// Not provided: pyradiomics-only features without an IBSI counterpart (e.g. glcm MCC, shape Maximum2D*).
+// glcm Correlation / Imc1 (flat directions: 1 / 0) and MCC follow pyradiomics (pyradiomics-glcm.ts).
+// GLRLM leaves out directions along which the ROI is one voxel thick (pyradiomics-directions.ts).
+// Axis lengths use pyradiomics' 1/N covariance; Maximum2DDiameter* per plane (pyradiomics-diameters.ts).
+// Not provided: the shape2D class, and
+// mesh features at pyradiomics' triangulation (MeshVolume, SurfaceArea and what derives from them).
 // glcm Idn/Idmn use Ng = the highest grey level, as pyradiomics' coefficients['Ng'] does.
 import type { Mask, Volume } from "../image/volume.js";
 import { computeFamily, prepareInput } from "./compute-features.js";
+import { pyradiomicsPlaneDiameters } from "./pyradiomics-diameters.js";
+import { pyradiomicsDirections, pyradiomicsGlrlmAveraged } from "./pyradiomics-directions.js";
+import { pyradiomicsGlcmValues } from "./pyradiomics-glcm.js";
 import type { FeatureSettings } from "./settings.js";
 import type { FeatureFamily, FeatureResult } from "./types.js";
 
@@ -16,6 +23,10 @@ export interface PyradiomicsOptions {
   readonly binWidth?: number;
   /** Added to intensities for Energy, TotalEnergy and RootMeanSquared (pyradiomics default 0; 1000 is common for CT). */
   readonly voxelArrayShift?: number;
+  /** pyradiomics binCount: that many equal-width bins over [min, max] instead of binWidth. */
+  readonly binCount?: number | null;
+  /** IBSI families to compute (default: all that map to pyradiomics classes). */
+  readonly families?: readonly FeatureFamily[];
 }
 
 export interface PyradiomicsFeature {
@@ -23,6 +34,9 @@ export interface PyradiomicsFeature {
   readonly name: string;
   /** Key of the IBSI result it derives from. */
   readonly ibsiKey: string;
+  /** IBSI code and unit of that result, when it is one IBSI feature. */
+  readonly ibsiCode?: string;
+  readonly unit?: string;
   readonly value?: number;
   readonly undefinedReason?: string;
 }
@@ -30,7 +44,7 @@ export interface PyradiomicsFeature {
 /** Settings equivalent to pyradiomics' defaults for the features mapped here. */
 export function pyradiomicsSettings(options: PyradiomicsOptions = {}): FeatureSettings {
   return {
-    discretisation: { method: "fixedBinSize", binWidth: options.binWidth ?? 25, anchor: "multipleOfBinWidth" },
+    discretisation: options.binCount ? { method: "fixedBinNumber", binCount: options.binCount } : { method: "fixedBinSize", binWidth: options.binWidth ?? 25, anchor: "multipleOfBinWidth" },
     glcmDistance: 1,
     ngldmDistance: 1,
     ngldmCoarseness: 0,
@@ -98,22 +112,50 @@ export const PYRADIOMICS_NAMES: Readonly<Record<string, string>> = {
 
 const FAMILIES: readonly FeatureFamily[] = ["morphology", "intensity_statistics", "intensity_histogram", "glcm", "glrlm", "glszm", "ngldm", "ngtdm"];
 
+const AXIS_LENGTHS = new Set(["morph_major_axis_length", "morph_minor_axis_length", "morph_least_axis_length"]);
+
+/** pyradiomics' axis lengths use the population covariance (1/N), IBSI's the sample covariance (1/(N−1)): lengths scale by √((N−1)/N). */
+function populationScale(n: number): number {
+  return Math.sqrt((n - 1) / n);
+}
+
 function fromResult(name: string, r: FeatureResult): PyradiomicsFeature {
-  return r.value !== undefined ? { name, ibsiKey: r.key, value: r.value } : { name, ibsiKey: r.key, undefinedReason: r.undefinedReason! };
+  const base = { name, ibsiKey: r.key, ibsiCode: r.ibsiCode, unit: r.unit };
+  return r.value !== undefined ? { ...base, value: r.value } : { ...base, undefinedReason: r.undefinedReason! };
 }
 
 /** Computes the mapped features under pyradiomics' defaults and returns them with pyradiomics names. */
 export function computePyradiomicsFeatures(volume: Volume, mask: Mask, options: PyradiomicsOptions = {}, imageType = "original"): PyradiomicsFeature[] {
   const input = prepareInput(volume, mask, pyradiomicsSettings(options));
-  const results = FAMILIES.flatMap((f) => computeFamily(input, f));
+  const results = (options.families ?? FAMILIES).flatMap((f) => computeFamily(input, f));
   const out: PyradiomicsFeature[] = [];
+  const glcm = results.some((r) => r.family === "glcm") && input.roi ? pyradiomicsGlcmValues(input.roi) : undefined;
+  const directions = results.some((r) => r.family === "glrlm") && input.roi && input.roi.intensityVoxelCount > 0 ? pyradiomicsDirections(input.roi) : undefined;
+  const glrlm = directions ? pyradiomicsGlrlmAveraged(input.roi!, directions) : undefined;
   for (const r of results) {
     const name = PYRADIOMICS_NAMES[r.key];
-    if (name) out.push(fromResult(`${imageType}_${name}`, r));
+    if (!name) continue;
+    const rl = glrlm?.get(r.key);
+    if (rl) { out.push(fromResult(`${imageType}_${name}`, { ...r, ...("value" in rl ? { value: rl.value, undefinedReason: undefined } : { value: undefined, undefinedReason: rl.undefinedReason }) } as FeatureResult)); continue; }
+    const own = glcm && (name === "glcm_Correlation" || name === "glcm_Imc1") ? glcm[name.slice(5) as "Correlation" | "Imc1"]
+      : AXIS_LENGTHS.has(r.key) && r.value !== undefined ? r.value * populationScale(input.roi!.morphologicalVoxelCount) : undefined;
+    out.push(own !== undefined ? { name: `${imageType}_${name}`, ibsiKey: r.key, ibsiCode: r.ibsiCode, unit: r.unit, value: own } : fromResult(`${imageType}_${name}`, r));
   }
-  const kurtosis = results.find((r) => r.key === "stat_kurtosis")!;
-  out.push(kurtosis.value !== undefined
-    ? { name: `${imageType}_firstorder_Kurtosis`, ibsiKey: kurtosis.key, value: kurtosis.value + 3 }
+  if (results.some((r) => r.family === "morphology")) {
+    const diameters = input.roi && input.roi.morphologicalVoxelCount > 0 ? pyradiomicsPlaneDiameters(input.roi) : undefined;
+    for (const d of ["Maximum2DDiameterSlice", "Maximum2DDiameterColumn", "Maximum2DDiameterRow"] as const) {
+      out.push(diameters ? { name: `${imageType}_shape_${d}`, ibsiKey: "morph_maximum_3d_diameter", unit: "mm", value: diameters[d] } : { name: `${imageType}_shape_${d}`, ibsiKey: "morph_maximum_3d_diameter", undefinedReason: "the morphological mask is empty" });
+    }
+  }
+  if (results.some((r) => r.family === "glcm")) {
+    out.push(glcm ? { name: `${imageType}_glcm_MCC`, ibsiKey: "cm_mcc", value: glcm.MCC } : { name: `${imageType}_glcm_MCC`, ibsiKey: "cm_mcc", undefinedReason: "no pair of neighbouring ROI voxels exists" });
+  }
+  const kurtosis = results.find((r) => r.key === "stat_kurtosis");
+  if (!kurtosis) return out.sort((a, b) => a.name.localeCompare(b.name));
+  const flat = results.find((r) => r.key === "stat_variance")?.value === 0;
+  // pyradiomics returns 0 for a flat region (m4 / m2² with m2 := 1).
+  out.push(kurtosis.value !== undefined || flat
+    ? { name: `${imageType}_firstorder_Kurtosis`, ibsiKey: kurtosis.key, ibsiCode: kurtosis.ibsiCode, value: flat ? 0 : kurtosis.value! + 3 }
     : fromResult(`${imageType}_firstorder_Kurtosis`, kurtosis));
   const roi = input.roi;
   const shift = options.voxelArrayShift ?? 0;

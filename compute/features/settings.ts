@@ -3,6 +3,7 @@ import { BadUserInputError } from "../errors.js";
 import type { DiscretisationSettings } from "../image/discretisation.js";
 import type { InterpolationSettings } from "../image/interpolation.js";
 import type { ResegmentationSettings } from "../image/resegmentation.js";
+import { canonicalPyradiomicsProfile, type PyradiomicsProfile } from "./pyradiomics-params.js";
 import type { Aggregation } from "./types.js";
 
 /** Discretisation of the intensity-volume histogram (IBSI: finer than for texture). */
@@ -41,9 +42,13 @@ export interface FeatureSettings {
   readonly spatialAutocorrelationMaxGridPoints?: number;
   /** Texture aggregations to compute (default: all that apply to each family). */
   readonly aggregations?: readonly Aggregation[];
+  /** IBSI (default) or PYRADIOMICS: pyradiomics names, values and selection, from `pyradiomics`. */
+  readonly profile?: "IBSI" | "PYRADIOMICS";
+  /** The parsed pyradiomics params file (profile PYRADIOMICS; see pyradiomics-params.ts). */
+  readonly pyradiomics?: PyradiomicsProfile;
 }
 
-export interface ResolvedSettings extends Required<Omit<FeatureSettings, "interpolation" | "resegmentation" | "ivhDiscretisation" | "aggregations">> {
+export interface ResolvedSettings extends Required<Omit<FeatureSettings, "interpolation" | "resegmentation" | "ivhDiscretisation" | "aggregations" | "profile" | "pyradiomics">> {
   readonly interpolation: InterpolationSettings | undefined;
   readonly resegmentation: ResegmentationSettings;
   readonly ivhDiscretisation: IvhDiscretisationSettings | undefined;
@@ -99,5 +104,12 @@ function stableJson(value: unknown): string {
  * features give the same text, so callers can hash it into a settings key for provenance and caching.
  */
 export function canonicalSettings(settings: FeatureSettings): string {
-  return stableJson({ ibsiFeatureSettingsVersion: 1, ...resolveSettings(settings) });
+  return stableJson({ ibsiFeatureSettingsVersion: 1, ...resolveSettings(settings), ...pyradiomicsProvenance(settings) });
+}
+
+/** PYRADIOMICS settings add the profile, the params file's canonical form and its hash (IBSI settings add nothing, so their hashes stay). */
+function pyradiomicsProvenance(settings: FeatureSettings): Record<string, unknown> {
+  if (settings.profile !== "PYRADIOMICS" || !settings.pyradiomics) return settings.profile === "PYRADIOMICS" ? { profile: "PYRADIOMICS" } : {};
+  const { canonical, hash } = canonicalPyradiomicsProfile(settings.pyradiomics);
+  return { profile: "PYRADIOMICS", pyradiomicsParams: JSON.parse(canonical), pyradiomicsParamsHash: hash };
 }

@@ -1,7 +1,7 @@
 // On-demand radiomic features: stored values for the requested settings when the graph has them,
 // otherwise fetch the lesion's image and mask, compute (IBSI), store with full provenance, and return.
 // Identical concurrent requests share one computation, which stops only when all of them have gone.
-import { computeFeatures } from "../../compute/features/compute-features.js";
+import { computeProfileFeatures, pyradiomicsClasses } from "../../compute/features/profile-features.js";
 import type { FeatureSettings } from "../../compute/features/settings.js";
 import { FEATURE_FAMILIES, type FeatureFamily, type FeatureResult } from "../../compute/features/types.js";
 import { BadUserInputError, NotFoundError } from "../../compute/errors.js";
@@ -34,7 +34,7 @@ export class FeatureService {
     private readonly store: GraphStore,
     private readonly images: readonly LesionImageSource[],
     /** Where the computation runs: in-process by default, or a FeatureWorkerPool's `compute`. */
-    private readonly compute: FeatureComputer = async (volume, mask, settings, families) => computeFeatures(volume, mask, settings, families),
+    private readonly compute: FeatureComputer = async (volume, mask, settings, families) => computeProfileFeatures(volume, mask, settings, families),
     private readonly now: () => Date = () => new Date(),
     /** Caps on one computation's grid, matrices and memory (RG_MAX_* environment variables). */
     readonly caps: ResourceCaps = resourceCapsFromEnv(process.env),
@@ -50,7 +50,8 @@ export class FeatureService {
    * `beforeCompute` (which throws when the caller may not write) agreed.
    */
   async featuresOfLesions(lesionIds: readonly string[], settings: FeatureSettings, requested?: readonly FeatureFamily[], options: ComputeOptions = {}): Promise<M.LesionFeature[][]> {
-    const families = this.checkFamilies(requested);
+    // In the PYRADIOMICS profile, families are the pyradiomics classes its params file enables.
+    const families = settings.profile === "PYRADIOMICS" ? pyradiomicsClasses(settings, requested) as FeatureFamily[] : this.checkFamilies(requested);
     const key = settingsKey(settings);
     const stored = await this.store.featuresOfLesions(lesionIds, key.hash);
     const covered = lesionIds.map((lesionId) => coveringFamilies(stored.get(lesionId) ?? [], families));

@@ -1,0 +1,104 @@
+// The feature profile chosen in the settings: IBSI (computeFeatures, as always) or PYRADIOMICS, where a
+// parsed pyradiomics params file selects classes and features, the label and the binning, and the
+// results carry pyradiomics' names ("original_glcm_Contrast") with the pyradiomics class as family.
+import { BadUserInputError } from "../errors.js";
+import type { Mask, Volume } from "../image/volume.js";
+import { computeFeatures } from "./compute-features.js";
+import { pyradiomicsNormalise } from "./pyradiomics-normalise.js";
+import { computePyradiomicsFeatures, pyradiomicsSettings, type PyradiomicsFeature } from "./pyradiomics.js";
+import { parsePyradiomicsParams, type PyradiomicsExtractionSettings, type PyradiomicsProfile } from "./pyradiomics-params.js";
+import type { FeatureSettings } from "./settings.js";
+import type { FeatureFamily, FeatureResult } from "./types.js";
+
+/** IBSI families each pyradiomics class is computed from. */
+const CLASS_FAMILIES: Readonly<Record<string, readonly FeatureFamily[]>> = {
+  firstorder: ["intensity_statistics", "intensity_histogram"], shape: ["morphology"], glcm: ["glcm"], glrlm: ["glrlm"],
+  glszm: ["glszm"], gldm: ["ngldm"], ngtdm: ["ngtdm"],
+};
+
+/** The pyradiomics profile of PYRADIOMICS settings (refuses settings that name the profile without params). */
+export function pyradiomicsProfileOf(settings: FeatureSettings): PyradiomicsProfile {
+  if (!settings.pyradiomics) throw new BadUserInputError("profile PYRADIOMICS needs pyradiomicsParams (the text of a pyradiomics params file)");
+  return settings.pyradiomics;
+}
+
+/**
+ * The "families" of a PYRADIOMICS request are pyradiomics classes: all the params file enables, or the
+ * requested ones, each of which it must enable.
+ */
+export function pyradiomicsClasses(settings: FeatureSettings, requested: readonly string[] | undefined): string[] {
+  const enabled = Object.keys(pyradiomicsProfileOf(settings).featureClasses).sort();
+  if (!requested?.length) return enabled;
+  const missing = requested.filter((c) => !enabled.includes(c));
+  if (missing.length) throw new BadUserInputError(`families ${missing.join(", ")} are not enabled by the pyradiomics params (featureClass: ${enabled.join(", ")})`, { missing, enabled });
+  return [...new Set(requested)].sort();
+}
+
+/** pyradiomics' label selection: the voxels of the mask equal to `label` (masks hold label values). */
+function selectLabel(mask: Mask, label: number): Mask {
+  const data = new Uint8Array(mask.data.length);
+  let count = 0;
+  for (let v = 0; v < data.length; v++) if (mask.data[v] === label) { data[v] = 1; count++; }
+  if (count === 0) throw new BadUserInputError(`label ${label} is not present in the mask`, { label });
+  return { geometry: mask.geometry, data };
+}
+
+/** pyradiomics' checks of the ROI before extraction: dimensions spanned (> 1 voxel) and voxel count. */
+function checkRoiSize(mask: Mask, settings: PyradiomicsExtractionSettings): void {
+  const [nx, ny] = mask.geometry.size;
+  const lower = [Infinity, Infinity, Infinity], upper = [-Infinity, -Infinity, -Infinity];
+  let count = 0;
+  for (let v = 0; v < mask.data.length; v++) {
+    if (!mask.data[v]) continue;
+    count++;
+    const ijk = [v % nx, Math.floor(v / nx) % ny, Math.floor(v / (nx * ny))];
+    for (let a = 0; a < 3; a++) { lower[a] = Math.min(lower[a]!, ijk[a]!); upper[a] = Math.max(upper[a]!, ijk[a]!); }
+  }
+  const dimensions = lower.filter((l, a) => upper[a]! > l).length;
+  if (dimensions < settings.minimumROIDimensions) throw new BadUserInputError(`the ROI spans ${dimensions} dimension(s), fewer than minimumROIDimensions ${settings.minimumROIDimensions}`);
+  if (settings.minimumROISize !== null && count < settings.minimumROISize) throw new BadUserInputError(`the ROI has ${count} voxels, fewer than minimumROISize ${settings.minimumROISize}`);
+}
+
+function toResult(feature: PyradiomicsFeature, cls: string): FeatureResult {
+  const base = {
+    key: feature.name, name: feature.name,
+    // Stored under the pyradiomics class, which is what `families` selects in this profile.
+    family: cls as FeatureFamily,
+    ibsiCode: feature.ibsiCode ?? "", unit: feature.unit ?? "", aggregation: null, aggregationCode: null,
+  };
+  return feature.value !== undefined ? { ...base, value: feature.value } : { ...base, undefinedReason: feature.undefinedReason! };
+}
+
+/** pyradiomics features of the profile's Original image, for the given classes. */
+export function computePyradiomicsProfile(volume: Volume, mask: Mask, profile: PyradiomicsProfile, classes: readonly string[]): FeatureResult[] {
+  const out: FeatureResult[] = [];
+  for (const { name: imageType, settings } of profile.imageTypes) {
+    const roi = selectLabel(mask, settings.label);
+    checkRoiSize(roi, settings);
+    const families = [...new Set(classes.flatMap((c) => CLASS_FAMILIES[c] ?? []))];
+    const features = computePyradiomicsFeatures(pyradiomicsNormalise(volume, settings), roi, { ...settings, families }, imageType.toLowerCase());
+    const byName = new Map(features.map((f) => [f.name, f]));
+    for (const cls of classes) {
+      for (const feature of profile.featureClasses[cls]!) {
+        const f = byName.get(`${imageType.toLowerCase()}_${cls}_${feature}`);
+        // The params parser refuses features not computed here, so a miss is a bug, not bad input.
+        if (!f) throw new Error(`pyradiomics feature ${cls}_${feature} was enabled but not computed`);
+        out.push(toResult(f, cls));
+      }
+    }
+  }
+  return out.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+}
+
+/** Features as the settings' profile defines them. */
+export function computeProfileFeatures(volume: Volume, mask: Mask, settings: FeatureSettings, families: readonly FeatureFamily[]): FeatureResult[] {
+  if (settings.profile !== "PYRADIOMICS") return computeFeatures(volume, mask, settings, families);
+  return computePyradiomicsProfile(volume, mask, pyradiomicsProfileOf(settings), families as readonly string[]);
+}
+
+/** Feature settings of the PYRADIOMICS profile from a params file's text (the IBSI part mirrors its Original binning, for resource checks). */
+export function pyradiomicsFeatureSettings(paramsText: string): FeatureSettings {
+  const profile = parsePyradiomicsParams(paramsText);
+  const original = profile.imageTypes[0]!.settings;
+  return { ...pyradiomicsSettings({ binWidth: original.binWidth, binCount: original.binCount }), profile: "PYRADIOMICS", pyradiomics: profile };
+}

@@ -1,0 +1,241 @@
+// A pyradiomics params file (YAML or JSON with `setting`, `imageType`, `featureClass`, `voxelSetting`, as
+// pyradiomics 3.0.1 documents them in radiomics/schemas/paramSchema.yaml and "Customizing the extraction")
+// → a typed, validated profile. Every documented key is honoured or refused by name with a
+// BadUserInputError; an unknown key is refused naming it and listing the valid ones.
+import { createHash } from "node:crypto";
+import { parse as parseYaml } from "yaml";
+import { z } from "zod";
+import { BadUserInputError } from "../errors.js";
+
+/** pyradiomics 3.0.1 feature names per class; `true` marks the deprecated ones (enabled only by name). */
+export const PYRADIOMICS_FEATURE_CLASSES: Readonly<Record<string, Readonly<Record<string, boolean>>>> = {
+  firstorder: Object.fromEntries([
+    "10Percentile", "90Percentile", "Energy", "Entropy", "InterquartileRange", "Kurtosis", "Maximum", "Mean", "MeanAbsoluteDeviation",
+    "Median", "Minimum", "Range", "RobustMeanAbsoluteDeviation", "RootMeanSquared", "Skewness", "TotalEnergy", "Uniformity", "Variance",
+  ].map((n) => [n, false]).concat([["StandardDeviation", true]])),
+  glcm: Object.fromEntries([
+    "Autocorrelation", "ClusterProminence", "ClusterShade", "ClusterTendency", "Contrast", "Correlation", "DifferenceAverage",
+    "DifferenceEntropy", "DifferenceVariance", "Id", "Idm", "Idmn", "Idn", "Imc1", "Imc2", "InverseVariance", "JointAverage",
+    "JointEnergy", "JointEntropy", "MCC", "MaximumProbability", "SumAverage", "SumEntropy", "SumSquares",
+  ].map((n) => [n, false]).concat(["Dissimilarity", "Homogeneity1", "Homogeneity2", "SumVariance"].map((n) => [n, true]))),
+  gldm: Object.fromEntries([
+    "DependenceEntropy", "DependenceNonUniformity", "DependenceNonUniformityNormalized", "DependenceVariance", "GrayLevelNonUniformity",
+    "GrayLevelVariance", "HighGrayLevelEmphasis", "LargeDependenceEmphasis", "LargeDependenceHighGrayLevelEmphasis",
+    "LargeDependenceLowGrayLevelEmphasis", "LowGrayLevelEmphasis", "SmallDependenceEmphasis", "SmallDependenceHighGrayLevelEmphasis",
+    "SmallDependenceLowGrayLevelEmphasis",
+  ].map((n) => [n, false]).concat(["DependencePercentage", "GrayLevelNonUniformityNormalized"].map((n) => [n, true]))),
+  glrlm: Object.fromEntries([
+    "GrayLevelNonUniformity", "GrayLevelNonUniformityNormalized", "GrayLevelVariance", "HighGrayLevelRunEmphasis", "LongRunEmphasis",
+    "LongRunHighGrayLevelEmphasis", "LongRunLowGrayLevelEmphasis", "LowGrayLevelRunEmphasis", "RunEntropy", "RunLengthNonUniformity",
+    "RunLengthNonUniformityNormalized", "RunPercentage", "RunVariance", "ShortRunEmphasis", "ShortRunHighGrayLevelEmphasis",
+    "ShortRunLowGrayLevelEmphasis",
+  ].map((n) => [n, false])),
+  glszm: Object.fromEntries([
+    "GrayLevelNonUniformity", "GrayLevelNonUniformityNormalized", "GrayLevelVariance", "HighGrayLevelZoneEmphasis", "LargeAreaEmphasis",
+    "LargeAreaHighGrayLevelEmphasis", "LargeAreaLowGrayLevelEmphasis", "LowGrayLevelZoneEmphasis", "SizeZoneNonUniformity",
+    "SizeZoneNonUniformityNormalized", "SmallAreaEmphasis", "SmallAreaHighGrayLevelEmphasis", "SmallAreaLowGrayLevelEmphasis",
+    "ZoneEntropy", "ZonePercentage", "ZoneVariance",
+  ].map((n) => [n, false])),
+  ngtdm: Object.fromEntries(["Busyness", "Coarseness", "Complexity", "Contrast", "Strength"].map((n) => [n, false])),
+  shape: Object.fromEntries([
+    "Elongation", "Flatness", "LeastAxisLength", "MajorAxisLength", "Maximum2DDiameterColumn", "Maximum2DDiameterRow",
+    "Maximum2DDiameterSlice", "Maximum3DDiameter", "MeshVolume", "MinorAxisLength", "Sphericity", "SurfaceArea", "SurfaceVolumeRatio", "VoxelVolume",
+  ].map((n) => [n, false]).concat(["Compactness1", "Compactness2", "SphericalDisproportion"].map((n) => [n, true]))),
+  shape2D: Object.fromEntries([
+    "Elongation", "MajorAxisLength", "MaximumDiameter", "MeshSurface", "MinorAxisLength", "Perimeter", "PerimeterSurfaceRatio", "PixelSurface", "Sphericity",
+  ].map((n) => [n, false]).concat([["SphericalDisproportion", true]])),
+};
+
+/** pyradiomics features this platform computes (the rest are refused by name). */
+export const SUPPORTED_PYRADIOMICS_FEATURES: Readonly<Record<string, ReadonlySet<string>>> = {
+  firstorder: new Set(Object.keys(PYRADIOMICS_FEATURE_CLASSES.firstorder!).filter((n) => n !== "StandardDeviation")),
+  glcm: new Set(Object.keys(PYRADIOMICS_FEATURE_CLASSES.glcm!).filter((n) => !PYRADIOMICS_FEATURE_CLASSES.glcm![n])),
+  gldm: new Set(Object.keys(PYRADIOMICS_FEATURE_CLASSES.gldm!).filter((n) => !PYRADIOMICS_FEATURE_CLASSES.gldm![n])),
+  glrlm: new Set(Object.keys(PYRADIOMICS_FEATURE_CLASSES.glrlm!)),
+  glszm: new Set(Object.keys(PYRADIOMICS_FEATURE_CLASSES.glszm!)),
+  ngtdm: new Set(Object.keys(PYRADIOMICS_FEATURE_CLASSES.ngtdm!)),
+  // Mesh features wait for pyradiomics' marching-cubes triangulation (ours differs by up to 1.4 %).
+  shape: new Set(["VoxelVolume", "Maximum3DDiameter", "Maximum2DDiameterSlice", "Maximum2DDiameterColumn", "Maximum2DDiameterRow", "MajorAxisLength", "MinorAxisLength", "LeastAxisLength", "Elongation", "Flatness"]),
+  shape2D: new Set(),
+};
+
+export const PYRADIOMICS_IMAGE_TYPES = ["Exponential", "Gradient", "LBP2D", "LBP3D", "LoG", "Logarithm", "Original", "Square", "SquareRoot", "Wavelet"] as const;
+const TOP_LEVEL_KEYS = ["setting", "imageType", "featureClass", "voxelSetting"] as const;
+const INTERPOLATORS = ["sitkNearestNeighbor", "sitkLinear", "sitkBSpline", "sitkGaussian", "sitkLabelGaussian", "sitkHammingWindowedSinc",
+  "sitkCosineWindowedSinc", "sitkWelchWindowedSinc", "sitkLanczosWindowedSinc", "sitkBlackmanWindowedSinc"] as const;
+
+const positive = z.number().positive();
+const positiveInt = z.number().int().positive();
+const nonNegativeInt = z.number().int().nonnegative();
+/** paramSchema.yaml's `setting` map, key by key, with its types and ranges. */
+const SETTING_SCHEMA = {
+  minimumROIDimensions: z.number().int().min(1).max(3), minimumROISize: positiveInt, geometryTolerance: positive, correctMask: z.boolean(),
+  additionalInfo: z.boolean(), label: positiveInt, label_channel: nonNegativeInt, binWidth: positive, binCount: positiveInt,
+  normalize: z.boolean(), normalizeScale: positive, removeOutliers: positive, resampledPixelSpacing: z.array(z.number().nonnegative()),
+  interpolator: z.union([z.enum(INTERPOLATORS), z.number().int().min(1).max(10)]), padDistance: nonNegativeInt,
+  distances: z.array(positiveInt), force2D: z.boolean(), force2Ddimension: z.number().int().min(0).max(2),
+  resegmentRange: z.array(z.number()), resegmentMode: z.enum(["absolute", "relative", "sigma"]), resegmentShape: z.boolean(),
+  preCrop: z.boolean(), sigma: z.array(positive), start_level: nonNegativeInt, level: positiveInt, wavelet: z.string(),
+  gradientUseSpacing: z.boolean(), lbp2DRadius: positive, lbp2DSamples: positiveInt, lbp2DMethod: z.enum(["default", "ror", "uniform", "var"]),
+  lbp3DLevels: positiveInt, lbp3DIcosphereRadius: positive, lbp3DIcosphereSubdivision: nonNegativeInt, voxelArrayShift: z.number().int(),
+  symmetricalGLCM: z.boolean(), weightingNorm: z.enum(["euclidean", "manhattan", "infinity", "no_weighting"]), gldm_a: nonNegativeInt,
+} as const;
+export type PyradiomicsSettingName = keyof typeof SETTING_SCHEMA;
+const SETTING_NAMES = Object.keys(SETTING_SCHEMA) as PyradiomicsSettingName[];
+
+/** The settings this platform applies, with pyradiomics' defaults filled in. */
+export interface PyradiomicsExtractionSettings {
+  readonly binWidth: number;
+  /** Fixed bin count instead of bin width (pyradiomics: binCount overrides binWidth). */
+  readonly binCount: number | null;
+  readonly voxelArrayShift: number;
+  readonly label: number;
+  readonly minimumROIDimensions: number;
+  readonly minimumROISize: number | null;
+  /** pyradiomics normalizeImage: (x − mean) / sd over the whole image, outliers clipped at ±removeOutliers, × normalizeScale. */
+  readonly normalize: boolean;
+  readonly normalizeScale: number;
+  readonly removeOutliers: number | null;
+}
+
+export interface PyradiomicsProfile {
+  /** Image types with their merged settings; only "Original" is supported today. */
+  readonly imageTypes: readonly { readonly name: "Original"; readonly settings: PyradiomicsExtractionSettings }[];
+  /** Enabled feature names per class, sorted. */
+  readonly featureClasses: Readonly<Record<string, readonly string[]>>;
+}
+
+const DEFAULTS: PyradiomicsExtractionSettings = {
+  binWidth: 25, binCount: null, voxelArrayShift: 0, label: 1, minimumROIDimensions: 2, minimumROISize: null, normalize: false, normalizeScale: 1, removeOutliers: null,
+};
+
+/** pyradiomics reads a settings value of None as "not set": the same here for `key:` with no value. */
+function present(settings: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(settings).filter(([, v]) => v !== null && v !== undefined));
+}
+
+function refuse(message: string, key: string): never {
+  throw new BadUserInputError(message, { key });
+}
+
+/** Documented keys this platform cannot apply yet: collected, then refused together, each by name. */
+type Refusals = string[];
+
+function mapping(value: unknown, where: string): Record<string, unknown> {
+  if (value === null || value === undefined) return {};
+  if (typeof value !== "object" || Array.isArray(value)) refuse(`${where} must be a mapping, got ${Array.isArray(value) ? "a list" : typeof value}`, where);
+  return value as Record<string, unknown>;
+}
+
+function unknownKeys(keys: readonly string[], valid: readonly string[], where: string): void {
+  const unknown = keys.filter((k) => !valid.includes(k));
+  if (unknown.length) throw new BadUserInputError(`unknown ${where} key${unknown.length > 1 ? "s" : ""} ${unknown.map((k) => `'${k}'`).join(", ")}; valid keys: ${valid.join(", ")}`, { unknown, valid });
+}
+
+/** Settings that change nothing here, or that this platform cannot apply yet (refused by name). */
+function checkSupported(s: Record<string, unknown>, where: string, refusals: Refusals): void {
+  const not = (key: string, why = "is not supported yet") => refusals.push(`${where} '${key}' ${why}`);
+  if ("resampledPixelSpacing" in s) not("resampledPixelSpacing", "(resampling) is not supported yet; omit it or leave it empty");
+  if (s.additionalInfo === true) not("additionalInfo", "(diagnostics_* output) is not supported yet; set additionalInfo: false");
+  if (s.label_channel !== undefined && s.label_channel !== 0) not("label_channel", "other than 0 is not supported (masks have one channel)");
+  if (s.distances !== undefined && (s.distances as number[]).some((d) => d !== 1)) not("distances", "other than [1] is not supported yet");
+  if (s.force2D === true) not("force2D", "(force2D: true) is not supported yet");
+  for (const key of ["resegmentRange", "resegmentMode", "resegmentShape"]) if (key in s) not(key);
+  if (s.symmetricalGLCM === false) not("symmetricalGLCM", "(symmetricalGLCM: false) is not supported yet");
+  if ("weightingNorm" in s) not("weightingNorm", "(weighted GLCM/GLRLM) is not supported yet");
+  if (s.gldm_a !== undefined && s.gldm_a !== 0) not("gldm_a", "other than 0 is not supported yet");
+}
+
+/** Validates a `setting`-shaped map (top level or per image type) and returns the keys that were set. */
+function parseSettings(value: unknown, where: string, refusals: Refusals): Record<string, unknown> {
+  const raw = present(mapping(value, where));
+  unknownKeys(Object.keys(raw), SETTING_NAMES, where);
+  const parsed: Record<string, unknown> = {};
+  for (const [key, v] of Object.entries(raw)) {
+    const result = SETTING_SCHEMA[key as PyradiomicsSettingName].safeParse(v);
+    if (!result.success) refuse(`${where} '${key}': ${result.error.issues[0]?.message ?? "invalid"} (got ${JSON.stringify(v)})`, key);
+    parsed[key] = result.data;
+  }
+  checkSupported(parsed, where, refusals);
+  return parsed;
+}
+
+function extractionSettings(s: Record<string, unknown>): PyradiomicsExtractionSettings {
+  return {
+    binWidth: (s.binWidth as number | undefined) ?? DEFAULTS.binWidth,
+    binCount: (s.binCount as number | undefined) ?? DEFAULTS.binCount,
+    voxelArrayShift: (s.voxelArrayShift as number | undefined) ?? DEFAULTS.voxelArrayShift,
+    label: (s.label as number | undefined) ?? DEFAULTS.label,
+    minimumROIDimensions: (s.minimumROIDimensions as number | undefined) ?? DEFAULTS.minimumROIDimensions,
+    minimumROISize: (s.minimumROISize as number | undefined) ?? DEFAULTS.minimumROISize,
+    normalize: (s.normalize as boolean | undefined) ?? DEFAULTS.normalize,
+    normalizeScale: (s.normalizeScale as number | undefined) ?? DEFAULTS.normalizeScale,
+    removeOutliers: (s.removeOutliers as number | undefined) ?? DEFAULTS.removeOutliers,
+  };
+}
+
+function parseFeatureClasses(value: unknown, refusals: Refusals): Record<string, string[]> {
+  const raw = mapping(value, "featureClass");
+  const classes = Object.keys(PYRADIOMICS_FEATURE_CLASSES);
+  // pyradiomics: no featureClass section (or an empty one) enables every class with its default features.
+  const entries = Object.keys(raw).length ? Object.entries(raw) : classes.map((c) => [c, null] as [string, unknown]);
+  unknownKeys(entries.map(([c]) => c), classes, "featureClass");
+  const out: Record<string, string[]> = {};
+  for (const [cls, list] of entries) {
+    const names = PYRADIOMICS_FEATURE_CLASSES[cls]!;
+    if (list !== null && list !== undefined && !Array.isArray(list)) refuse(`featureClass '${cls}' must be a list of feature names or empty`, cls);
+    const requested = (list as unknown[] | null)?.length ? (list as unknown[]).map(String) : Object.keys(names).filter((n) => !names[n]);
+    const unknown = requested.filter((n) => !(n in names));
+    if (unknown.length) throw new BadUserInputError(`featureClass '${cls}' has unknown features ${unknown.join(", ")}; valid: ${Object.keys(names).join(", ")}`, { unknown, valid: Object.keys(names) });
+    const unsupported = requested.filter((n) => !SUPPORTED_PYRADIOMICS_FEATURES[cls]!.has(n));
+    if (cls === "shape2D") refusals.push("featureClass 'shape2D' is not supported yet");
+    else if (unsupported.length) refusals.push(`featureClass '${cls}' features ${unsupported.join(", ")} are not supported yet (list the ${cls} features you want without them)`);
+    out[cls] = [...new Set(requested)].sort();
+  }
+  return out;
+}
+
+function parseImageTypes(value: unknown, top: Record<string, unknown>, refusals: Refusals): PyradiomicsProfile["imageTypes"] {
+  const raw = mapping(value, "imageType");
+  const entries = Object.keys(raw).length ? Object.entries(raw) : [["Original", {}] as [string, unknown]];
+  unknownKeys(entries.map(([t]) => t), PYRADIOMICS_IMAGE_TYPES, "imageType");
+  const types = entries.map(([name, own]) => {
+    const settings = extractionSettings({ ...top, ...parseSettings(own, `imageType ${name} setting`, refusals) });
+    if (name !== "Original") refusals.push(`imageType ${name} is not supported yet`);
+    return { name: "Original" as const, settings };
+  });
+  return types.filter((_, i) => entries[i]![0] === "Original");
+}
+
+/** Parses the text of a pyradiomics params file (YAML 1.2 or JSON, as pyradiomics 3.0.1 reads it through pykwalify/ruamel.yaml). */
+export function parsePyradiomicsParams(text: string): PyradiomicsProfile {
+  let document: unknown;
+  // Like ruamel.yaml, a duplicate key is an error (an older Params.yaml in pyradiomics' examples lists `shape:` twice).
+  try { document = parseYaml(text); } catch (error) {
+    throw new BadUserInputError(`the pyradiomics params file is neither valid YAML nor JSON: ${(error as Error).message.split("\n")[0]}`);
+  }
+  const top = mapping(document, "params file");
+  unknownKeys(Object.keys(top), TOP_LEVEL_KEYS, "params file top-level");
+  const refusals: Refusals = [];
+  if (Object.keys(present(mapping(top.voxelSetting, "voxelSetting"))).length) refusals.push("voxelSetting (voxel-based feature maps) is not supported yet");
+  const settings = parseSettings(top.setting, "setting", refusals);
+  const profile = { imageTypes: parseImageTypes(top.imageType, settings, refusals), featureClasses: parseFeatureClasses(top.featureClass, refusals) };
+  if (refusals.length) throw new BadUserInputError(`pyradiomics params not supported here: ${refusals.join("; ")}`, { unsupported: refusals });
+  return profile;
+}
+
+/** JSON with object keys sorted, so equal profiles always give equal text. */
+function stableJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(stableJson).join(",")}]`;
+  if (value !== null && typeof value === "object") {
+    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableJson(v)}`).join(",")}}`;
+  }
+  return JSON.stringify(value);
+}
+
+/** The profile's canonical text (defaults filled, keys sorted) and its sha256 (16 hex): same params → same hash. */
+export function canonicalPyradiomicsProfile(profile: PyradiomicsProfile): { canonical: string; hash: string } {
+  const canonical = stableJson({ pyradiomicsProfileVersion: 1, pyradiomics: "3.0.1", ...profile });
+  return { canonical, hash: createHash("sha256").update(canonical).digest("hex").slice(0, 16) };
+}
