@@ -1,7 +1,7 @@
 import { IsOptional, ValidateNested } from "class-validator";
 import { Arg, Args, ArgsType, Authorized, Ctx, Field, Float, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
 import { BadUserInputError, NotFoundError } from "../compute/errors.js";
-import { decodeCursor, encodeCursor } from "../graph-model/cursor.js";
+import { offsetCursor, offsetOf } from "./offset-cursor.js";
 import type * as M from "../graph-model/model/records.js";
 import { FeatureSettingsInput } from "../schema/feature-settings.input.js";
 import { Harmonisation, HarmonisationBatchBy, HarmonisationConnection, HarmonisationDiagnostic, HarmonisationDiagnosticConnection, PreservedCovariateInput } from "../schema/harmonisation.type.js";
@@ -56,13 +56,6 @@ class StartHarmonisationArgs {
 
 type HarmonisationView = Harmonisation & { diagnosticRows: HarmonisationDiagnostic[] };
 
-function offsetOf(after: string | null | undefined, noun: string): number {
-  if (after === undefined || after === null) return 0;
-  const match = /^offset:(\d+)$/.exec(decodeCursor(after));
-  if (!match) throw new BadUserInputError(`'${after}' is not a ${noun} cursor; pass the endCursor of a previous page`);
-  return Number(match[1]);
-}
-
 function toHarmonisation(h: M.Harmonisation): HarmonisationView {
   const values = (h.values ?? { patientIds: [], featureKeys: [] }) as { patientIds: string[]; featureKeys: string[] };
   return {
@@ -97,7 +90,7 @@ export class HarmonisationResolver {
     const skip = offsetOf(after, "harmonisations");
     const rows = await ctx.store.harmonisations({ skip, first: first + 1 });
     const nodes = rows.slice(0, first).map(toHarmonisation);
-    return { nodes, pageInfo: { hasNextPage: rows.length > first, endCursor: nodes.length ? encodeCursor(`offset:${skip + nodes.length}`) : null } };
+    return { nodes, pageInfo: { hasNextPage: rows.length > first, endCursor: nodes.length ? offsetCursor(skip + nodes.length) : null } };
   }
 
   @FieldResolver(() => HarmonisationDiagnosticConnection, { description: "Per-feature Kruskal–Wallis across batches before and after, in feature-key order, paged" })
@@ -110,6 +103,6 @@ export class HarmonisationResolver {
     const skip = offsetOf(after, "diagnostics");
     const rows = harmonisation.diagnosticRows;
     const nodes = rows.slice(skip, skip + first);
-    return { nodes, totalCount: rows.length, pageInfo: { hasNextPage: skip + first < rows.length, endCursor: nodes.length ? encodeCursor(`offset:${skip + nodes.length}`) : null } };
+    return { nodes, totalCount: rows.length, pageInfo: { hasNextPage: skip + first < rows.length, endCursor: nodes.length ? offsetCursor(skip + nodes.length) : null } };
   }
 }

@@ -1,7 +1,7 @@
 import { IsOptional, Max, Min } from "class-validator";
 import { Args, ArgsType, Ctx, Field, Float, ID, Int, Query, Resolver } from "type-graphql";
 import { BadUserInputError, NotFoundError } from "../compute/errors.js";
-import { decodeCursor, encodeCursor } from "../graph-model/cursor.js";
+import { offsetCursor, offsetOf } from "./offset-cursor.js";
 import type * as M from "../graph-model/model/records.js";
 import { MutationAssociation, MutationAssociationConnection } from "../schema/mutation-association.type.js";
 import type { RequestContext } from "./context.js";
@@ -38,14 +38,6 @@ class MutationAssociationsArgs {
   after?: string | null;
 }
 
-/** Analyses never change once stored, so a page's offset in the sorted list is a stable cursor. */
-function offsetOf(after: string | null | undefined): number {
-  if (after === undefined || after === null) return 0;
-  const match = /^offset:(\d+)$/.exec(decodeCursor(after));
-  if (!match) throw new BadUserInputError(`'${after}' is not a mutationAssociations cursor; pass the endCursor of a previous page`);
-  return Number(match[1]);
-}
-
 function toAssociation(link: M.PredictionLink): MutationAssociation {
   return { ...link, feature: { ...link.feature, name: link.feature.name ?? link.featureKey }, gene: link.geneSymbol };
 }
@@ -57,11 +49,11 @@ export class MutationAssociationResolver {
     const analysis = await ctx.store.analysisById(args.analysisId);
     if (!analysis) throw new NotFoundError("Analysis", args.analysisId);
     if (analysis.kind !== "MUTATIONS") throw new BadUserInputError(`analysis ${args.analysisId} is a ${analysis.kind} analysis; mutationAssociations reads MUTATIONS analyses`);
-    const skip = offsetOf(args.after);
+    const skip = offsetOf(args.after, "mutationAssociations");
     const { after: _after, genes, ...filters } = args;
     const rows = await ctx.store.predictionLinks({ ...filters, geneSymbols: genes, skip, first: args.first + 1 });
     const nodes = rows.slice(0, args.first).map(toAssociation);
     const hasNextPage = rows.length > args.first;
-    return { nodes, pageInfo: { hasNextPage, endCursor: nodes.length ? encodeCursor(`offset:${skip + nodes.length}`) : null } };
+    return { nodes, pageInfo: { hasNextPage, endCursor: nodes.length ? offsetCursor(skip + nodes.length) : null } };
   }
 }

@@ -2,7 +2,7 @@ import { IsOptional, Max, Min, ValidateNested } from "class-validator";
 import { Arg, Args, ArgsType, Authorized, Ctx, Field, Float, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
 import { BadUserInputError, NotFoundError } from "../compute/errors.js";
 import type { FeatureFamily } from "../compute/features/types.js";
-import { decodeCursor, encodeCursor } from "../graph-model/cursor.js";
+import { offsetCursor, offsetOf } from "./offset-cursor.js";
 import type * as M from "../graph-model/model/records.js";
 import { SignatureService } from "../ingest/analysis/signature-service.js";
 import type { SignatureRequest } from "../ingest/analysis/signature-request.js";
@@ -77,13 +77,6 @@ class FitSignatureArgs {
   harmonisationId?: string;
 }
 
-function offsetOf(after: string | null | undefined): number {
-  if (after === undefined || after === null) return 0;
-  const match = /^offset:(\d+)$/.exec(decodeCursor(after));
-  if (!match) throw new BadUserInputError(`'${after}' is not a signatures cursor; pass the endCursor of a previous page`);
-  return Number(match[1]);
-}
-
 function toSignature(s: M.Signature): Signature {
   const result = (s.result ?? {}) as { auc?: number; ci95?: number[]; permutationP?: number | null };
   return { ...s, auc: result.auc ?? null, ci95: result.ci95 ?? null, permutationP: result.permutationP ?? null };
@@ -126,10 +119,10 @@ export class SignatureResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<SignatureConnection> {
     if (!(first >= 1 && first <= MAX_SIGNATURES_PAGE)) throw new BadUserInputError(`first must lie in 1…${MAX_SIGNATURES_PAGE}`);
-    const skip = offsetOf(after);
+    const skip = offsetOf(after, "signatures");
     const rows = await ctx.store.signatures({ ...(target ? { target } : {}), skip, first: first + 1 });
     const nodes = rows.slice(0, first).map(toSignature);
-    return { nodes, pageInfo: { hasNextPage: rows.length > first, endCursor: nodes.length ? encodeCursor(`offset:${skip + nodes.length}`) : null } };
+    return { nodes, pageInfo: { hasNextPage: rows.length > first, endCursor: nodes.length ? offsetCursor(skip + nodes.length) : null } };
   }
 
   @FieldResolver(() => [SignatureFeature], { description: "Every feature of the design, in column order" })

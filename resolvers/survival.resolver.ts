@@ -1,7 +1,7 @@
 import { ArrayMaxSize, IsOptional, Max, Min, ValidateNested } from "class-validator";
 import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, Float, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
 import { BadUserInputError, NotFoundError } from "../compute/errors.js";
-import { decodeCursor, encodeCursor } from "../graph-model/cursor.js";
+import { offsetCursor, offsetOf } from "./offset-cursor.js";
 import type * as M from "../graph-model/model/records.js";
 import { submitJobOfKind } from "./job-kinds.js";
 import { FeatureSettingsInput } from "../schema/feature-settings.input.js";
@@ -81,13 +81,6 @@ class StartSurvivalAnalysisArgs {
   bootstrapSamples?: number;
 }
 
-function offsetOf(after: string | null | undefined, what: string): number {
-  if (after === undefined || after === null) return 0;
-  const match = /^offset:(\d+)$/.exec(decodeCursor(after));
-  if (!match) throw new BadUserInputError(`'${after}' is not a ${what} cursor; pass the endCursor of a previous page`);
-  return Number(match[1]);
-}
-
 function checkFirst(first: number): void {
   if (!(first >= 1 && first <= MAX_SURVIVAL_PAGE)) throw new BadUserInputError(`first must lie in 1…${MAX_SURVIVAL_PAGE}`);
 }
@@ -125,7 +118,7 @@ export class SurvivalResolver {
     const skip = offsetOf(after, "survivalAnalyses");
     const rows = await ctx.store.survivalAnalyses({ ...(kind ? { kind } : {}), skip, first: first + 1 });
     const nodes = rows.slice(0, first).map(toAnalysis);
-    return { nodes, pageInfo: { hasNextPage: rows.length > first, endCursor: nodes.length ? encodeCursor(`offset:${skip + nodes.length}`) : null } };
+    return { nodes, pageInfo: { hasNextPage: rows.length > first, endCursor: nodes.length ? offsetCursor(skip + nodes.length) : null } };
   }
 
   @FieldResolver(() => SurvivalFeatureConnection, { description: "The analysis' features in report order, one page at a time" })
@@ -142,6 +135,6 @@ export class SurvivalResolver {
       featureKey: f.featureKey, name: f.feature.name, ibsiCode: f.feature.ibsiCode, rank: f.rank, coefficient: f.coefficient, standardError: f.standardError, hazardRatio: f.hazardRatio,
       hrLower: f.hrLower, hrUpper: f.hrUpper, p: f.p, q: f.q, concordance: f.concordance, phP: f.phP,
     }));
-    return { nodes, pageInfo: { hasNextPage: rows.length > first, endCursor: nodes.length ? encodeCursor(`offset:${skip + nodes.length}`) : null } };
+    return { nodes, pageInfo: { hasNextPage: rows.length > first, endCursor: nodes.length ? offsetCursor(skip + nodes.length) : null } };
   }
 }
