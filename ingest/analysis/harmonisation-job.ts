@@ -3,7 +3,8 @@
 import type { GraphStore } from "../../graph-model/graph-store.js";
 import type { JobDefinition } from "../jobs/job.js";
 import type { HarmonisationRequest } from "./harmonisation-request.js";
-import { HarmonisationService, type CombatRunner } from "./harmonisation-service.js";
+import { HarmonisationService } from "./harmonisation-service.js";
+import type { CombatRunner } from "./model-runners.js";
 
 /** `runner`: where ComBat runs (the model worker pool on a server, inline by default). */
 export async function harmonisationJob(store: GraphStore, runner: CombatRunner | undefined, request: HarmonisationRequest): Promise<JobDefinition<string>> {

@@ -4,7 +4,8 @@
 // everything (bad input → BAD_USER_INPUT, nothing stored) and names the answer; `run` fits and stores it.
 import { createHash } from "node:crypto";
 import { BadUserInputError } from "../../compute/errors.js";
-import { batchEffectDiagnostics, combat, type CombatCovariates } from "../../compute/harmonisation/index.js";
+import { batchEffectDiagnostics, type CombatCovariates } from "../../compute/harmonisation/index.js";
+import { inlineModelRunners, type CombatRunner } from "./model-runners.js";
 import { combatDesign } from "../../compute/harmonisation/combat-design.js";
 import { matrix, type Matrix } from "../../compute/stats/index.js";
 import type { GraphStore } from "../../graph-model/graph-store.js";
@@ -15,9 +16,6 @@ import { batchLabel, checkBatchDefinition } from "./harmonisation-batch.js";
 import { HARMONISATION_METHOD, type HarmonisationRequest, type PreservedCovariate } from "./harmonisation-request.js";
 import { firstLesionPerPatient } from "./lesion-feature-matrix.js";
 
-/** Runs the CPU-heavy fit; the default runs inline, a worker-pool runner can be passed instead. */
-export type CombatRunner = (...a: Parameters<typeof combat>) => Promise<ReturnType<typeof combat>>;
-const inline: CombatRunner = async (...a) => combat(...a);
 
 type Lesion = M.Lesion & { patientId: string };
 
@@ -34,7 +32,7 @@ export class HarmonisationService {
   constructor(
     private readonly store: GraphStore,
     private readonly now: () => Date = () => new Date(),
-    private readonly runner: CombatRunner = inline,
+    private readonly runner: CombatRunner = inlineModelRunners.combat,
   ) {}
 
   async prepare(request: HarmonisationRequest): Promise<PreparedHarmonisation> {

@@ -5,13 +5,10 @@
 // the deterministic id; `run` fits through the injected runners and saves. Same question → stored answer.
 import { BadUserInputError, PlatformError } from "../../compute/errors.js";
 import {
-  combinedCoxModels,
   fitCox,
   kaplanMeier,
   logRankTest,
-  nestedPenalisedCoxCv,
   proportionalHazardsTest,
-  univariateCox,
   unoConcordance,
   type CombinedModelSpec,
   type SurvivalData,
@@ -22,6 +19,7 @@ import type { GraphStore } from "../../graph-model/graph-store.js";
 import type * as M from "../../graph-model/model/records.js";
 import type { PatientFilter } from "../../graph-model/patient-filter.js";
 import { settingsKey } from "../features/feature-settings-key.js";
+import { inlineModelRunners, type ModelRunners } from "./model-runners.js";
 import { harmonisedFeatureValues } from "./harmonised-feature-values.js";
 import { clinicalTarget } from "./clinical-target.js";
 import { firstLesionPerPatient } from "./lesion-feature-matrix.js";
@@ -31,23 +29,8 @@ import { CLINICAL_COVARIATES, SURVIVAL_METHOD, type SurvivalRequest } from "./su
 /** Fewest events any survival analysis accepts (and at least one per CV fold). */
 export const MIN_EVENTS = 5;
 
-type AsyncOf<F extends (...args: never[]) => unknown> = (...args: Parameters<F>) => Promise<ReturnType<F>>;
-export type UnivariateCoxRunner = AsyncOf<typeof univariateCox>;
-export type NestedPenalisedCoxCvRunner = AsyncOf<typeof nestedPenalisedCoxCv>;
-export type CombinedCoxModelsRunner = AsyncOf<typeof combinedCoxModels>;
-
-/** The CPU-heavy fits; the default runs them inline, a worker-pool runner can be passed instead. */
-export interface SurvivalRunners {
-  univariateCox: UnivariateCoxRunner;
-  nestedPenalisedCoxCv: NestedPenalisedCoxCvRunner;
-  combinedCoxModels: CombinedCoxModelsRunner;
-}
-
-const INLINE: SurvivalRunners = {
-  univariateCox: async (...a) => univariateCox(...a),
-  nestedPenalisedCoxCv: async (...a) => nestedPenalisedCoxCv(...a),
-  combinedCoxModels: async (...a) => combinedCoxModels(...a),
-};
+/** The CPU-heavy fits this service runs; the default runs them inline, the model pool's runners can be passed instead. */
+export type SurvivalRunners = Pick<ModelRunners, "univariateCox" | "nestedPenalisedCoxCv" | "combinedCoxModels">;
 
 export interface PreparedSurvivalAnalysis {
   /** `survival-<16 hex>`: the job id and the stored analysis' id. */
@@ -89,7 +72,7 @@ export class SurvivalService {
   constructor(
     private readonly store: GraphStore,
     private readonly now: () => Date = () => new Date(),
-    private readonly runners: SurvivalRunners = INLINE,
+    private readonly runners: SurvivalRunners = inlineModelRunners,
   ) {}
 
   /** Prepares and runs (or reads the stored answer): for tests and the CLI without a job registry. */
