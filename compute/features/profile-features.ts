@@ -1,9 +1,10 @@
 // The feature profile chosen in the settings: IBSI (computeFeatures, as always) or PYRADIOMICS, where a
 // parsed pyradiomics params file selects classes and features, the label and the binning, and the
-// results carry pyradiomics' names ("original_glcm_Contrast") with the pyradiomics class as family.
+// results carry pyradiomics' names ("original_glcm_Contrast", "wavelet-LLH_glcm_Contrast") with the pyradiomics class as family.
 import { BadUserInputError } from "../errors.js";
 import type { Mask, Volume } from "../image/volume.js";
 import { computeFeatures } from "./compute-features.js";
+import { pyradiomicsDerivedVolumes } from "./pyradiomics-derived-images.js";
 import { pyradiomicsNormalise } from "./pyradiomics-normalise.js";
 import { computePyradiomicsFeatures, pyradiomicsSettings, type PyradiomicsFeature } from "./pyradiomics.js";
 import { parsePyradiomicsParams, type PyradiomicsExtractionSettings, type PyradiomicsProfile } from "./pyradiomics-params.js";
@@ -69,21 +70,42 @@ function toResult(feature: PyradiomicsFeature, cls: string): FeatureResult {
   return feature.value !== undefined ? { ...base, value: feature.value } : { ...base, undefinedReason: feature.undefinedReason! };
 }
 
-/** pyradiomics features of the profile's Original image, for the given classes. */
+/** One pyradiomics feature class's enabled features on one (derived) image, with pyradiomics' names. */
+function classResults(features: readonly PyradiomicsFeature[], imageName: string, cls: string, names: readonly string[]): FeatureResult[] {
+  const byName = new Map(features.map((f) => [f.name, f]));
+  return names.map((feature) => {
+    const f = byName.get(`${imageName}_${cls}_${feature}`);
+    // The params parser refuses features not computed here, so a miss is a bug, not bad input.
+    if (!f) throw new Error(`pyradiomics feature ${imageName}_${cls}_${feature} was enabled but not computed`);
+    return toResult(f, cls);
+  });
+}
+
+/**
+ * pyradiomics' extraction (featureextractor.execute): label selection, ROI checks and normalisation on the
+ * image as loaded; shape once, on the original image (named original_shape_*, whether or not Original is an
+ * enabled image type); then for every enabled image type and each derived image it yields, the other classes
+ * on the filtered intensities under the same mask, with the type's merged settings (binWidth / binCount,
+ * voxelArrayShift) and the derived image's name as prefix.
+ */
 export function computePyradiomicsProfile(volume: Volume, mask: Mask, profile: PyradiomicsProfile, classes: readonly string[]): FeatureResult[] {
+  const general = profile.settings;
+  const roi = selectLabel(mask, general.label);
+  checkRoiSize(roi, general);
+  const image = pyradiomicsNormalise(volume, general);
   const out: FeatureResult[] = [];
-  for (const { name: imageType, settings } of profile.imageTypes) {
-    const roi = selectLabel(mask, settings.label);
-    checkRoiSize(roi, settings);
-    const families = [...new Set(classes.flatMap((c) => CLASS_FAMILIES[c] ?? []))];
-    const features = computePyradiomicsFeatures(pyradiomicsNormalise(volume, settings), roi, { ...settings, families }, imageType.toLowerCase());
-    const byName = new Map(features.map((f) => [f.name, f]));
-    for (const cls of classes) {
-      for (const feature of profile.featureClasses[cls]!) {
-        const f = byName.get(`${imageType.toLowerCase()}_${cls}_${feature}`);
-        // The params parser refuses features not computed here, so a miss is a bug, not bad input.
-        if (!f) throw new Error(`pyradiomics feature ${cls}_${feature} was enabled but not computed`);
-        out.push(toResult(f, cls));
+  const shapeClasses = classes.filter((c) => c.startsWith("shape"));
+  const intensityClasses = classes.filter((c) => !c.startsWith("shape"));
+  if (shapeClasses.length) {
+    const features = computePyradiomicsFeatures(image, roi, { ...general, families: ["morphology"] }, "original");
+    for (const cls of shapeClasses) out.push(...classResults(features, "original", cls, profile.featureClasses[cls]!));
+  }
+  const families = [...new Set(intensityClasses.flatMap((c) => CLASS_FAMILIES[c] ?? []))];
+  if (families.length) {
+    for (const type of profile.imageTypes) {
+      for (const derived of pyradiomicsDerivedVolumes(image, roi, type)) {
+        const features = computePyradiomicsFeatures(derived.volume, derived.mask, { ...type.settings, families }, derived.name);
+        for (const cls of intensityClasses) out.push(...classResults(features, derived.name, cls, profile.featureClasses[cls]!));
       }
     }
   }
@@ -99,6 +121,6 @@ export function computeProfileFeatures(volume: Volume, mask: Mask, settings: Fea
 /** Feature settings of the PYRADIOMICS profile from a params file's text (the IBSI part mirrors its Original binning, for resource checks). */
 export function pyradiomicsFeatureSettings(paramsText: string): FeatureSettings {
   const profile = parsePyradiomicsParams(paramsText);
-  const original = profile.imageTypes[0]!.settings;
-  return { ...pyradiomicsSettings({ binWidth: original.binWidth, binCount: original.binCount }), profile: "PYRADIOMICS", pyradiomics: profile };
+  const general = profile.settings;
+  return { ...pyradiomicsSettings({ binWidth: general.binWidth, binCount: general.binCount }), profile: "PYRADIOMICS", pyradiomics: profile };
 }

@@ -3,9 +3,10 @@
 // → a typed, validated profile. Every documented key is honoured or refused by name with a
 // BadUserInputError; an unknown key is refused naming it and listing the valid ones.
 import { createHash } from "node:crypto";
-import { parse as parseYaml } from "yaml";
+import { isSeq, parseDocument, type Document } from "yaml";
 import { z } from "zod";
 import { BadUserInputError } from "../errors.js";
+import type { ImageTypeSettings } from "../filters/pyradiomics/image-types.js";
 
 /** pyradiomics 3.0.1 feature names per class; `true` marks the deprecated ones (enabled only by name). */
 export const PYRADIOMICS_FEATURE_CLASSES: Readonly<Record<string, Readonly<Record<string, boolean>>>> = {
@@ -96,17 +97,33 @@ export interface PyradiomicsExtractionSettings {
   readonly normalize: boolean;
   readonly normalizeScale: number;
   readonly removeOutliers: number | null;
+  /** pyradiomics' additionalInfo (default true): the diagnostics_* provenance is reported. */
+  readonly additionalInfo: boolean;
+}
+
+/** Image types computed here (LBP3D is refused by name). */
+export type PyradiomicsImageTypeName = Exclude<(typeof PYRADIOMICS_IMAGE_TYPES)[number], "LBP3D">;
+
+export interface PyradiomicsImageType {
+  readonly name: PyradiomicsImageTypeName;
+  /** The `setting` map merged with the image type's own (pyradiomics: args = settings; args.update(custom)). */
+  readonly settings: PyradiomicsExtractionSettings;
+  /** The filter's own keys from those merged settings (sigma, wavelet, start_level, level, gradientUseSpacing, lbp2D*). */
+  readonly filter: ImageTypeSettings;
 }
 
 export interface PyradiomicsProfile {
-  /** Image types with their merged settings; only "Original" is supported today. */
-  readonly imageTypes: readonly { readonly name: "Original"; readonly settings: PyradiomicsExtractionSettings }[];
+  /** The general `setting` map with defaults: label, normalisation and ROI checks act on the image before any filter. */
+  readonly settings: PyradiomicsExtractionSettings;
+  /** Enabled image types in the params file's order, with their merged settings. */
+  readonly imageTypes: readonly PyradiomicsImageType[];
   /** Enabled feature names per class, sorted. */
   readonly featureClasses: Readonly<Record<string, readonly string[]>>;
 }
 
 const DEFAULTS: PyradiomicsExtractionSettings = {
   binWidth: 25, binCount: null, voxelArrayShift: 0, label: 1, minimumROIDimensions: 2, minimumROISize: null, normalize: false, normalizeScale: 1, removeOutliers: null,
+  additionalInfo: true,
 };
 
 /** pyradiomics reads a settings value of None as "not set": the same here for `key:` with no value. */
@@ -136,7 +153,7 @@ function unknownKeys(keys: readonly string[], valid: readonly string[], where: s
 function checkSupported(s: Record<string, unknown>, where: string, refusals: Refusals): void {
   const not = (key: string, why = "is not supported yet") => refusals.push(`${where} '${key}' ${why}`);
   if ("resampledPixelSpacing" in s) not("resampledPixelSpacing", "(resampling) is not supported yet; omit it or leave it empty");
-  if (s.additionalInfo === true) not("additionalInfo", "(diagnostics_* output) is not supported yet; set additionalInfo: false");
+  if (s.lbp2DMethod === "ror" || s.lbp2DMethod === "var") not("lbp2DMethod", `'${s.lbp2DMethod}' is not supported yet (uniform, default)`);
   if (s.label_channel !== undefined && s.label_channel !== 0) not("label_channel", "other than 0 is not supported (masks have one channel)");
   if (s.distances !== undefined && (s.distances as number[]).some((d) => d !== 1)) not("distances", "other than [1] is not supported yet");
   if (s.force2D === true) not("force2D", "(force2D: true) is not supported yet");
@@ -171,7 +188,26 @@ function extractionSettings(s: Record<string, unknown>): PyradiomicsExtractionSe
     normalize: (s.normalize as boolean | undefined) ?? DEFAULTS.normalize,
     normalizeScale: (s.normalizeScale as number | undefined) ?? DEFAULTS.normalizeScale,
     removeOutliers: (s.removeOutliers as number | undefined) ?? DEFAULTS.removeOutliers,
+    additionalInfo: (s.additionalInfo as boolean | undefined) ?? DEFAULTS.additionalInfo,
   };
+}
+
+/** The filter keys of merged settings; `sigmaTypes` from how the file wrote each sigma (for the LoG image's name). */
+function filterSettings(s: Record<string, unknown>, sigmaTypes: readonly ("float" | "int")[] | undefined): ImageTypeSettings {
+  const keys = ["sigma", "wavelet", "start_level", "level", "gradientUseSpacing", "lbp2DRadius", "lbp2DSamples", "lbp2DMethod", "force2D", "force2Ddimension"] as const;
+  const out: Record<string, unknown> = Object.fromEntries(keys.filter((k) => s[k] !== undefined).map((k) => [k, s[k]]));
+  if (s.sigma !== undefined && sigmaTypes) out.sigmaTypes = sigmaTypes;
+  return out as ImageTypeSettings;
+}
+
+/** YAML 1.2 core / JSON integer literal: Python reads it as int (str(1) = '1'), anything else as float ('1.0'). */
+const INT_LITERAL = /^[-+]?(0|[1-9][0-9]*|0x[0-9a-fA-F]+|0o[0-7]+)$/;
+
+/** How each sigma at `path` was written, if it is a list of scalars. */
+function sigmaTypesAt(doc: Document, path: readonly string[]): ("float" | "int")[] | undefined {
+  const node = doc.getIn(path, true);
+  if (!isSeq(node)) return undefined;
+  return node.items.map((item) => (INT_LITERAL.test(String((item as { source?: string }).source ?? "")) ? "int" : "float"));
 }
 
 function parseFeatureClasses(value: unknown, refusals: Refusals): Record<string, string[]> {
@@ -195,31 +231,35 @@ function parseFeatureClasses(value: unknown, refusals: Refusals): Record<string,
   return out;
 }
 
-function parseImageTypes(value: unknown, top: Record<string, unknown>, refusals: Refusals): PyradiomicsProfile["imageTypes"] {
+function parseImageTypes(value: unknown, top: Record<string, unknown>, doc: Document, refusals: Refusals): PyradiomicsImageType[] {
   const raw = mapping(value, "imageType");
   const entries = Object.keys(raw).length ? Object.entries(raw) : [["Original", {}] as [string, unknown]];
   unknownKeys(entries.map(([t]) => t), PYRADIOMICS_IMAGE_TYPES, "imageType");
-  const types = entries.map(([name, own]) => {
-    const settings = extractionSettings({ ...top, ...parseSettings(own, `imageType ${name} setting`, refusals) });
-    if (name !== "Original") refusals.push(`imageType ${name} is not supported yet`);
-    return { name: "Original" as const, settings };
-  });
-  return types.filter((_, i) => entries[i]![0] === "Original");
+  const types: PyradiomicsImageType[] = [];
+  for (const [name, own] of entries) {
+    const ownSettings = parseSettings(own, `imageType ${name} setting`, refusals);
+    const merged = { ...top, ...ownSettings };
+    if (name === "LBP3D") { refusals.push("imageType LBP3D is not supported yet (pyradiomics 3.0.1 needs trimesh and scipy.special.sph_harm for it; no reference to validate against)"); continue; }
+    if (name === "LoG" && !(merged.sigma as number[] | undefined)?.length) refusals.push("imageType LoG needs a non-empty 'sigma' list (mm); pyradiomics would yield no LoG image");
+    const sigmaTypes = "sigma" in ownSettings ? sigmaTypesAt(doc, ["imageType", name, "sigma"]) : sigmaTypesAt(doc, ["setting", "sigma"]);
+    types.push({ name: name as PyradiomicsImageTypeName, settings: extractionSettings(merged), filter: filterSettings(merged, sigmaTypes) });
+  }
+  return types;
 }
 
 /** Parses the text of a pyradiomics params file (YAML 1.2 or JSON, as pyradiomics 3.0.1 reads it through pykwalify/ruamel.yaml). */
 export function parsePyradiomicsParams(text: string): PyradiomicsProfile {
-  let document: unknown;
   // Like ruamel.yaml, a duplicate key is an error (an older Params.yaml in pyradiomics' examples lists `shape:` twice).
-  try { document = parseYaml(text); } catch (error) {
-    throw new BadUserInputError(`the pyradiomics params file is neither valid YAML nor JSON: ${(error as Error).message.split("\n")[0]}`);
-  }
+  const doc = parseDocument(text);
+  const failure = doc.errors[0];
+  if (failure) throw new BadUserInputError(`the pyradiomics params file is neither valid YAML nor JSON: ${failure.message.split("\n")[0]}`);
+  const document: unknown = doc.toJS();
   const top = mapping(document, "params file");
   unknownKeys(Object.keys(top), TOP_LEVEL_KEYS, "params file top-level");
   const refusals: Refusals = [];
   if (Object.keys(present(mapping(top.voxelSetting, "voxelSetting"))).length) refusals.push("voxelSetting (voxel-based feature maps) is not supported yet");
   const settings = parseSettings(top.setting, "setting", refusals);
-  const profile = { imageTypes: parseImageTypes(top.imageType, settings, refusals), featureClasses: parseFeatureClasses(top.featureClass, refusals) };
+  const profile = { settings: extractionSettings(settings), imageTypes: parseImageTypes(top.imageType, settings, doc, refusals), featureClasses: parseFeatureClasses(top.featureClass, refusals) };
   if (refusals.length) throw new BadUserInputError(`pyradiomics params not supported here: ${refusals.join("; ")}`, { unsupported: refusals });
   return profile;
 }

@@ -10,7 +10,7 @@ import { UnsupportedTransferSyntaxError } from "./image-errors.js";
 import type { GridTolerance } from "./grid-tolerance.js";
 
 export interface SeriesVolume {
-  readonly volume: Volume;
+  readonly volume: Volume<Float32Array>;
   /** The slice stack the volume was built on (SOP UIDs per slice k), for placing SEG and RTSTRUCT. */
   readonly grid: ImageGrid;
 }

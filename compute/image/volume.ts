@@ -16,9 +16,10 @@ export interface Geometry {
 }
 
 /** A scalar image on a grid: HU for CT, arbitrary units for MR. */
-export interface Volume {
+export interface Volume<D extends Float32Array | Float64Array = Float32Array | Float64Array> {
   readonly geometry: Geometry;
-  readonly data: Float32Array;
+  /** Float32 as read from DICOM; Float64 for filtered (derived) images, which pyradiomics keeps in double. */
+  readonly data: D;
 }
 
 /** A binary region of interest on a grid: 1 inside, 0 outside. */

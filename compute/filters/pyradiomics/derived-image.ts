@@ -9,7 +9,7 @@ export interface DerivedImage {
 }
 
 /** max |x| over the whole image: pyradiomics' intensity transforms rescale by it. */
-export function maxAbsIntensity(image: FilterImage, imageType: string): number {
+export function maxAbsIntensity(image: { readonly data: Float32Array | Float64Array }, imageType: string): number {
   let m = 0;
   for (const v of image.data) {
     const a = Math.abs(v);

@@ -2,8 +2,9 @@
 import { withData, type FilterImage } from "../filter-image.js";
 import { maxAbsIntensity, type DerivedImage } from "./derived-image.js";
 
-export function exponentialImage(image: FilterImage): DerivedImage {
-  const max = maxAbsIntensity(image, "exponential");
+/** `maxAbs`: max |x| of the whole image when `image` is a crop of it. */
+export function exponentialImage(image: FilterImage, maxAbs = maxAbsIntensity(image, "exponential")): DerivedImage {
+  const max = maxAbs;
   const c = Math.log(max) / max;
   return { name: "exponential", image: withData(image, image.data.map((x) => Math.exp(c * x))) };
 }

@@ -3,9 +3,10 @@
 import { withData, type FilterImage } from "../filter-image.js";
 import { maxAbsIntensity, type DerivedImage } from "./derived-image.js";
 
-export function logarithmImage(image: FilterImage): DerivedImage {
-  const max = maxAbsIntensity(image, "logarithm");
+/** `maxAbs`: max |x| of the whole image when `image` is a crop of it (max |g| is then log(maxAbs + 1), the same float). */
+export function logarithmImage(image: FilterImage, maxAbs?: number): DerivedImage {
+  const max = maxAbs ?? maxAbsIntensity(image, "logarithm");
   const g = image.data.map((x) => (x > 0 ? Math.log(x + 1) : x < 0 ? -Math.log(-(x - 1)) : x));
-  const scale = max / maxAbsIntensity(withData(image, g), "logarithm");
+  const scale = max / (maxAbs !== undefined ? Math.log(maxAbs + 1) : maxAbsIntensity(withData(image, g), "logarithm"));
   return { name: "logarithm", image: withData(image, g.map((v) => v * scale)) };
 }

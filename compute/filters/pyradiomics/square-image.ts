@@ -3,8 +3,9 @@
 import { withData, type FilterImage } from "../filter-image.js";
 import { maxAbsIntensity, type DerivedImage } from "./derived-image.js";
 
-export function squareImage(image: FilterImage): DerivedImage {
-  const c = 1 / Math.sqrt(maxAbsIntensity(image, "square"));
+/** `maxAbs`: max |x| of the whole image when `image` is a crop of it. */
+export function squareImage(image: FilterImage, maxAbs = maxAbsIntensity(image, "square")): DerivedImage {
+  const c = 1 / Math.sqrt(maxAbs);
   const out = image.data.map((x) => (c * x) ** 2);
   return { name: "square", image: withData(image, out) };
 }

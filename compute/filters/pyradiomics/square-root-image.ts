@@ -2,8 +2,9 @@
 import { withData, type FilterImage } from "../filter-image.js";
 import { maxAbsIntensity, type DerivedImage } from "./derived-image.js";
 
-export function squareRootImage(image: FilterImage): DerivedImage {
-  const c = maxAbsIntensity(image, "squareroot");
+/** `maxAbs`: max |x| of the whole image when `image` is a crop of it. */
+export function squareRootImage(image: FilterImage, maxAbs = maxAbsIntensity(image, "squareroot")): DerivedImage {
+  const c = maxAbs;
   const out = image.data.map((x) => (x > 0 ? Math.sqrt(x * c) : x < 0 ? -Math.sqrt(-x * c) : x));
   return { name: "squareroot", image: withData(image, out) };
 }

@@ -38,7 +38,9 @@ setting:
 describe("pyradiomics params files", () => {
   it("reads the exampleCT-like params into a profile with pyradiomics' defaults filled in", () => {
     const profile = parsePyradiomicsParams(CT_LIKE);
-    expect(profile.imageTypes).toEqual([{ name: "Original", settings: { binWidth: 25, binCount: null, voxelArrayShift: 1000, label: 1, minimumROIDimensions: 2, minimumROISize: null, normalize: false, normalizeScale: 1, removeOutliers: null } }]);
+    const settings = { binWidth: 25, binCount: null, voxelArrayShift: 1000, label: 1, minimumROIDimensions: 2, minimumROISize: null, normalize: false, normalizeScale: 1, removeOutliers: null, additionalInfo: true };
+    expect(profile.settings).toEqual(settings);
+    expect(profile.imageTypes).toEqual([{ name: "Original", settings, filter: {} }]);
     expect(Object.keys(profile.featureClasses).sort()).toEqual(["firstorder", "glcm", "gldm", "glrlm", "glszm", "ngtdm"]);
     expect(profile.featureClasses.glcm).toEqual(["Autocorrelation", "Contrast", "Correlation", "Idmn", "Imc1", "Imc2", "JointAverage", "SumSquares"]);
     // An empty class enables its non-deprecated features, as pyradiomics' enableAllFeatures does.
@@ -72,8 +74,6 @@ describe("pyradiomics params files", () => {
     const error = refusal(fixture("exampleMR_3mm.yaml"));
     expect(error.details.unsupported).toEqual([
       "setting 'resampledPixelSpacing' (resampling) is not supported yet; omit it or leave it empty",
-      "imageType LoG is not supported yet",
-      "imageType Wavelet is not supported yet",
       "featureClass 'shape' features MeshVolume, Sphericity, SurfaceArea, SurfaceVolumeRatio are not supported yet (list the shape features you want without them)",
     ]);
   });
@@ -111,14 +111,25 @@ describe("pyradiomics params files", () => {
       ["setting:\n  force2D: true\n", "setting 'force2D'"],
       ["setting:\n  distances: [1, 2]\n", "setting 'distances'"],
       ["setting:\n  weightingNorm: euclidean\n", "setting 'weightingNorm'"],
-      ["setting:\n  additionalInfo: true\n", "setting 'additionalInfo'"],
       ["setting:\n  gldm_a: 1\n", "setting 'gldm_a'"],
-      ["imageType:\n  Wavelet: {}\n", "imageType Wavelet"],
+      ["imageType:\n  LBP3D: {}\n", "imageType LBP3D is not supported yet (pyradiomics 3.0.1 needs trimesh"],
+      ["imageType:\n  LoG: {}\n", "imageType LoG needs a non-empty 'sigma' list"],
+      ["imageType:\n  LBP2D: {lbp2DMethod: ror}\n", "imageType LBP2D setting 'lbp2DMethod' 'ror' is not supported yet"],
       ["voxelSetting:\n  kernelRadius: 2\n", "voxelSetting"],
       ["featureClass:\n  glcm: ['SumVariance']\n", "featureClass 'glcm' features SumVariance"],
     ] as const) expect(refusal(text).message, text).toContain(name);
     const ok = parsePyradiomicsParams("setting:\n  normalize: false\n  removeOutliers: 3\n  normalizeScale: 100\n  force2D: false\n  distances: [1]\n  resampledPixelSpacing:\n  weightingNorm:\n  preCrop: true\n  additionalInfo: false\nfeatureClass:\n  ngtdm:\n");
     expect(ok.featureClasses).toEqual({ ngtdm: ["Busyness", "Coarseness", "Complexity", "Contrast", "Strength"] });
+  });
+
+  it("image types: each with the top-level settings merged under its own, sigma's int/float spelling kept for the LoG name", () => {
+    const profile = parsePyradiomicsParams("setting:\n  binWidth: 25\n  sigma: [1, 2.0]\nimageType:\n  LoG: {binWidth: 5}\n  Wavelet: {wavelet: db2, level: 2}\n  Gradient: {gradientUseSpacing: false}\n  Square: {}\nfeatureClass:\n  firstorder: ['Mean']\n");
+    expect(profile.imageTypes.map((t) => [t.name, t.settings.binWidth])).toEqual([["LoG", 5], ["Wavelet", 25], ["Gradient", 25], ["Square", 25]]);
+    expect(profile.imageTypes[0]!.filter).toEqual({ sigma: [1, 2], sigmaTypes: ["int", "float"] });
+    expect(profile.imageTypes[1]!.filter).toMatchObject({ wavelet: "db2", level: 2 });
+    expect(profile.imageTypes[2]!.filter).toMatchObject({ gradientUseSpacing: false });
+    const own = parsePyradiomicsParams("imageType:\n  LoG: {sigma: [3.0]}\nfeatureClass:\n  firstorder: ['Mean']\n");
+    expect(own.imageTypes[0]!.filter).toEqual({ sigma: [3], sigmaTypes: ["float"] });
   });
 
   it("per-image-type settings override the top-level ones", () => {
