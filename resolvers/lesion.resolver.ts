@@ -1,4 +1,5 @@
 import { IsOptional, ValidateNested } from "class-validator";
+import { GraphQLJSON } from "graphql-scalars";
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Resolver, Root } from "type-graphql";
 import type { FeatureFamily } from "../compute/features/types.js";
 import type { LesionFeature } from "../graph-model/model/records.js";
@@ -30,6 +31,14 @@ export class LesionResolver {
   async features(@Root() lesion: Lesion, @Args(() => FeaturesArgs) { settings, families }: FeaturesArgs, @Ctx() ctx: RequestContext): Promise<FeatureValue[]> {
     const loader = ctx.loaders.computedFeatures(toFeatureSettings(settings), (families ?? []) as FeatureFamily[]);
     return (await loader.load(lesion.id)).map(toFeatureValue);
+  }
+
+  @FieldResolver(() => GraphQLJSON, {
+    description: "pyradiomics' diagnostics_* provenance of this lesion's image and mask for a PYRADIOMICS params file (settings.profile PYRADIOMICS): "
+      + "keys as pyradiomics writes them (diagnostics_Image-original_Size, diagnostics_Mask-original_BoundingBox, …); hashes are of this platform's buffers; empty with additionalInfo: false",
+  })
+  async pyradiomicsDiagnostics(@Root() lesion: Lesion, @Arg("settings", () => FeatureSettingsInput) settings: FeatureSettingsInput, @Ctx() ctx: RequestContext): Promise<unknown> {
+    return ctx.features.diagnosticsOf(lesion.id, toFeatureSettings(settings));
   }
 
   @FieldResolver(() => [FeatureValue], { description: "Feature values already in the graph, for one settings hash or all; never computes" })

@@ -13,6 +13,7 @@ import { settingsKey, type SettingsKey } from "./feature-settings-key.js";
 import { checkFeatureResources, resourceCapsFromEnv, type ResourceCaps } from "../../compute/features/resource-estimate.js";
 import { currentDeadline, throwIfDeadlinePassed } from "../../compute/request-deadline.js";
 import { SharedFlight } from "./shared-flight.js";
+import { pyradiomicsDiagnosticsOf } from "./pyradiomics-diagnostics-of.js";
 
 export interface FeatureRequest {
   lesionId: string;
@@ -39,6 +40,11 @@ export class FeatureService {
     /** Caps on one computation's grid, matrices and memory (RG_MAX_* environment variables). */
     readonly caps: ResourceCaps = resourceCapsFromEnv(process.env),
   ) {}
+
+  /** pyradiomics' diagnostics_* of the lesion's image and mask (PYRADIOMICS settings; recomputed, not stored). */
+  diagnosticsOf(lesionId: string, settings: FeatureSettings) {
+    return pyradiomicsDiagnosticsOf(this.store, this.images, lesionId, settings);
+  }
 
   /** Feature values of one lesion for the settings: from the graph, or computed and stored first. */
   async featuresOf(request: FeatureRequest): Promise<M.LesionFeature[]> {
