@@ -16,6 +16,7 @@ import { FeatureWorkerPool } from "../../ingest/features/feature-worker-pool.js"
 import { demoLesionImagesIfWritten } from "../../ingest/demo/demo-images.js";
 import { attachProgressBar, FileCheckpointStore, JobEvents, JobRunner } from "../../ingest/jobs/index.js";
 import { callServer, followJob, reportJob } from "../server-client.js";
+import { writePyradiomicsDiagnostics } from "../pyradiomics-diagnostics-file.js";
 import { createServices } from "../services.js";
 import { addStoreFlags, storeConfig, type StoreFlags } from "../store-options.js";
 
@@ -25,6 +26,7 @@ interface ComputeFlags extends StoreFlags {
   binCount?: string;
   binWidth?: string;
   pyradiomicsParams?: string;
+  diagnostics?: string;
   families?: string[];
   server?: string;
   apiKey?: string;
@@ -60,11 +62,14 @@ async function runLocally(flags: ComputeFlags, logger: Logger): Promise<void> {
   try {
     const imageSources = await demoLesionImagesIfWritten(path.resolve(flags.dataDir ?? "./data"));
     const { features } = createServices(store, logger, { featurePool: pool, imageSources });
-    const job = await cohortFeatureJob(store, features, requestOf(flags));
+    const request = requestOf(flags);
+    if (flags.diagnostics && request.paramsText === undefined) throw new BadUserInputError("--diagnostics needs --pyradiomics-params (diagnostics_* are pyradiomics' provenance)");
+    const job = await cohortFeatureJob(store, features, request);
     const checkpoints = new FileCheckpointStore({ directory: path.join(path.resolve(flags.dataDir ?? "./data"), "jobs") });
     const events = new JobEvents();
     attachProgressBar(events);
     reportJob(await new JobRunner({ concurrency: pool.size, checkpoints, logger }).run(job, { events }));
+    if (flags.diagnostics) console.log(`diagnostics_* of ${await writePyradiomicsDiagnostics(flags.diagnostics, store, features, request.filter, request.settings)} lesions written to ${flags.diagnostics}`);
   } finally {
     await pool.close();
     await store.close();
@@ -75,6 +80,7 @@ const MUTATION = `mutation($cohort: PatientFilterInput, $settings: FeatureSettin
   computeFeatures(cohort: $cohort, settings: $settings, families: $families) { id } }`;
 
 async function runOnServer(flags: ComputeFlags): Promise<void> {
+  if (flags.diagnostics) throw new BadUserInputError("--diagnostics runs without --server (on a server, read Lesion.pyradiomicsDiagnostics)");
   const { filter, settings, families, paramsText } = requestOf(flags);
   const cohort = Object.fromEntries(Object.entries(filter).filter(([, v]) => v !== undefined));
   const settingsInput = paramsText !== undefined ? { profile: "PYRADIOMICS", pyradiomicsParams: paramsText } : settings.discretisation.method === "fixedBinSize"
@@ -94,6 +100,7 @@ export function computeCommand(program: Command, logger: Logger): void {
     .option("--bin-width <w>", "fixed bin size discretisation instead (e.g. 25 for CT in HU)")
     .option("--families <family...>", "IBSI families (default all), e.g. glcm morphology; with --pyradiomics-params, pyradiomics classes (default: those the file enables)")
     .option("--pyradiomics-params <file>", "compute the pyradiomics profile from this pyradiomics params file (YAML or JSON), used as is")
+    .option("--diagnostics <file>", "with --pyradiomics-params: write pyradiomics' diagnostics_* of every lesion to this file (JSON Lines)")
     .option("--server <url>", "run on a running server instead of opening the store (env RG_SERVER)", process.env.RG_SERVER)
     .option("--api-key <key>", "API key for the server's mutations (env RG_API_KEY)", process.env.RG_API_KEY)
     .action(async (flags: ComputeFlags) => (flags.server ? runOnServer(flags) : runLocally(flags, logger)));
