@@ -25,7 +25,7 @@ setting:
   label: 1
 `;
 
-const STORED = `query { patients(first: 1) { edges { node { studies { series { lesions { id storedFeatures { name family value } } } } } } } }`;
+const STORED = `query { patients(first: 1) { nodes { studies { series { lesions { id storedFeatures { name family value } } } } } } }`;
 
 describe("radiogenomics compute features --pyradiomics-params with LoG and Wavelet", () => {
   it("stores every derived image's features under pyradiomics' names and writes diagnostics_* per lesion", async () => {
@@ -52,7 +52,7 @@ describe("radiogenomics compute features --pyradiomics-params with LoG and Wavel
       const [url] = (await processes.start(["serve", "--port", "0", "--data-dir", dataDir], /GraphQL API: (\S+) +\(store: (\w+)/)).split("#");
       const { data, errors } = await graphql(url!, STORED);
       expect(errors).toBeUndefined();
-      const lesion = data.patients.edges[0].node.studies.flatMap((s: any) => s.series.flatMap((x: any) => x.lesions)).find((l: any) => l.storedFeatures.length);
+      const lesion = data.patients.nodes[0].studies.flatMap((s: any) => s.series.flatMap((x: any) => x.lesions)).find((l: any) => l.storedFeatures.length);
       const names = lesion.storedFeatures.map((f: any) => f.name).sort();
       const images = ["original", "log-sigma-1-0-mm-3D", "log-sigma-2-0-mm-3D", "log-sigma-3-0-mm-3D", ...["LLH", "LHL", "LHH", "HLL", "HLH", "HHL", "HHH", "LLL"].map((b) => `wavelet-${b}`)];
       expect(names).toEqual(images.flatMap((i) => [`${i}_firstorder_Entropy`, `${i}_firstorder_Mean`, `${i}_glcm_Contrast`]).sort());
@@ -64,5 +64,5 @@ describe("radiogenomics compute features --pyradiomics-params with LoG and Wavel
     } finally {
       await rm(dataDir, { recursive: true, force: true });
     }
-  });
+  }, 300_000); // four CLI processes and a server on a shared 2-core machine
 });
