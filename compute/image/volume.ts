@@ -18,7 +18,7 @@ export interface Geometry {
 /** A scalar image on a grid: HU for CT, arbitrary units for MR. */
 export interface Volume {
   readonly geometry: Geometry;
-  readonly data: Float32Array;
+  readonly data: Float32Array | Float64Array;
 }
 
 /** A binary region of interest on a grid: 1 inside, 0 outside. */
