@@ -4,7 +4,7 @@
 import { BadUserInputError } from "../errors.js";
 import type { Mask, Volume } from "../image/volume.js";
 import { computeFeatures } from "./compute-features.js";
-import { pyradiomicsNormalise } from "./pyradiomics-normalise.js";
+import { pyradiomicsLoadImage } from "./pyradiomics-load-image.js";
 import { computePyradiomicsFeatures, pyradiomicsSettings, type PyradiomicsFeature } from "./pyradiomics.js";
 import { parsePyradiomicsParams, type PyradiomicsExtractionSettings, type PyradiomicsProfile } from "./pyradiomics-params.js";
 import type { FeatureSettings } from "./settings.js";
@@ -70,13 +70,15 @@ function toResult(feature: PyradiomicsFeature, cls: string): FeatureResult {
 }
 
 /** pyradiomics features of the profile's Original image, for the given classes. */
-export function computePyradiomicsProfile(volume: Volume, mask: Mask, profile: PyradiomicsProfile, classes: readonly string[]): FeatureResult[] {
+export function computePyradiomicsProfile(image: Volume, labels: Mask, profile: PyradiomicsProfile, classes: readonly string[]): FeatureResult[] {
+  // Normalisation, then resampling or pre-cropping, from the top-level settings (pyradiomics' loadImage).
+  const { volume, mask } = pyradiomicsLoadImage(image, labels, profile.preprocessing);
   const out: FeatureResult[] = [];
   for (const { name: imageType, settings } of profile.imageTypes) {
     const roi = selectLabel(mask, settings.label);
     checkRoiSize(roi, settings);
     const families = [...new Set(classes.flatMap((c) => CLASS_FAMILIES[c] ?? []))];
-    const features = computePyradiomicsFeatures(pyradiomicsNormalise(volume, settings), roi, { ...settings, families }, imageType.toLowerCase());
+    const features = computePyradiomicsFeatures(volume, roi, { ...settings, families }, imageType.toLowerCase());
     const byName = new Map(features.map((f) => [f.name, f]));
     for (const cls of classes) {
       for (const feature of profile.featureClasses[cls]!) {

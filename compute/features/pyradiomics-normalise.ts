@@ -4,7 +4,7 @@
 import type { Volume } from "../image/volume.js";
 import type { PyradiomicsExtractionSettings } from "./pyradiomics-params.js";
 
-export function pyradiomicsNormalise(volume: Volume, settings: PyradiomicsExtractionSettings): Volume {
+export function pyradiomicsNormalise(volume: Volume, settings: Pick<PyradiomicsExtractionSettings, "normalize" | "normalizeScale" | "removeOutliers">): Volume {
   if (!settings.normalize) return volume;
   const x = volume.data, n = x.length;
   let sum = 0;
