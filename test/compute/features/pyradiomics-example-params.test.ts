@@ -5,19 +5,13 @@
 // features; the same edit as scripts/fixtures/pyradiomics-resample.py) is compared with pyradiomics in
 // pyradiomics-resample-features.test.ts; here we check that it is exactly that edit of the committed file.
 // The two old versions are refused as pyradiomics 3.0.1 refuses them.
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { BadUserInputError } from "../../../compute/errors.js";
 import { parsePyradiomicsParams } from "../../../compute/features/pyradiomics-params.js";
+import { exampleParams, originalOnly, resampleReference } from "./pyradiomics-example-params.js";
 
-const fixture = (name: string) => readFileSync(path.join(import.meta.dirname, "fixtures/pyradiomics-params", name), "utf8");
-const reference = JSON.parse(readFileSync(path.join(import.meta.dirname, "fixtures/pyradiomics-resample-features.json"), "utf8")) as { cases: { name: string; params: string; features: Record<string, number> }[] };
-
-const SUPPORTED_SHAPE = "shape: ['VoxelVolume', 'Maximum3DDiameter', 'Maximum2DDiameterSlice', 'Maximum2DDiameterColumn', 'Maximum2DDiameterRow', 'MajorAxisLength', 'MinorAxisLength', 'LeastAxisLength', 'Elongation', 'Flatness']";
-function originalOnly(text: string): string {
-  return text.replace(/^ {2}LoG:\n(?: {4}#.*\n)* {4}sigma: .*\n/m, "").replace(/^ {2}Wavelet: \{\}\n/m, "").replace(/^ {2}shape:\n/m, `  ${SUPPORTED_SHAPE}\n`);
-}
+const fixture = exampleParams;
+const reference = resampleReference;
 
 function refusals(text: string): string[] {
   try { parsePyradiomicsParams(text); } catch (error) {
