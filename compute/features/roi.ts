@@ -14,7 +14,7 @@ export interface RoiGrid {
   readonly offset: Vec3;
   /** Margin (voxels) of zero mask around the bounding box. */
   readonly margin: number;
-  readonly intensities: Float32Array;
+  readonly intensities: Float64Array;
   readonly intensityMask: Uint8Array;
   readonly morphologicalMask: Uint8Array;
   /** Discretised grey levels, 0 outside the intensity mask. */
@@ -41,7 +41,7 @@ export function boundingBox(geometry: Geometry, mask: ArrayLike<number>): Boundi
 }
 
 /** Copies the box (plus margin, zero-filled outside the original grid) out of a voxel array. */
-export function cropArray<T extends Float32Array | Uint8Array>(
+export function cropArray<T extends Float32Array | Float64Array | Uint8Array>(
   source: ArrayLike<number>, geometry: Geometry, box: BoundingBox, margin: number, make: (n: number) => T,
 ): T {
   const [nx, ny, nz] = geometry.size;
@@ -91,7 +91,7 @@ export function buildRoiGrid(
     box.upper[1] - box.lower[1] + 1 + 2 * margin,
     box.upper[2] - box.lower[2] + 1 + 2 * margin,
   ];
-  const croppedIntensities = cropArray(intensities, geometry, box, margin, (n) => new Float32Array(n));
+  const croppedIntensities = cropArray(intensities, geometry, box, margin, (n) => new Float64Array(n));
   const croppedMask = cropArray(mask, geometry, box, margin, (n) => new Float32Array(n));
   const { morphological: morphologicalMask, intensity: intensityMask } = splitRoiMasks(croppedIntensities, croppedMask, resegmentation);
   for (let v = 0; v < morphologicalMask.length; v++) {
