@@ -28,6 +28,9 @@ export const PYRADIOMICS_RESAMPLE_DEFAULTS: PyradiomicsResampleSettings = {
   resampledPixelSpacing: null, interpolator: "sitkBSpline", padDistance: 5, preCrop: false, label: 1,
 };
 
+/** Largest resampled grid (voxels): the default maxInterpolatedVoxels cap, which the IBSI-side estimate cannot see here. */
+export const MAX_RESAMPLED_VOXELS = 16_000_000;
+
 const INTEGER_RANGES: Partial<Record<SourcePixelType, [number, number]>> = {
   int16: [-32768, 32767], uint16: [0, 65535], int32: [-2147483648, 2147483647], uint8: [0, 255],
 };
@@ -133,6 +136,8 @@ function resample(volume: Volume, mask: Mask, settings: PyradiomicsResampleSetti
     return cropToTumorMask(volume, onImage, labelBoundingBox(onImage, settings.label), settings.padDistance);
   }
   const grid = pyradiomicsResampleGrid(mask, box, spacing, settings.padDistance);
+  const voxels = grid.size[0] * grid.size[1] * grid.size[2];
+  if (voxels > MAX_RESAMPLED_VOXELS) throw new BadUserInputError(`resampledPixelSpacing ${JSON.stringify(requested)} gives a grid of ${voxels} voxels, more than ${MAX_RESAMPLED_VOXELS}`, { key: "resampledPixelSpacing", voxels });
   const values = itkResample(volume, grid, settings.interpolator!);
   return {
     volume: { geometry: grid, data: castTo(settings.sourcePixelType ?? "float64", values) },

@@ -74,3 +74,9 @@ describe(`pyradiomics ${fixture.versions.pyradiomics} resampling (SimpleITK ${fi
     });
   }
 });
+
+it("refuses a resampled grid larger than MAX_RESAMPLED_VOXELS, naming resampledPixelSpacing", () => {
+  const c = fixture.cases[0]!;
+  const { volume, mask } = input(c);
+  expect(() => pyradiomicsResample(volume, mask, { ...PYRADIOMICS_RESAMPLE_DEFAULTS, resampledPixelSpacing: [0.02, 0.02, 0.02] })).toThrow(/resampledPixelSpacing \[0.02,0.02,0.02\] gives a grid of \d+ voxels, more than 16000000/);
+});
