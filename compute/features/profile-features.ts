@@ -5,7 +5,7 @@ import { BadUserInputError } from "../errors.js";
 import type { Mask, Volume } from "../image/volume.js";
 import { computeFeatures } from "./compute-features.js";
 import { pyradiomicsDerivedVolumes } from "./pyradiomics-derived-images.js";
-import { pyradiomicsNormalise } from "./pyradiomics-normalise.js";
+import { pyradiomicsLoadImage } from "./pyradiomics-load-image.js";
 import { computePyradiomicsFeatures, pyradiomicsSettings, type PyradiomicsFeature } from "./pyradiomics.js";
 import { parsePyradiomicsParams, type PyradiomicsExtractionSettings, type PyradiomicsProfile } from "./pyradiomics-params.js";
 import type { FeatureSettings } from "./settings.js";
@@ -90,9 +90,10 @@ function classResults(features: readonly PyradiomicsFeature[], imageName: string
  */
 export function computePyradiomicsProfile(volume: Volume, mask: Mask, profile: PyradiomicsProfile, classes: readonly string[]): FeatureResult[] {
   const general = profile.settings;
-  const roi = selectLabel(mask, general.label);
+  // Normalisation, then resampling or pre-cropping, from the top-level settings (pyradiomics' loadImage).
+  const { volume: image, mask: labels } = pyradiomicsLoadImage(volume, mask, profile.preprocessing);
+  const roi = selectLabel(labels, general.label);
   checkRoiSize(roi, general);
-  const image = pyradiomicsNormalise(volume, general);
   const out: FeatureResult[] = [];
   const shapeClasses = classes.filter((c) => c.startsWith("shape"));
   const intensityClasses = classes.filter((c) => !c.startsWith("shape"));

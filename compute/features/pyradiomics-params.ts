@@ -7,6 +7,8 @@ import { isSeq, parseDocument, type Document } from "yaml";
 import { z } from "zod";
 import { BadUserInputError } from "../errors.js";
 import type { ImageTypeSettings } from "../filters/pyradiomics/image-types.js";
+import type { ItkInterpolator } from "../image/itk-resample.js";
+import { PYRADIOMICS_RESAMPLE_DEFAULTS, type PyradiomicsResampleSettings } from "../image/pyradiomics-resample.js";
 
 /** pyradiomics 3.0.1 feature names per class; `true` marks the deprecated ones (enabled only by name). */
 export const PYRADIOMICS_FEATURE_CLASSES: Readonly<Record<string, Readonly<Record<string, boolean>>>> = {
@@ -112,7 +114,16 @@ export interface PyradiomicsImageType {
   readonly filter: ImageTypeSettings;
 }
 
+/** What loadImage does before any image type, from the top-level `setting` only (as pyradiomics): normalise, then resample or pre-crop. */
+export interface PyradiomicsPreprocessing extends PyradiomicsResampleSettings {
+  readonly normalize: boolean;
+  readonly normalizeScale: number;
+  readonly removeOutliers: number | null;
+}
+
 export interface PyradiomicsProfile {
+  /** Normalisation, then resampling or pre-cropping (loadImage), from the top-level `setting`. */
+  readonly preprocessing: PyradiomicsPreprocessing;
   /** The general `setting` map with defaults: label, normalisation and ROI checks act on the image before any filter. */
   readonly settings: PyradiomicsExtractionSettings;
   /** Enabled image types in the params file's order, with their merged settings. */
@@ -152,7 +163,6 @@ function unknownKeys(keys: readonly string[], valid: readonly string[], where: s
 /** Settings that change nothing here, or that this platform cannot apply yet (refused by name). */
 function checkSupported(s: Record<string, unknown>, where: string, refusals: Refusals): void {
   const not = (key: string, why = "is not supported yet") => refusals.push(`${where} '${key}' ${why}`);
-  if ("resampledPixelSpacing" in s) not("resampledPixelSpacing", "(resampling) is not supported yet; omit it or leave it empty");
   if (s.lbp2DMethod === "ror" || s.lbp2DMethod === "var") not("lbp2DMethod", `'${s.lbp2DMethod}' is not supported yet (uniform, default)`);
   if (s.label_channel !== undefined && s.label_channel !== 0) not("label_channel", "other than 0 is not supported (masks have one channel)");
   if (s.distances !== undefined && (s.distances as number[]).some((d) => d !== 1)) not("distances", "other than [1] is not supported yet");
@@ -210,6 +220,41 @@ function sigmaTypesAt(doc: Document, path: readonly string[]): ("float" | "int")
   return node.items.map((item) => (INT_LITERAL.test(String((item as { source?: string }).source ?? "")) ? "int" : "float"));
 }
 
+/** SimpleITK 2.5.7's interpolator numbers (pyradiomics' schema allows 1–10; 3 is none in SimpleITK 2.x). */
+const INTERPOLATOR_NUMBERS: Readonly<Record<number, string>> = {
+  1: "sitkNearestNeighbor", 2: "sitkLinear", 4: "sitkGaussian", 5: "sitkLabelGaussian", 6: "sitkHammingWindowedSinc",
+  7: "sitkCosineWindowedSinc", 8: "sitkWelchWindowedSinc", 9: "sitkLanczosWindowedSinc", 10: "sitkBlackmanWindowedSinc",
+};
+const APPLIED_INTERPOLATORS: readonly ItkInterpolator[] = ["sitkNearestNeighbor", "sitkLinear", "sitkBSpline"];
+
+/**
+ * loadImage's settings, from the top-level `setting` (pyradiomics ignores these keys inside an image type).
+ * `interpolator:` with no value is None in pyradiomics and switches resampling off; the interpolator
+ * only matters when resampledPixelSpacing is set.
+ */
+function parsePreprocessing(rawTop: Record<string, unknown>, top: Record<string, unknown>, refusals: Refusals): PyradiomicsPreprocessing {
+  const spacing = (top.resampledPixelSpacing as number[] | undefined) ?? null;
+  let interpolator: ItkInterpolator | null = PYRADIOMICS_RESAMPLE_DEFAULTS.interpolator;
+  if ("interpolator" in rawTop && rawTop.interpolator === null) interpolator = null;
+  else if (top.interpolator !== undefined) {
+    const value = top.interpolator as string | number;
+    const name = typeof value === "number" ? INTERPOLATOR_NUMBERS[value] : value;
+    if (APPLIED_INTERPOLATORS.includes(name as ItkInterpolator)) interpolator = name as ItkInterpolator;
+    else if (spacing !== null && name === undefined) refusals.push(`setting 'interpolator' ${value} is not an interpolator of SimpleITK 2.5.7 (3 was sitkBSpline in SimpleITK 1.x; use 'sitkBSpline')`);
+    else if (spacing !== null) refusals.push(`setting 'interpolator' ${name} is not supported (resampling here applies ${APPLIED_INTERPOLATORS.join(", ")})`);
+  }
+  if (spacing !== null && spacing.length !== 3) refusals.push(`setting 'resampledPixelSpacing' needs 3 values (x, y, z), got ${spacing.length}`);
+  return {
+    resampledPixelSpacing: spacing, interpolator,
+    padDistance: (top.padDistance as number | undefined) ?? PYRADIOMICS_RESAMPLE_DEFAULTS.padDistance,
+    preCrop: (top.preCrop as boolean | undefined) ?? PYRADIOMICS_RESAMPLE_DEFAULTS.preCrop,
+    label: (top.label as number | undefined) ?? DEFAULTS.label,
+    normalize: (top.normalize as boolean | undefined) ?? DEFAULTS.normalize,
+    normalizeScale: (top.normalizeScale as number | undefined) ?? DEFAULTS.normalizeScale,
+    removeOutliers: (top.removeOutliers as number | undefined) ?? DEFAULTS.removeOutliers,
+  };
+}
+
 function parseFeatureClasses(value: unknown, refusals: Refusals): Record<string, string[]> {
   const raw = mapping(value, "featureClass");
   const classes = Object.keys(PYRADIOMICS_FEATURE_CLASSES);
@@ -259,7 +304,7 @@ export function parsePyradiomicsParams(text: string): PyradiomicsProfile {
   const refusals: Refusals = [];
   if (Object.keys(present(mapping(top.voxelSetting, "voxelSetting"))).length) refusals.push("voxelSetting (voxel-based feature maps) is not supported yet");
   const settings = parseSettings(top.setting, "setting", refusals);
-  const profile = { settings: extractionSettings(settings), imageTypes: parseImageTypes(top.imageType, settings, doc, refusals), featureClasses: parseFeatureClasses(top.featureClass, refusals) };
+  const profile = { settings: extractionSettings(settings), preprocessing: parsePreprocessing(mapping(top.setting, "setting"), settings, refusals), imageTypes: parseImageTypes(top.imageType, settings, doc, refusals), featureClasses: parseFeatureClasses(top.featureClass, refusals) };
   if (refusals.length) throw new BadUserInputError(`pyradiomics params not supported here: ${refusals.join("; ")}`, { unsupported: refusals });
   return profile;
 }

@@ -4,6 +4,7 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
+import { exampleParams, originalOnly } from "../compute/features/pyradiomics-example-params.js";
 import { CliProcesses, runCli } from "../support/cli-process.js";
 
 const processes = new CliProcesses();
@@ -60,6 +61,26 @@ describe("radiogenomics compute features --pyradiomics-params", () => {
       const refused = await runCli(["compute", "features", "--collection", "TCGA-GBM", "--pyradiomics-params", params, "--server", url!]);
       expect(refused.code).toBe(1);
       expect(refused.stderr).toMatch(/imageType LBP3D is not supported yet/);
+    } finally {
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it("pyradiomics 3.0.1's exampleCT.yaml: its Original part (resampled to 1 mm) runs; unchanged, only what is not computed yet is named", async () => {
+    const dataDir = await mkdtemp(path.join(os.tmpdir(), "rg-cli-py-"));
+    try {
+      const params = path.join(dataDir, "exampleCT.yaml");
+      await writeFile(params, originalOnly(exampleParams("exampleCT.yaml")));
+      expect((await runCli(["demo", "--data-dir", dataDir])).code).toBe(0);
+      const args = ["compute", "features", "--collection", "TCGA-GBM", "--pyradiomics-params", params, "--data-dir", dataDir];
+      const done = await runCli(args);
+      expect(done.code, done.stderr).toBe(0);
+      expect(done.stdout).toMatch(/SUCCEEDED — 10 done, 0 already done earlier, 0 failed/);
+      await writeFile(params, exampleParams("exampleCT.yaml"));
+      const refused = await runCli(args);
+      expect(refused.code).toBe(1);
+      expect(refused.stderr).toMatch(/imageType LoG is not supported yet; imageType Wavelet is not supported yet; featureClass 'shape' features MeshVolume/);
+      expect(refused.stderr).not.toMatch(/resampledPixelSpacing|interpolator|padDistance/);
     } finally {
       await rm(dataDir, { recursive: true, force: true });
     }

@@ -41,6 +41,7 @@ describe("pyradiomics params files", () => {
     const settings = { binWidth: 25, binCount: null, voxelArrayShift: 1000, label: 1, minimumROIDimensions: 2, minimumROISize: null, normalize: false, normalizeScale: 1, removeOutliers: null, additionalInfo: true };
     expect(profile.settings).toEqual(settings);
     expect(profile.imageTypes).toEqual([{ name: "Original", settings, filter: {} }]);
+    expect(profile.preprocessing).toEqual({ resampledPixelSpacing: null, interpolator: "sitkBSpline", padDistance: 10, preCrop: false, label: 1, normalize: false, normalizeScale: 1, removeOutliers: null });
     expect(Object.keys(profile.featureClasses).sort()).toEqual(["firstorder", "glcm", "gldm", "glrlm", "glszm", "ngtdm"]);
     expect(profile.featureClasses.glcm).toEqual(["Autocorrelation", "Contrast", "Correlation", "Idmn", "Imc1", "Imc2", "JointAverage", "SumSquares"]);
     // An empty class enables its non-deprecated features, as pyradiomics' enableAllFeatures does.
@@ -64,8 +65,8 @@ describe("pyradiomics params files", () => {
     expect(error.message).toMatch(/featureClass 'shape2D' is not supported yet/);
   });
 
-  it("exampleCT.yaml (the stored, pre-3.0 version): the unknown top-level key inputImage is named, with the valid keys", () => {
-    const error = refusal(fixture("exampleCT.yaml"));
+  it("exampleCT.pre-3.0.yaml (an old exampleCT.yaml): the unknown top-level key inputImage is named, with the valid keys", () => {
+    const error = refusal(fixture("exampleCT.pre-3.0.yaml"));
     expect(error.message).toBe("unknown params file top-level key 'inputImage'; valid keys: setting, imageType, featureClass, voxelSetting");
     expect(error.details).toEqual({ unknown: ["inputImage"], valid: ["setting", "imageType", "featureClass", "voxelSetting"] });
   });
@@ -73,15 +74,14 @@ describe("pyradiomics params files", () => {
   it("exampleMR_3mm.yaml: every key not applied yet is refused by name, in one error", () => {
     const error = refusal(fixture("exampleMR_3mm.yaml"));
     expect(error.details.unsupported).toEqual([
-      "setting 'resampledPixelSpacing' (resampling) is not supported yet; omit it or leave it empty",
       "featureClass 'shape' features MeshVolume, Sphericity, SurfaceArea, SurfaceVolumeRatio are not supported yet (list the shape features you want without them)",
     ]);
   });
 
-  it("Params.yaml (stored version, `shape:` twice): a duplicate key is an error, as in pyradiomics 3.0.1's ruamel.yaml", () => {
-    expect(refusal(fixture("Params.yaml")).message).toMatch(/neither valid YAML nor JSON: Map keys must be unique at line 37/);
+  it("Params.duplicate-shape.yaml (an old Params.yaml, `shape:` twice): a duplicate key is an error, as in pyradiomics 3.0.1's ruamel.yaml", () => {
+    expect(refusal(fixture("Params.duplicate-shape.yaml")).message).toMatch(/neither valid YAML nor JSON: Map keys must be unique at line 37/);
     // Without the duplicate, and with the shape features this platform computes, it parses.
-    const fixed = fixture("Params.yaml").replace(/  shape:\n  # redundant[^\n]*\n[^\n]*\n  shape:\n/, "  shape: ['VoxelVolume', 'Maximum3DDiameter']\n");
+    const fixed = fixture("Params.duplicate-shape.yaml").replace(/  shape:\n  # redundant[^\n]*\n[^\n]*\n  shape:\n/, "  shape: ['VoxelVolume', 'Maximum3DDiameter']\n");
     const profile = parsePyradiomicsParams(fixed);
     expect(profile.featureClasses.shape).toEqual(["Maximum3DDiameter", "VoxelVolume"]);
     expect(profile.featureClasses.glcm).toHaveLength(22);

@@ -9,7 +9,7 @@ import { expected, expectedSet, readDicomFile, type ExpectedImage } from "./dico
 const ALL_IMAGES = Object.values(expected.sets).flatMap((set) => [...set.images, ...(set.images_single ?? [])]);
 
 /** Back from rescaled values to stored values: min, max and sum as expected.json lists them. */
-function storedSummary(rescaled: Float32Array, image: ExpectedImage): { sum: number; min: number; max: number } {
+function storedSummary(rescaled: Float32Array | Float64Array, image: ExpectedImage): { sum: number; min: number; max: number } {
   let sum = 0;
   let min = Infinity;
   let max = -Infinity;
