@@ -13,6 +13,7 @@ import { featureMatrixTable } from "../compute/export/feature-matrix.js";
 import { mapToGraphDocument } from "../compute/export/graph-document.js";
 import { formatGraphml } from "../compute/export/graphml.js";
 import { formatHeatmapSvg, SVG_CONTENT_TYPE } from "../compute/export/heatmap-svg.js";
+import { formatParquet, PARQUET_CONTENT_TYPE } from "../compute/export/parquet.js";
 import { linkTable } from "../compute/export/link-table.js";
 import { formatProvenance, type Table, type TableFormatOptions } from "../compute/export/table.js";
 import type { ManifestFormat } from "../compute/export/cohort-manifest.js";
@@ -37,7 +38,8 @@ export interface ExportRequest {
 }
 
 export interface ExportResult {
-  body: string;
+  /** Text, or bytes for a binary format (Parquet). */
+  body: string | Uint8Array;
   contentType: string;
   /** Suggested file name (Content-Disposition). */
   fileName: string;
@@ -54,9 +56,9 @@ const TABLE_FORMATS = {
   tsv: { format: formatTsv, contentType: TSV_CONTENT_TYPE },
 } as const;
 
-/** csv/tsv, or the table's provenance sidecar `<name>.provenance.json` (the body carries none). */
-type TableExtension = keyof typeof TABLE_FORMATS | "provenance.json";
-const TABLE_EXTENSIONS = ["csv", "tsv", "provenance.json"] as const;
+/** csv/tsv, Parquet (provenance in its key-value metadata), or the text tables' provenance sidecar `<name>.provenance.json`. */
+type TableExtension = keyof typeof TABLE_FORMATS | "parquet" | "provenance.json";
+const TABLE_EXTENSIONS = ["csv", "tsv", "parquet", "provenance.json"] as const;
 
 /** ?spreadsheetSafe=false writes formula-looking text as stored (no leading `'`). */
 function tableOptions(query: QueryParams): TableFormatOptions {
@@ -131,6 +133,7 @@ function featuresExport(extension: TableExtension): ExportRoute["render"] {
 function tableResult(table: Table, extension: TableExtension, base: string, options: TableFormatOptions = {}): ExportResult {
   if (extension === "provenance.json")
     return { body: formatProvenance(table, base), contentType: "application/json; charset=utf-8", fileName: `${base}.provenance.json` };
+  if (extension === "parquet") return { body: formatParquet(table, base), contentType: PARQUET_CONTENT_TYPE, fileName: `${base}.parquet` };
   const { format, contentType } = TABLE_FORMATS[extension];
   return { body: format(table, options), contentType, fileName: `${base}.${extension}` };
 }
@@ -189,7 +192,7 @@ export function exportRouter(store: GraphStore, logger: Logger, { dicomwebBaseUr
         await guard(req);
         const result = await route.render({ store, dicomwebBaseUrl, params: req.params as Record<string, string>, query: req.query as QueryParams });
         // attachment() guesses a type from the file name, so the real type is set after it.
-        res.status(200).attachment(result.fileName).type(result.contentType).send(result.body);
+        res.status(200).attachment(result.fileName).type(result.contentType).send(typeof result.body === "string" ? result.body : Buffer.from(result.body));
       } catch (error) {
         if (error instanceof PlatformError) {
           if (error instanceof RateLimitedError) res.setHeader("retry-after", String(error.retryAfterSeconds));
