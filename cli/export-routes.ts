@@ -9,6 +9,8 @@ import { PlatformError, RateLimitedError, type ErrorCode } from "../compute/erro
 import { correlationHeatmap } from "../compute/export/correlation-heatmap.js";
 import { CSV_CONTENT_TYPE, formatCsv } from "../compute/export/csv.js";
 import { formatCytoscapeJson } from "../compute/export/cytoscape-json.js";
+import { formatCytoscapeStyleJson } from "../compute/export/cytoscape-style-json.js";
+import { formatCytoscapeVizmap } from "../compute/export/cytoscape-vizmap.js";
 import { featureMatrixTable } from "../compute/export/feature-matrix.js";
 import { mapToGraphDocument } from "../compute/export/graph-document.js";
 import { formatGraphml } from "../compute/export/graphml.js";
@@ -99,6 +101,18 @@ function linksExport(extension: TableExtension): ExportRoute["render"] {
   };
 }
 
+/** The map's style alone: vizmap XML (Cytoscape desktop › Import › Styles from File) or the Cytoscape.js style JSON. */
+function mapStyleExport(extension: "style.xml" | "style.json"): ExportRoute["render"] {
+  return async (request) => {
+    const query = mapQuery(request, 0.05);
+    await loadRadiogenomicMap(request.store, query); // NOT_FOUND for an unknown analysis, like the map itself
+    const fileName = `${safeFileName(query.analysisIds.join("+"))}-map.${extension}`;
+    return extension === "style.xml"
+      ? { body: formatCytoscapeVizmap(query.maxQ ?? 0.05), contentType: "application/xml; charset=utf-8", fileName }
+      : { body: formatCytoscapeStyleJson(query.maxQ ?? 0.05), contentType: "application/json; charset=utf-8", fileName };
+  };
+}
+
 async function heatmapExport(request: ExportRequest): Promise<ExportResult> {
   const query = mapQuery(request, undefined);
   const markQ = numberParam(request.query, "markQ", { min: 0, max: 1 }) ?? 0.05;
@@ -151,6 +165,10 @@ export const EXPORT_ROUTES: ExportRoute[] = [
   { path: "/export/analyses/:id/map.graphml", render: mapExport("graphml") },
   { path: "/export/map.cyjs", render: mapExport("cyjs") },
   { path: "/export/map.graphml", render: mapExport("graphml") },
+  ...(["style.xml", "style.json"] as const).flatMap((ext) => [
+    { path: `/export/analyses/:id/map.${ext}`, render: mapStyleExport(ext) },
+    { path: `/export/map.${ext}`, render: mapStyleExport(ext) },
+  ]),
   ...TABLE_EXTENSIONS.flatMap((ext) => [
     { path: `/export/analyses/:id/links.${ext}`, render: linksExport(ext) },
     { path: `/export/analyses/:id/features.${ext}`, render: featuresExport(ext) },

@@ -2,7 +2,8 @@
 // follows the hypoxia genes): radiogenomicMap over GraphQL, the /export endpoints (Cytoscape.js JSON,
 // GraphML, CSV/TSV link tables and feature matrices, SVG heatmap) read back by independent readers
 // and checked against what GraphQL reports, the error shapes, and the CLI against the same server.
-import { execFileSync } from "node:child_process";
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -142,7 +143,8 @@ describe.each(BOTH_STORES)("exports for visualisation tools [$name]", (target) =
 
   it("serves every table as Parquet that pandas and DuckDB read back to the GraphQL answer, provenance in its metadata", async () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), "rg-parquet-"));
-    const readParquet = (reader: string, file: string) => JSON.parse(execFileSync("/opt/rgpy/bin/python", [path.join(import.meta.dirname, "../support/read-parquet.py"), reader, file, "radiogenomics.provenance"], { encoding: "utf8", maxBuffer: 64 << 20 }));
+    // Async, so the server's keep-alive sockets are not left to time out under a blocked event loop.
+    const readParquet = async (reader: string, file: string) => JSON.parse((await promisify(execFile)("/opt/rgpy/bin/python", [path.join(import.meta.dirname, "../support/read-parquet.py"), reader, file, "radiogenomics.provenance"], { encoding: "utf8", maxBuffer: 64 << 20 })).stdout);
     try {
       const links = path.join(dir, "links.parquet");
       const cli = await runCli(["export", "links", "--server", platform.server.url, "--analysis", analysis.id, "--format", "parquet", "--out", links]);
@@ -153,7 +155,7 @@ describe.each(BOTH_STORES)("exports for visualisation tools [$name]", (target) =
       const features = path.join(dir, "features.parquet");
       await writeFile(features, Buffer.from(await response.arrayBuffer()));
       for (const reader of ["pandas", "duckdb"]) {
-        const got = readParquet(reader, links);
+        const got = await readParquet(reader, links);
         expect(got.rows, reader).toHaveLength(all.length);
         const col = (name: string) => got.columns.indexOf(name);
         const byKey = new Map(got.rows.map((r: any[]) => [`${r[col("featureName")]}|${r[col("targetKey")]}`, r]));
@@ -164,7 +166,7 @@ describe.each(BOTH_STORES)("exports for visualisation tools [$name]", (target) =
         }
         expect(JSON.parse(got.provenance).provenance.join("\n")).toContain(analysis.params.settingsHash);
 
-        const matrix = readParquet(reader, features);
+        const matrix = await readParquet(reader, features);
         expect(matrix.columns.slice(0, 2)).toEqual(["patientId", "lesionId"]);
         expect(matrix.rows).toHaveLength(analysis.params.patients);
         expect(JSON.parse(matrix.provenance).provenance).toContain(`settingsHash: ${analysis.params.settingsHash}`);
