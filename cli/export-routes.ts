@@ -188,6 +188,7 @@ export const EXPORT_ROUTES: ExportRoute[] = [
   { path: "/export/cohorts/:id/manifest.tcia", render: manifestExport("TCIA") },
   { path: "/export/cohorts/:id/manifest.idc.txt", render: manifestExport("IDC") },
   { path: "/export/cohorts/:id/manifest.csv", render: manifestExport("CSV") },
+  { path: "/export/cohorts/:id/manifest.s5cmd", render: manifestExport("S5CMD") },
 ];
 
 const STATUS: Partial<Record<ErrorCode, number>> = {
