@@ -26,7 +26,7 @@ describe.each(BOTH_STORES)("the demo's association at q < 0.05 [$name]", (target
     page = answer.data.featurePathwayLinkPage;
   });
 
-  it("shows the planted hypoxia links, led by the coefficient of variation", () => {
+  it("shows the planted hypoxia links first, the coefficient of variation among them", () => {
     const planted = page.nodes.filter((l) => l.target === PLANTED_PATHWAY);
     expect(planted.length).toBeGreaterThan(0);
     expect(page.nodes[0]!.target).toBe(PLANTED_PATHWAY);
