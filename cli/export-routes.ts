@@ -9,10 +9,13 @@ import { PlatformError, RateLimitedError, type ErrorCode } from "../compute/erro
 import { correlationHeatmap } from "../compute/export/correlation-heatmap.js";
 import { CSV_CONTENT_TYPE, formatCsv } from "../compute/export/csv.js";
 import { formatCytoscapeJson } from "../compute/export/cytoscape-json.js";
+import { formatCytoscapeStyleJson } from "../compute/export/cytoscape-style-json.js";
+import { formatCytoscapeVizmap } from "../compute/export/cytoscape-vizmap.js";
 import { featureMatrixTable } from "../compute/export/feature-matrix.js";
 import { mapToGraphDocument } from "../compute/export/graph-document.js";
 import { formatGraphml } from "../compute/export/graphml.js";
 import { formatHeatmapSvg, SVG_CONTENT_TYPE } from "../compute/export/heatmap-svg.js";
+import { formatParquet, PARQUET_CONTENT_TYPE } from "../compute/export/parquet.js";
 import { linkTable } from "../compute/export/link-table.js";
 import { formatProvenance, type Table, type TableFormatOptions } from "../compute/export/table.js";
 import type { ManifestFormat } from "../compute/export/cohort-manifest.js";
@@ -37,7 +40,8 @@ export interface ExportRequest {
 }
 
 export interface ExportResult {
-  body: string;
+  /** Text, or bytes for a binary format (Parquet). */
+  body: string | Uint8Array;
   contentType: string;
   /** Suggested file name (Content-Disposition). */
   fileName: string;
@@ -54,9 +58,9 @@ const TABLE_FORMATS = {
   tsv: { format: formatTsv, contentType: TSV_CONTENT_TYPE },
 } as const;
 
-/** csv/tsv, or the table's provenance sidecar `<name>.provenance.json` (the body carries none). */
-type TableExtension = keyof typeof TABLE_FORMATS | "provenance.json";
-const TABLE_EXTENSIONS = ["csv", "tsv", "provenance.json"] as const;
+/** csv/tsv, Parquet (provenance in its key-value metadata), or the text tables' provenance sidecar `<name>.provenance.json`. */
+type TableExtension = keyof typeof TABLE_FORMATS | "parquet" | "provenance.json";
+const TABLE_EXTENSIONS = ["csv", "tsv", "parquet", "provenance.json"] as const;
 
 /** ?spreadsheetSafe=false writes formula-looking text as stored (no leading `'`). */
 function tableOptions(query: QueryParams): TableFormatOptions {
@@ -97,6 +101,18 @@ function linksExport(extension: TableExtension): ExportRoute["render"] {
   };
 }
 
+/** The map's style alone: vizmap XML (Cytoscape desktop › Import › Styles from File) or the Cytoscape.js style JSON. */
+function mapStyleExport(extension: "style.xml" | "style.json"): ExportRoute["render"] {
+  return async (request) => {
+    const query = mapQuery(request, 0.05);
+    await loadRadiogenomicMap(request.store, query); // NOT_FOUND for an unknown analysis, like the map itself
+    const fileName = `${safeFileName(query.analysisIds.join("+"))}-map.${extension}`;
+    return extension === "style.xml"
+      ? { body: formatCytoscapeVizmap(query.maxQ ?? 0.05), contentType: "application/xml; charset=utf-8", fileName }
+      : { body: formatCytoscapeStyleJson(query.maxQ ?? 0.05), contentType: "application/json; charset=utf-8", fileName };
+  };
+}
+
 async function heatmapExport(request: ExportRequest): Promise<ExportResult> {
   const query = mapQuery(request, undefined);
   const markQ = numberParam(request.query, "markQ", { min: 0, max: 1 }) ?? 0.05;
@@ -131,6 +147,7 @@ function featuresExport(extension: TableExtension): ExportRoute["render"] {
 function tableResult(table: Table, extension: TableExtension, base: string, options: TableFormatOptions = {}): ExportResult {
   if (extension === "provenance.json")
     return { body: formatProvenance(table, base), contentType: "application/json; charset=utf-8", fileName: `${base}.provenance.json` };
+  if (extension === "parquet") return { body: formatParquet(table, base), contentType: PARQUET_CONTENT_TYPE, fileName: `${base}.parquet` };
   const { format, contentType } = TABLE_FORMATS[extension];
   return { body: format(table, options), contentType, fileName: `${base}.${extension}` };
 }
@@ -148,6 +165,10 @@ export const EXPORT_ROUTES: ExportRoute[] = [
   { path: "/export/analyses/:id/map.graphml", render: mapExport("graphml") },
   { path: "/export/map.cyjs", render: mapExport("cyjs") },
   { path: "/export/map.graphml", render: mapExport("graphml") },
+  ...(["style.xml", "style.json"] as const).flatMap((ext) => [
+    { path: `/export/analyses/:id/map.${ext}`, render: mapStyleExport(ext) },
+    { path: `/export/map.${ext}`, render: mapStyleExport(ext) },
+  ]),
   ...TABLE_EXTENSIONS.flatMap((ext) => [
     { path: `/export/analyses/:id/links.${ext}`, render: linksExport(ext) },
     { path: `/export/analyses/:id/features.${ext}`, render: featuresExport(ext) },
@@ -167,6 +188,7 @@ export const EXPORT_ROUTES: ExportRoute[] = [
   { path: "/export/cohorts/:id/manifest.tcia", render: manifestExport("TCIA") },
   { path: "/export/cohorts/:id/manifest.idc.txt", render: manifestExport("IDC") },
   { path: "/export/cohorts/:id/manifest.csv", render: manifestExport("CSV") },
+  { path: "/export/cohorts/:id/manifest.s5cmd", render: manifestExport("S5CMD") },
 ];
 
 const STATUS: Partial<Record<ErrorCode, number>> = {
@@ -189,7 +211,7 @@ export function exportRouter(store: GraphStore, logger: Logger, { dicomwebBaseUr
         await guard(req);
         const result = await route.render({ store, dicomwebBaseUrl, params: req.params as Record<string, string>, query: req.query as QueryParams });
         // attachment() guesses a type from the file name, so the real type is set after it.
-        res.status(200).attachment(result.fileName).type(result.contentType).send(result.body);
+        res.status(200).attachment(result.fileName).type(result.contentType).send(typeof result.body === "string" ? result.body : Buffer.from(result.body));
       } catch (error) {
         if (error instanceof PlatformError) {
           if (error instanceof RateLimitedError) res.setHeader("retry-after", String(error.retryAfterSeconds));

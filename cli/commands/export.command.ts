@@ -22,7 +22,7 @@ interface ExportFlags {
   harmonisation?: string;
 }
 
-const FORMATS: Record<string, string[]> = { map: ["cyjs", "graphml"], links: ["csv", "tsv"], features: ["csv", "tsv"], heatmap: ["svg"], roc: ["svg"], coefficients: ["csv", "tsv"], folds: ["csv", "tsv"], "harmonisation-diagnostics": ["csv", "tsv"], "harmonised-values": ["csv", "tsv"], km: ["svg"], forest: ["svg"], "survival-table": ["csv", "tsv"] };
+const FORMATS: Record<string, string[]> = { map: ["cyjs", "graphml", "style.xml", "style.json"], links: ["csv", "tsv", "parquet"], features: ["csv", "tsv", "parquet"], heatmap: ["svg"], roc: ["svg"], coefficients: ["csv", "tsv", "parquet"], folds: ["csv", "tsv", "parquet"], "harmonisation-diagnostics": ["csv", "tsv", "parquet"], "harmonised-values": ["csv", "tsv", "parquet"], km: ["svg"], forest: ["svg"], "survival-table": ["csv", "tsv", "parquet"] };
 const HARMONISATION_EXPORTS: Record<string, string> = { "harmonisation-diagnostics": "diagnostics", "harmonised-values": "values" };
 const SIGNATURE_EXPORTS = new Set(["roc", "coefficients", "folds"]);
 /** Survival exports: CLI name → file name under /export/survival/:id/. */
@@ -72,18 +72,18 @@ export function exportPath(what: string, flags: ExportFlags): string {
   return search ? `${path}?${search}` : path;
 }
 
-async function fetchExport(server: string, path: string): Promise<string> {
+async function fetchExport(server: string, path: string): Promise<Buffer> {
   let response: Response;
   try {
     response = await fetch(new URL(path, server));
   } catch (error) {
     throw new UpstreamUnavailableError(`No radiogenomics server answers at ${server} (${(error as Error).message}). Start one with 'npm start'.`);
   }
-  const body = await response.text();
+  const body = Buffer.from(await response.arrayBuffer());
   if (response.ok) return body;
   let error: { message?: string; extensions?: { code?: string } } | undefined;
   try {
-    error = (JSON.parse(body) as { errors?: (typeof error)[] }).errors?.[0];
+    error = (JSON.parse(body.toString("utf8")) as { errors?: (typeof error)[] }).errors?.[0];
   } catch {
     // Not our error shape (e.g. a proxy's HTML page): report the status.
   }
@@ -93,13 +93,13 @@ async function fetchExport(server: string, path: string): Promise<string> {
 export function exportCommand(program: Command): void {
   program
     .command("export")
-    .description("export for visualisation tools from a running server: map (cyjs|graphml), links (csv|tsv), features (csv|tsv), heatmap (svg), roc (svg), coefficients | folds (csv|tsv) of a signature, harmonisation-diagnostics | harmonised-values (csv|tsv) of a harmonisation, km | forest (svg), survival-table (csv|tsv) of a survival analysis")
+    .description("export for visualisation tools from a running server: map (cyjs|graphml|style.xml|style.json), links (csv|tsv|parquet), features (csv|tsv|parquet), heatmap (svg), roc (svg), coefficients | folds (csv|tsv) of a signature, harmonisation-diagnostics | harmonised-values (csv|tsv) of a harmonisation, km | forest (svg), survival-table (csv|tsv) of a survival analysis")
     .argument("<what>", "map | links | features | heatmap | roc | coefficients | folds | harmonisation-diagnostics | harmonised-values | km | forest | survival-table")
     .option("--signature <id>", "roc, coefficients, folds: signature id from fitSignature")
     .option("--harmonisation <id>", "harmonisation-diagnostics, harmonised-values: harmonisation id from startHarmonisation")
     .option("--analysis <id...>", "analysis id(s) from runAssociation (map takes several), or a survival analysis id (km, forest, survival-table)")
-    .option("--format <format>", "map: cyjs (default) or graphml; links, features: csv (default) or tsv; heatmap: svg")
-    .option("--out <file>", "write here (default: stdout); tables also write <file>.provenance.json")
+    .option("--format <format>", "map: cyjs (default), graphml, style.xml (Cytoscape desktop style) or style.json (Cytoscape.js style); links, features and other tables: csv (default), tsv or parquet; heatmap: svg")
+    .option("--out <file>", "write here (default: stdout); csv/tsv tables also write <file>.provenance.json (Parquet holds it in its metadata)")
     .option("--max-q <q>", "map, links, heatmap: only links with q at most this (map default 0.05)")
     .option("--min-abs-rho <r>", "map, links, heatmap: only links with |rho| at least this")
     .option("--mark-q <q>", "heatmap: dot cells with q below this (default 0.05)")
@@ -114,7 +114,7 @@ export function exportCommand(program: Command): void {
       const body = await fetchExport(flags.server, exportPath(what, flags));
       if (!flags.out) return void process.stdout.write(body);
       await writeFile(flags.out, body);
-      process.stderr.write(`wrote ${Buffer.byteLength(body)} bytes to ${flags.out}\n`);
+      process.stderr.write(`wrote ${body.length} bytes to ${flags.out}\n`);
       await writeProvenanceSidecar(flags.server, exportPath(what, flags), flags.out);
     });
 }

@@ -14,7 +14,7 @@ export const NODE_STYLE = {
 
 export function cytoscapeStyle(maxQ = 0.05): CytoscapeStyleRule[] {
   return [
-    { selector: "node", style: { label: "data(name)", "font-size": 10, "text-valign": "bottom", "text-halign": "center", width: 24, height: 24, color: "#222" } },
+    { selector: "node", style: { label: "data(name)", "font-size": 10, "text-wrap": "wrap", "text-max-width": "200px", "text-valign": "bottom", "text-halign": "center", width: 24, height: 24, color: "#222" } },
     ...Object.entries(NODE_STYLE).map(([kind, { color, shape }]) => ({ selector: `node[kind = "${kind}"]`, style: { "background-color": color, shape } })),
     // width 1..9 px for |effect| 0..1 (Cytoscape.js mapData(field, min, max, from, to) clamps outside the range).
     { selector: "edge", style: { width: "mapData(absEffect, 0, 1, 1, 9)", "curve-style": "bezier", opacity: 0.8, "line-color": "#888" } },

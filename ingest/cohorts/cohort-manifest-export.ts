@@ -4,6 +4,7 @@
 import { NotFoundError } from "../../compute/errors.js";
 import { cohortManifest, type ManifestFormat } from "../../compute/export/cohort-manifest.js";
 import type { GraphStore } from "../../graph-model/graph-store.js";
+import { idcSeriesLocations, idcSeriesLocationsPath } from "./idc-series-locations.js";
 import { DicomWebArchive, IDC_PUBLIC_DICOMWEB_URL, type ImagingSource } from "../dicomweb/index.js";
 
 /** DICOMweb root of the configured imaging source; IDC's public proxy when it is not a DICOMweb server. */
@@ -16,11 +17,13 @@ export const MANIFEST_FILES: Record<ManifestFormat, { extension: string; content
   TCIA: { extension: "tcia", contentType: "application/x-nbia-manifest-file" },
   IDC: { extension: "idc.txt", contentType: "text/plain; charset=utf-8" },
   CSV: { extension: "csv", contentType: "text/csv; charset=utf-8" },
+  S5CMD: { extension: "s5cmd", contentType: "text/plain; charset=utf-8" },
 };
 
 /** The manifest of a saved cohort's image series; NOT_FOUND for an unknown cohort. */
 export async function exportCohortManifest(store: GraphStore, cohortId: string, format: ManifestFormat, baseUrl: string = IDC_PUBLIC_DICOMWEB_URL): Promise<string> {
   if (!(await store.cohortsByIds([cohortId])).length) throw new NotFoundError("Cohort", cohortId);
   const series = (await store.seriesOfCohorts([cohortId])).get(cohortId) ?? [];
-  return cohortManifest(series, format, { dicomwebBaseUrl: baseUrl, name: cohortId });
+  const locations = format === "S5CMD" ? await idcSeriesLocations(idcSeriesLocationsPath(), series.map((s) => s.seriesUid)) : undefined;
+  return cohortManifest(series, format, { dicomwebBaseUrl: baseUrl, name: cohortId, locations });
 }

@@ -2,7 +2,9 @@
 // follows the hypoxia genes): radiogenomicMap over GraphQL, the /export endpoints (Cytoscape.js JSON,
 // GraphML, CSV/TSV link tables and feature matrices, SVG heatmap) read back by independent readers
 // and checked against what GraphQL reports, the error shapes, and the CLI against the same server.
-import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -137,6 +139,48 @@ describe.each(BOTH_STORES)("exports for visualisation tools [$name]", (target) =
     const luadWithLesion = new Set(cohort.lesions.map((l) => seriesPatient.get(l.seriesUid)!).filter((p) => luad.has(p)));
     expect(byCohort.records.slice(1)).toHaveLength(luadWithLesion.size);
     expect(byCohort.records[0]!.slice(2).every((name) => name.startsWith("cm_"))).toBe(true);
+  });
+
+  it("serves every table as Parquet that pandas and DuckDB read back to the GraphQL answer, provenance in its metadata", async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), "rg-parquet-"));
+    // Async, so the server's keep-alive sockets are not left to time out under a blocked event loop.
+    const readParquet = async (reader: string, file: string) => JSON.parse((await promisify(execFile)("/opt/rgpy/bin/python", [path.join(import.meta.dirname, "../support/read-parquet.py"), reader, file, "radiogenomics.provenance"], { encoding: "utf8", maxBuffer: 64 << 20 })).stdout);
+    try {
+      const links = path.join(dir, "links.parquet");
+      const cli = await runCli(["export", "links", "--server", platform.server.url, "--analysis", analysis.id, "--format", "parquet", "--out", links]);
+      expect(cli.code, cli.stderr).toBe(0);
+      const response = await get(`/export/analyses/${analysis.id}/features.parquet`);
+      expect(response.headers.get("content-type")).toMatch(/^application\/vnd\.apache\.parquet/);
+      expect(response.headers.get("content-disposition")).toContain(`${analysis.id}-features.parquet`);
+      const features = path.join(dir, "features.parquet");
+      await writeFile(features, Buffer.from(await response.arrayBuffer()));
+      for (const reader of ["pandas", "duckdb"]) {
+        const got = await readParquet(reader, links);
+        expect(got.rows, reader).toHaveLength(all.length);
+        const col = (name: string) => got.columns.indexOf(name);
+        const byKey = new Map(got.rows.map((r: any[]) => [`${r[col("featureName")]}|${r[col("targetKey")]}`, r]));
+        for (const l of all) {
+          const row: any = byKey.get(`${l.feature.name}|${l.target}`);
+          expect(row, `${l.feature.name} → ${l.target}`).toBeDefined();
+          expect([row[col("effect")], row[col("p")], row[col("q")], row[col("n")], row[col("ibsiCode")], row[col("settingsHash")]]).toEqual([l.rho, l.p, l.q, l.n, l.feature.ibsiCode, l.feature.settingsHash]);
+        }
+        expect(JSON.parse(got.provenance).provenance.join("\n")).toContain(analysis.params.settingsHash);
+
+        const matrix = await readParquet(reader, features);
+        expect(matrix.columns.slice(0, 2)).toEqual(["patientId", "lesionId"]);
+        expect(matrix.rows).toHaveLength(analysis.params.patients);
+        expect(JSON.parse(matrix.provenance).provenance).toContain(`settingsHash: ${analysis.params.settingsHash}`);
+        if (reader === "duckdb") continue;
+        for (const row of matrix.rows) {
+          const stored = await graphql(platform.server.graphqlUrl, `query($id: ID!, $hash: String) { patient(id: $id) { studies { series { lesions { id storedFeatures(settingsHash: $hash) { name value } } } } } }`, { id: row[0], hash: analysis.params.settingsHash });
+          const lesion = stored.data.patient.studies.flatMap((s: any) => s.series).flatMap((s: any) => s.lesions).find((x: any) => x.id === row[1]);
+          const expected = new Map(lesion.storedFeatures.map((f: any) => [f.name, f.value]));
+          matrix.columns.slice(2).forEach((name: string, k: number) => expect(row[k + 2], `${row[1]} ${name}`).toBe(expected.get(name) ?? null));
+        }
+      }
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it("draws the feature × pathway heatmap with one cell per pair and the q < 0.05 cells marked", async () => {
