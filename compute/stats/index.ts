@@ -63,16 +63,27 @@ export { correlationTwoSidedP, studentTCdf, studentTTwoSidedP } from "./student-
 export { normalSf, regularizedUpperGamma } from "./normal.js";
 export { multiplyABt } from "./dense-product.js";
 export {
+  allocateSpearmanResult,
   spearman,
   spearmanCell,
   spearmanMatrix,
+  spearmanMatrixRows,
   SpearmanStatus,
+  type SpearmanResultBuffers,
+  type SpearmanStageTimes,
   type SpearmanCell,
   type SpearmanMatrixResult,
   type SpearmanOptions,
   type SpearmanStatusCode,
 } from "./spearman.js";
-export { benjaminiHochberg, qValueAt, type BenjaminiHochbergResult } from "./benjamini-hochberg.js";
+export {
+  benjaminiHochberg,
+  benjaminiHochbergOfRuns,
+  qValueAt,
+  sortPValueColumns,
+  type BenjaminiHochbergResult,
+  type PValueRun,
+} from "./benjamini-hochberg.js";
 export {
   mannWhitney,
   mannWhitneyFromRankSum,
