@@ -1,7 +1,8 @@
 // Spearman rank correlation as a matrix kernel: features (F × n) against targets (G × n) → F × G.
 //
 // Method: sort each row once, take average ranks, centre the doubled ranks (2r − (m+1), integers),
-// take the blocked dense product A · Bᵀ (exact integer sums for m < 3·10⁵), then
+// take the blocked dense product A · Bᵀ (exact integer sums for m < 3·10⁵; WebAssembly SIMD on Int16
+// for m ≤ 2047, int16-rank-product.ts, the same sums), then
 // rho = Σ a·b / √(Σa² · Σb²) and p = I_{1−ρ²}(ν/2, ½) with ν = m − 2 (the t approximation of
 // scipy.stats.spearmanr).
 //
@@ -11,6 +12,7 @@
 // over the sorted rows (subset-ranks.ts, no re-sort), then one dense product. No NaN, or one shared
 // pattern, costs nothing extra; each further distinct pattern costs one O(n) walk per row.
 import { multiplyABt } from "./dense-product.js";
+import { int16ProductAvailable, multiplyABtInt16 } from "./int16-rank-product.js";
 import { logBeta } from "./log-gamma.js";
 import type { Matrix } from "./matrix.js";
 import { centredSubsetRanks, sortRows, subsetPlan, type SortedRows, type SubsetPlan } from "./subset-ranks.js";
@@ -229,7 +231,9 @@ export function spearmanMatrixRows(
         }
         const b = centredBlock(sortedTargets, end - start, plan.targetPlan, bBuffer);
         lap("ranks");
-        multiplyABt(plan.a.block, plan.group.rows.length, b.block, end - start, plan.m, dots, end - start);
+        // the centred ranks are integers |c| ≤ m − 1: the exact Int16 SIMD kernel when it takes m, else float64
+        const product = int16ProductAvailable(plan.m) ? multiplyABtInt16 : multiplyABt;
+        product(plan.a.block, plan.group.rows.length, b.block, end - start, plan.m, dots, end - start);
         lap("product");
         correlateBlock(plan.group.rows, plan.a, tg.rows, start, end, b, plan.m, dots, result);
         lap("p");
