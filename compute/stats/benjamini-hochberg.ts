@@ -1,5 +1,5 @@
 // Benjamini–Hochberg q-values (step-up FDR), as scipy.stats.false_discovery_control(method="bh").
-import { sortWithIndex } from "./sort-with-index.js";
+import { bucketSortWithIndex } from "./bucket-sort-with-index.js";
 import { StatsInputError, undefinedResult, type Undefined } from "./stats-errors.js";
 
 /**
@@ -31,7 +31,7 @@ export function benjaminiHochberg(pValues: ArrayLike<number>): BenjaminiHochberg
     keys[m] = p;
     order[m++] = i;
   }
-  if (m > 0) sortWithIndex(keys, order, m);
+  if (m > 0) bucketSortWithIndex(keys, order, m);
   const q = new Float64Array(total).fill(NaN);
   let running = 1;
   for (let k = m; k >= 1; k--) {
@@ -80,7 +80,7 @@ export function sortPValueColumns(
       order[count++] = c;
     }
   }
-  sortWithIndex(keys, order, count);
+  bucketSortWithIndex(keys, order, count);
   return count;
 }
 

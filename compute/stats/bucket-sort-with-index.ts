@@ -7,6 +7,8 @@
 import { sortWithIndex } from "./sort-with-index.js";
 
 const INSERTION_MAX = 24;
+/** Above this, a first pass scatters into n/512 buckets (their write fronts fit in L2), each then sorted in cache. */
+const TWO_LEVEL_MIN = 1 << 14;
 
 let counts = new Uint32Array(0);
 let keysScratch = new Float64Array(0);
@@ -37,7 +39,7 @@ function insertionSort(keys: Float64Array, idx: Uint32Array, lo: number, hi: num
 }
 
 /** Sorts keys[0..n) ascending and applies the same permutation to idx[0..n). */
-export function bucketSortWithIndex(keys: Float64Array, idx: Uint32Array, n: number): void {
+export function bucketSortWithIndex(keys: Float64Array, idx: Uint32Array, n: number, depth = 0): void {
   if (n <= INSERTION_MAX) return insertionSort(keys, idx, 0, n);
   let min = keys[0]!;
   let max = min;
@@ -48,6 +50,11 @@ export function bucketSortWithIndex(keys: Float64Array, idx: Uint32Array, n: num
   }
   const range = max - min;
   if (!(range > 0) || !Number.isFinite(range)) return sortWithIndex(keys, idx, n); // one value, or ±Infinity
+  if (n >= TWO_LEVEL_MIN) {
+    // a coarse bucket as crowded as the whole (keys spanning many decades, e.g. tiny p) recurses; cap it
+    if (depth >= 3) return sortWithIndex(keys, idx, n);
+    return twoLevel(keys, idx, n, min, range, depth);
+  }
   scratch(n);
   const buckets = n;
   const scale = buckets / range;
@@ -76,4 +83,29 @@ export function bucketSortWithIndex(keys: Float64Array, idx: Uint32Array, n: num
   }
   keys.set(k2.subarray(0, n));
   idx.set(i2.subarray(0, n));
+}
+
+/** Large arrays (a BH family): one scatter into n/512 coarse buckets, then the one-level sort per bucket. */
+function twoLevel(keys: Float64Array, idx: Uint32Array, n: number, min: number, range: number, depth: number): void {
+  const buckets = n >>> 9;
+  const scale = buckets / range;
+  const c = new Uint32Array(buckets + 1);
+  for (let i = 0; i < n; i++) c[Math.min(buckets - 1, Math.floor((keys[i]! - min) * scale)) + 1]!++;
+  for (let b = 1; b <= buckets; b++) c[b]! += c[b - 1]!;
+  const k2 = new Float64Array(n);
+  const i2 = new Uint32Array(n);
+  for (let i = 0; i < n; i++) {
+    const k = keys[i]!;
+    const at = c[Math.min(buckets - 1, Math.floor((k - min) * scale))]!++;
+    k2[at] = k;
+    i2[at] = idx[i]!;
+  }
+  let start = 0;
+  for (let b = 0; b < buckets; b++) {
+    const end = c[b]!;
+    if (end - start > 1) bucketSortWithIndex(k2.subarray(start, end), i2.subarray(start, end), end - start, depth + 1);
+    start = end;
+  }
+  keys.set(k2);
+  idx.set(i2);
 }

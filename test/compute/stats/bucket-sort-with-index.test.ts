@@ -36,3 +36,11 @@ describe("bucketSortWithIndex", () => {
     check(Array.from({ length: 100 }, (_, i) => (i % 2 ? 1e308 : -1e308)));
   });
 });
+
+describe("bucketSortWithIndex on large arrays (two levels)", () => {
+  const rng = new SeededRandom(21);
+  it("sorts 100,000 uniform keys and 100,000 keys spanning 300 decades (tiny p-values), with ties", () => {
+    check(Array.from({ length: 100_000 }, () => (rng.next() < 0.01 ? 0.5 : rng.next())));
+    check(Array.from({ length: 100_000 }, () => 10 ** (-300 * rng.next())));
+  });
+});
