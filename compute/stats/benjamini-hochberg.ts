@@ -1,5 +1,5 @@
 // Benjamini–Hochberg q-values (step-up FDR), as scipy.stats.false_discovery_control(method="bh").
-import { sortWithIndex } from "./sort-with-index.js";
+import { bucketSortWithIndex } from "./bucket-sort-with-index.js";
 import { StatsInputError, undefinedResult, type Undefined } from "./stats-errors.js";
 
 /**
@@ -31,7 +31,7 @@ export function benjaminiHochberg(pValues: ArrayLike<number>): BenjaminiHochberg
     keys[m] = p;
     order[m++] = i;
   }
-  if (m > 0) sortWithIndex(keys, order, m);
+  if (m > 0) bucketSortWithIndex(keys, order, m);
   const q = new Float64Array(total).fill(NaN);
   let running = 1;
   for (let k = m; k >= 1; k--) {
@@ -46,4 +46,64 @@ export function benjaminiHochberg(pValues: ArrayLike<number>): BenjaminiHochberg
 export function qValueAt(result: BenjaminiHochbergResult, i: number): { readonly ok: true; readonly q: number } | Undefined {
   const q = result.q[i]!;
   return Number.isNaN(q) ? undefinedResult("missing-p-value") : { ok: true, q };
+}
+
+/** Defined p-values of some cells, ascending, with their cell positions: one worker's share of a BH sort. */
+export interface PValueRun {
+  readonly keys: Float64Array;
+  readonly order: Uint32Array;
+  /** Defined p-values in the run (keys[0..count), order[0..count)). */
+  readonly count: number;
+}
+
+/**
+ * Sorts the defined p-values of columns [from, to) of a row-major rows × stride matrix of p into
+ * keys/order (from index 0; order holds the cell positions r·stride + c); returns how many there are.
+ * Workers sort their own cells this way, and benjaminiHochbergOfRuns merges the runs.
+ */
+export function sortPValueColumns(
+  p: ArrayLike<number>,
+  rows: number,
+  stride: number,
+  from: number,
+  to: number,
+  keys: Float64Array,
+  order: Uint32Array,
+): number {
+  let count = 0;
+  for (let r = 0; r < rows; r++) {
+    for (let c = r * stride + from; c < r * stride + to; c++) {
+      const v = p[c]!;
+      if (Number.isNaN(v)) continue;
+      if (!(v >= 0 && v <= 1)) throw new StatsInputError("p-values must lie in [0, 1] (or be NaN for untested)", { index: c, p: v });
+      keys[count] = v;
+      order[count++] = c;
+    }
+  }
+  bucketSortWithIndex(keys, order, count);
+  return count;
+}
+
+/**
+ * The same q-values as benjaminiHochberg over `total` cells whose defined p-values come as sorted
+ * runs covering them all: the runs are merged from the largest p down while the running minimum is
+ * taken. Ties may come in any order: a tie group all gets the candidate at its largest rank.
+ */
+export function benjaminiHochbergOfRuns(total: number, runs: readonly PValueRun[]): BenjaminiHochbergResult {
+  const q = new Float64Array(total).fill(NaN);
+  const next = runs.map((r) => r.count - 1); // per run, the index of its largest unmerged p
+  const m = runs.reduce((sum, r) => sum + r.count, 0);
+  let running = 1;
+  for (let k = m; k >= 1; k--) {
+    let best = -1;
+    for (let r = 0; r < runs.length; r++) if (next[r]! >= 0 && (best < 0 || runs[r]!.keys[next[r]!]! > runs[best]!.keys[next[best]!]!)) best = r;
+    const run = runs[best]!;
+    const at = next[best]!--;
+    const candidate = run.keys[at]! * (m / k); // p_(k) · m / k
+    if (candidate < running) running = candidate;
+    q[run.order[at]!] = running;
+  }
+  const excluded: number[] = [];
+  for (let i = 0; i < total; i++) if (Number.isNaN(q[i]!)) excluded.push(i);
+  return { q, excluded: Uint32Array.from(excluded), m };
 }

@@ -15,10 +15,16 @@
 //     cell (i, j) at i·G + j; p two-sided (t approximation, ν = n − 2, as scipy.stats.spearmanr);
 //     NaN handled pairwise-complete; status: SpearmanStatus (too few / constant feature / constant target).
 //   spearmanCell(result, i, j) → { ok, rho, p, n } | Undefined
+//   spearmanMatrixRows(features, targets, from, to, result, options) writes target rows [from, to) into a
+//     result from allocateSpearmanResult(F, G, shared) — one worker's share (ingest/analysis/association-worker-pool.ts);
+//     any split gives the same cells bit for bit (the rank sums are exact integers). options.stages times ranks/product/p.
+//   The rank product runs on an exact Int16 WebAssembly SIMD kernel for n ≤ 2047 (int16-rank-product.ts).
 //   spearman(x, y, options) → the same for two vectors.
 // Multiple testing
 //   benjaminiHochberg(p: ArrayLike<number>) → { q: Float64Array, excluded: Uint32Array, m }
 //     NaN p = untested: excluded from the family (m) and listed; qValueAt(result, i) → { ok, q } | Undefined.
+//   sortPValueColumns(p, rows, stride, from, to, keys, order) + benjaminiHochbergOfRuns(total, runs): the same
+//     q from runs sorted separately (each worker sorts its own cells; the caller merges).
 // Feature → mutation status
 //   mannWhitney(x = mutated, y = wild type, { method = "auto", minGroupSize = 3, useContinuity = true })
 //     → { ok, u (U1 of x), auc = U1/(n1·n2), p (two-sided), n1, n2, method } | Undefined
@@ -63,16 +69,27 @@ export { correlationTwoSidedP, studentTCdf, studentTTwoSidedP } from "./student-
 export { normalSf, regularizedUpperGamma } from "./normal.js";
 export { multiplyABt } from "./dense-product.js";
 export {
+  allocateSpearmanResult,
   spearman,
   spearmanCell,
   spearmanMatrix,
+  spearmanMatrixRows,
   SpearmanStatus,
+  type SpearmanResultBuffers,
+  type SpearmanStageTimes,
   type SpearmanCell,
   type SpearmanMatrixResult,
   type SpearmanOptions,
   type SpearmanStatusCode,
 } from "./spearman.js";
-export { benjaminiHochberg, qValueAt, type BenjaminiHochbergResult } from "./benjamini-hochberg.js";
+export {
+  benjaminiHochberg,
+  benjaminiHochbergOfRuns,
+  qValueAt,
+  sortPValueColumns,
+  type BenjaminiHochbergResult,
+  type PValueRun,
+} from "./benjamini-hochberg.js";
 export {
   mannWhitney,
   mannWhitneyFromRankSum,

@@ -1,7 +1,8 @@
 // Spearman rank correlation as a matrix kernel: features (F × n) against targets (G × n) → F × G.
 //
 // Method: sort each row once, take average ranks, centre the doubled ranks (2r − (m+1), integers),
-// take the blocked dense product A · Bᵀ (exact integer sums for m < 3·10⁵), then
+// take the blocked dense product A · Bᵀ (exact integer sums for m < 3·10⁵; WebAssembly SIMD on Int16
+// for m ≤ 2047, int16-rank-product.ts, the same sums), then
 // rho = Σ a·b / √(Σa² · Σb²) and p = I_{1−ρ²}(ν/2, ½) with ν = m − 2 (the t approximation of
 // scipy.stats.spearmanr).
 //
@@ -11,6 +12,7 @@
 // over the sorted rows (subset-ranks.ts, no re-sort), then one dense product. No NaN, or one shared
 // pattern, costs nothing extra; each further distinct pattern costs one O(n) walk per row.
 import { multiplyABt } from "./dense-product.js";
+import { int16ProductAvailable, multiplyABtInt16 } from "./int16-rank-product.js";
 import { logBeta } from "./log-gamma.js";
 import type { Matrix } from "./matrix.js";
 import { centredSubsetRanks, sortRows, subsetPlan, type SortedRows, type SubsetPlan } from "./subset-ranks.js";
@@ -37,7 +39,40 @@ export interface SpearmanOptions {
   readonly minN?: number;
   /** Target rows ranked and multiplied per block (memory ∝ blockRows × n). Default 256. */
   readonly blockRows?: number;
+  /** When given, seconds spent per stage are added to it (the bench's breakdown). */
+  readonly stages?: SpearmanStageTimes;
 }
+
+/** Seconds spent in each stage of a Spearman run (summed over blocks; over workers in parallel runs). */
+export interface SpearmanStageTimes {
+  ranks: number;
+  product: number;
+  p: number;
+}
+
+/** Where a run's results go: four arrays of F·G cells (plain or SharedArrayBuffer-backed). */
+export interface SpearmanResultBuffers {
+  readonly rho: Float64Array;
+  readonly p: Float64Array;
+  readonly n: Uint32Array;
+  readonly status: Uint8Array;
+}
+
+/** The four result arrays for F × G cells, on SharedArrayBuffers when `shared` (workers write them in place). */
+export function allocateSpearmanResult(F: number, G: number, shared = false): SpearmanMatrixResult {
+  const cells = F * G;
+  const buffer = (bytes: number) => (shared ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes));
+  return {
+    features: F,
+    targets: G,
+    rho: new Float64Array(buffer(cells * 8)),
+    p: new Float64Array(buffer(cells * 8)),
+    n: new Uint32Array(buffer(cells * 4)),
+    status: new Uint8Array(buffer(cells)),
+  };
+}
+
+const now = (): number => performance.now() / 1000;
 
 /**
  * F × G results, row-major (cell (i, j) at i·G + j). Where status[c] ≠ 0, rho[c] and p[c] are NaN
@@ -70,9 +105,9 @@ interface RowGroup {
 }
 
 /** Groups the rows of m by their set of NaN columns (one group when nothing is missing). */
-function groupByMissingPattern(m: Matrix): RowGroup[] {
+function groupByMissingPattern(m: Matrix, from = 0, to = m.rows): RowGroup[] {
   const groups = new Map<string, { rows: number[]; nanCols: number[] }>();
-  for (let i = 0; i < m.rows; i++) {
+  for (let i = from; i < to; i++) {
     const base = i * m.cols;
     const nanCols: number[] = [];
     for (let k = 0; k < m.cols; k++) if (Number.isNaN(m.data[base + k]!)) nanCols.push(k);
@@ -136,24 +171,43 @@ function checkInputs(features: Matrix, targets: Matrix, minN: number, blockRows:
 
 /** Spearman rho and two-sided p for every (feature row, target row) pair, pairwise-complete on NaN. */
 export function spearmanMatrix(features: Matrix, targets: Matrix, options: SpearmanOptions = {}): SpearmanMatrixResult {
+  const result = allocateSpearmanResult(features.rows, targets.rows);
+  spearmanMatrixRows(features, targets, 0, targets.rows, result, options);
+  return result;
+}
+
+/**
+ * The cells of target rows [from, to) written into `result` (laid out F × G for the whole targets
+ * matrix): what each worker of a parallel run does on its own rows. Every cell depends only on its
+ * own pair and the rank sums are exact integers, so any split gives bit-identical results.
+ */
+export function spearmanMatrixRows(
+  features: Matrix,
+  targets: Matrix,
+  from: number,
+  to: number,
+  result: SpearmanResultBuffers & { readonly targets: number },
+  options: SpearmanOptions = {},
+): void {
   const minN = options.minN ?? 3;
   const blockRows = options.blockRows ?? 256;
   checkInputs(features, targets, minN, blockRows);
-  const F = features.rows;
-  const G = targets.rows;
-  const result: SpearmanMatrixResult = {
-    features: F,
-    targets: G,
-    rho: new Float64Array(F * G),
-    p: new Float64Array(F * G),
-    n: new Uint32Array(F * G),
-    status: new Uint8Array(F * G),
+  if (!(Number.isInteger(from) && Number.isInteger(to) && 0 <= from && from <= to && to <= targets.rows))
+    throw new StatsInputError("target row range outside the matrix", { from, to, rows: targets.rows });
+  const G = result.targets;
+  const stages = options.stages;
+  let t = stages ? now() : 0;
+  const lap = (stage: keyof SpearmanStageTimes): void => {
+    if (!stages) return;
+    const t1 = now();
+    stages[stage] += t1 - t;
+    t = t1;
   };
   const featureGroups = groupByMissingPattern(features).map((group) => ({
     group,
     sortedRows: sortRows(features, group.rows, 0, group.rows.length, group.cols),
   }));
-  for (const tg of groupByMissingPattern(targets)) {
+  for (const tg of groupByMissingPattern(targets, from, to)) {
     // per feature group: the complete columns shared with this target group, and the feature block on them
     const plans = featureGroups.map(({ group, sortedRows }) => {
       const common = intersect(group.cols, tg.cols);
@@ -163,25 +217,32 @@ export function spearmanMatrix(features: Matrix, targets: Matrix, options: Spear
     const chunk = Math.min(blockRows, tg.rows.length);
     const bBuffer: CentredBlock = { block: new Float64Array(chunk * tg.cols.length), ss: new Float64Array(chunk) };
     const dots = new Float64Array(featureGroups.reduce((mx, g) => Math.max(mx, g.group.rows.length), 1) * chunk);
-    for (let from = 0; from < tg.rows.length; from += blockRows) {
-      const to = Math.min(from + blockRows, tg.rows.length);
-      const sortedTargets = sortRows(targets, tg.rows, from, to, tg.cols);
+    lap("ranks");
+    for (let start = 0; start < tg.rows.length; start += blockRows) {
+      const end = Math.min(start + blockRows, tg.rows.length);
+      const sortedTargets = sortRows(targets, tg.rows, start, end, tg.cols);
+      lap("ranks");
       for (const plan of plans) {
         if (plan.a === undefined) {
           for (const i of plan.group.rows) {
-            for (let r = from; r < to; r++) setUndefined(result, i * G + tg.rows[r]!, SpearmanStatus.tooFewObservations, plan.m);
+            for (let r = start; r < end; r++) setUndefined(result, i * G + tg.rows[r]!, SpearmanStatus.tooFewObservations, plan.m);
           }
           continue;
         }
-        const b = centredBlock(sortedTargets, to - from, plan.targetPlan, bBuffer);
-        correlateBlock(plan.group.rows, plan.a, tg.rows, from, to, b, plan.m, dots, result);
+        const b = centredBlock(sortedTargets, end - start, plan.targetPlan, bBuffer);
+        lap("ranks");
+        // the centred ranks are integers |c| ≤ m − 1: the exact Int16 SIMD kernel when it takes m, else float64
+        const product = int16ProductAvailable(plan.m) ? multiplyABtInt16 : multiplyABt;
+        product(plan.a.block, plan.group.rows.length, b.block, end - start, plan.m, dots, end - start);
+        lap("product");
+        correlateBlock(plan.group.rows, plan.a, tg.rows, start, end, b, plan.m, dots, result);
+        lap("p");
       }
     }
   }
-  return result;
 }
 
-/** Dense product of one feature block with one target block, then rho and p for each cell. */
+/** rho and p for each cell of one feature block × target block, from their dense product `dots`. */
 function correlateBlock(
   featureRows: readonly number[],
   a: CentredBlock,
@@ -191,12 +252,11 @@ function correlateBlock(
   b: CentredBlock,
   m: number,
   dots: Float64Array,
-  result: SpearmanMatrixResult,
+  result: SpearmanResultBuffers & { readonly targets: number },
 ): void {
   const fRows = featureRows.length;
   const bRows = to - from;
   const G = result.targets;
-  multiplyABt(a.block, fRows, b.block, bRows, m, dots, bRows);
   const lnB = logBeta((m - 2) / 2, 0.5);
   for (let fi = 0; fi < fRows; fi++) {
     const rowBase = featureRows[fi]! * G;
@@ -211,7 +271,7 @@ function correlateBlock(
   }
 }
 
-function setUndefined(result: SpearmanMatrixResult, c: number, status: SpearmanStatusCode, n: number): void {
+function setUndefined(result: SpearmanResultBuffers, c: number, status: SpearmanStatusCode, n: number): void {
   result.rho[c] = NaN;
   result.p[c] = NaN;
   result.n[c] = n;
@@ -219,7 +279,7 @@ function setUndefined(result: SpearmanMatrixResult, c: number, status: SpearmanS
 }
 
 /** rho clamped to [−1, 1]; p from the t approximation with ν = n − 2. */
-function setDefined(result: SpearmanMatrixResult, c: number, rawRho: number, n: number, lnB: number): void {
+function setDefined(result: SpearmanResultBuffers, c: number, rawRho: number, n: number, lnB: number): void {
   const rho = Math.max(-1, Math.min(1, rawRho));
   result.rho[c] = rho;
   result.p[c] = correlationTwoSidedP(rho, n - 2, lnB);

@@ -7,7 +7,7 @@
 // and the kernel uses the doubled centred rank 2r − (m+1) = 2·below + kept − m, an integer.
 // One pass, O(width) per row and subset, whatever the number of removed columns.
 import type { Matrix } from "./matrix.js";
-import { sortWithIndex } from "./sort-with-index.js";
+import { bucketSortWithIndex } from "./bucket-sort-with-index.js";
 
 /** Rows sorted on a column set: row r occupies [r·width, (r+1)·width) of both arrays. */
 export interface SortedRows {
@@ -33,7 +33,7 @@ export function sortRows(src: Matrix, rows: readonly number[], from: number, to:
       sorted[o + k] = src.data[base + cols[k]!]!;
       order[o + k] = k;
     }
-    sortWithIndex(sorted.subarray(o, o + width), order.subarray(o, o + width), width);
+    bucketSortWithIndex(sorted.subarray(o, o + width), order.subarray(o, o + width), width);
     for (let k = o + 1; k < o + width; k++) if (sorted[k] === sorted[k - 1]) hasTies[r - from] = 1;
   }
   return { width, sorted, order, hasTies };

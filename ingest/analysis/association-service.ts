@@ -4,12 +4,13 @@
 // (same cohort, settings, targets and data) is answered from the graph.
 import { createHash } from "node:crypto";
 import { BadUserInputError, NotFoundError } from "../../compute/errors.js";
-import { benjaminiHochberg, matrix, spearmanMatrix, zScorePathwayScores, type Matrix } from "../../compute/stats/index.js";
+import { matrix, zScorePathwayScores, type Matrix } from "../../compute/stats/index.js";
 import type { GraphStore } from "../../graph-model/graph-store.js";
 import type * as M from "../../graph-model/model/records.js";
 import type { FeatureService } from "../features/feature-service.js";
 import { settingsKey } from "../features/feature-settings-key.js";
 import { ASSOCIATION_METHOD, type AssociationRequest } from "./association-request.js";
+import { inlineSpearmanWithQ, type SpearmanWithQRunner } from "./association-runner.js";
 import { featureMatrix, firstLesionPerPatient } from "./lesion-feature-matrix.js";
 import { MutationAssociationService } from "./mutation-association-service.js";
 import { expressionProvenance, valuesOfOneSource } from "./expression-source-choice.js";
@@ -31,6 +32,8 @@ export class AssociationService {
     private readonly store: GraphStore,
     private readonly features: FeatureService,
     private readonly now: () => Date = () => new Date(),
+    /** Spearman + BH; AssociationWorkerPool.runner() runs it over worker threads. */
+    private readonly spearmanWithQ: SpearmanWithQRunner = inlineSpearmanWithQ,
   ) {
     this.mutations = new MutationAssociationService(store, features, now);
   }
@@ -51,8 +54,8 @@ export class AssociationService {
 
     const featureLists = await this.features.featuresOfLesions(lesions.map((l) => l.id), request.settings, request.families);
     const { keys: featureKeys, values: featureValues } = featureMatrix(featureLists);
-    const result = spearmanMatrix(featureValues, targets.values, { minN: minPatients });
-    const { q } = benjaminiHochberg(result.p);
+    const { result, bh } = await this.spearmanWithQ(featureValues, targets.values, { minN: minPatients });
+    const { q } = bh;
     const links: M.CorrelationRecord[] = [];
     for (let i = 0; i < featureKeys.length; i++)
       for (let j = 0; j < targets.keys.length; j++) {
