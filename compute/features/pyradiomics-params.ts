@@ -54,8 +54,8 @@ export const SUPPORTED_PYRADIOMICS_FEATURES: Readonly<Record<string, ReadonlySet
   glrlm: new Set(Object.keys(PYRADIOMICS_FEATURE_CLASSES.glrlm!)),
   glszm: new Set(Object.keys(PYRADIOMICS_FEATURE_CLASSES.glszm!)),
   ngtdm: new Set(Object.keys(PYRADIOMICS_FEATURE_CLASSES.ngtdm!)),
-  // Mesh features wait for pyradiomics' marching-cubes triangulation (ours differs by up to 1.4 %).
-  shape: new Set(["VoxelVolume", "Maximum3DDiameter", "Maximum2DDiameterSlice", "Maximum2DDiameterColumn", "Maximum2DDiameterRow", "MajorAxisLength", "MinorAxisLength", "LeastAxisLength", "Elongation", "Flatness"]),
+  // Mesh features on pyradiomics' own marching cubes (pyradiomics-mesh.ts), deprecated ones on request.
+  shape: new Set(Object.keys(PYRADIOMICS_FEATURE_CLASSES.shape!)),
   shape2D: new Set(),
 };
 
