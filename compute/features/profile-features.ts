@@ -76,7 +76,7 @@ export function computePyradiomicsProfile(volume: Volume, mask: Mask, profile: P
     const roi = selectLabel(mask, settings.label);
     checkRoiSize(roi, settings);
     const families = [...new Set(classes.flatMap((c) => CLASS_FAMILIES[c] ?? []))];
-    const features = computePyradiomicsFeatures(pyradiomicsNormalise(volume, settings), roi, { ...settings, families }, imageType.toLowerCase());
+    const features = computePyradiomicsFeatures(pyradiomicsNormalise(volume, settings), roi, { ...settings, families, shape2D: classes.includes("shape2D") }, imageType.toLowerCase());
     const byName = new Map(features.map((f) => [f.name, f]));
     for (const cls of classes) {
       for (const feature of profile.featureClasses[cls]!) {

@@ -14,6 +14,7 @@ import { computeFamily, prepareInput } from "./compute-features.js";
 import { pyradiomicsDirections, pyradiomicsGlrlmAveraged } from "./pyradiomics-directions.js";
 import { pyradiomicsGlcmValues } from "./pyradiomics-glcm.js";
 import { pyradiomicsShapeFeatures } from "./pyradiomics-shape.js";
+import { pyradiomicsShape2DFeatures } from "./pyradiomics-shape-2d.js";
 import type { FeatureSettings } from "./settings.js";
 import type { FeatureFamily, FeatureResult } from "./types.js";
 
@@ -24,8 +25,11 @@ export interface PyradiomicsOptions {
   readonly voxelArrayShift?: number;
   /** pyradiomics binCount: that many equal-width bins over [min, max] instead of binWidth. */
   readonly binCount?: number | null;
-  /** IBSI families to compute (default: all that map to pyradiomics classes). */
+  /** IBSI families to compute (default: all that map to pyradiomics classes); "morphology" is pyradiomics' shape class. */
   readonly families?: readonly FeatureFamily[];
+  /** Also pyradiomics' shape2D class, on the slice across `force2Ddimension` (numpy axis: 0 z, 1 y, 2 x; default 0). */
+  readonly shape2D?: boolean;
+  readonly force2Ddimension?: 0 | 1 | 2;
 }
 
 export interface PyradiomicsFeature {
@@ -114,6 +118,7 @@ function fromResult(name: string, r: FeatureResult): PyradiomicsFeature {
 export function computePyradiomicsFeatures(volume: Volume, mask: Mask, options: PyradiomicsOptions = {}, imageType = "original"): PyradiomicsFeature[] {
   const families = options.families ?? FAMILIES;
   const out: PyradiomicsFeature[] = families.includes("morphology") ? pyradiomicsShapeFeatures(mask, imageType) : [];
+  if (options.shape2D) out.push(...pyradiomicsShape2DFeatures(mask, options.force2Ddimension ?? 0, imageType));
   const others = families.filter((f) => f !== "morphology");
   if (others.length === 0) return out.sort((a, b) => a.name.localeCompare(b.name));
   const input = prepareInput(volume, mask, pyradiomicsSettings(options));
