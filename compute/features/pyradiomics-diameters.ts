@@ -1,8 +1,8 @@
 // pyradiomics' Maximum3DDiameter and Maximum2DDiameterSlice / Column / Row (radiomics/src/cshape.c,
 // `calculate_meshDiameter`): the largest distance between mesh vertices (pyradiomics-mesh.ts) — all of
 // them, or those sharing z (slice), y (column) or x (row). pyradiomics compares all vertex pairs (O(n²));
-// here only the pairs that can be farthest are: vertices of the convex hull, which must be extreme on every
-// axis-parallel line of vertices through them. Hulls are built on the exact half-voxel integers; distances
+// here only the pairs that can be farthest are: vertices of the convex hull — per plane its 2D hull, in 3D
+// the vertices on the 2D hulls of all three of their axis planes. Hulls use the exact half-voxel integers; distances
 // are squared and summed in pyradiomics' (z, y, x) order, so the maximum is the same double.
 import { convexHull } from "./convex-hull.js";
 import type { PyradiomicsMesh } from "./pyradiomics-mesh.js";
@@ -35,84 +35,56 @@ function extents(h: Int32Array): [number, number, number] {
   return e;
 }
 
-/** Per line along `axis` (indexed by the two other coordinates): the lowest and highest coordinate on it. */
-function lineExtremes(h: Int32Array, axis: number, e: readonly number[]): { lo: Int32Array; hi: Int32Array; key: (p: number) => number } {
+/** Above this many 3D candidates the Quickhull of convex-hull.ts thins them before the pairwise search. */
+const BRUTE_FORCE_CANDIDATES = 6000;
+
+/**
+ * Per plane of constant coordinate `axis` (0 z, 1 y, 2 x): the 2D convex hull of its vertices (built from
+ * each row's two extremes, monotone chain on exact integers), counting in `onHull` the vertices that are
+ * hull vertices; returns the largest squared in-plane distance (mm²) over them.
+ */
+function planeHulls(h: Int32Array, axis: number, e: readonly number[], spacing: readonly number[], onHull: Uint8Array): number {
   const [u, v] = [0, 1, 2].filter((d) => d !== axis) as [number, number];
-  const lo = new Int32Array(e[u]! * e[v]!).fill(0x7fffffff), hi = new Int32Array(e[u]! * e[v]!).fill(-1);
-  const key = (p: number) => h[p + u]! * e[v]! + h[p + v]!;
-  for (let p = 0; p < h.length; p += 3) {
-    const k = key(p), c = h[p + axis]!;
-    if (c < lo[k]!) lo[k] = c;
-    if (c > hi[k]!) hi[k] = c;
+  const rows = e[u]!, cells = e[axis]! * rows;
+  const lo = new Int32Array(cells).fill(-1), hi = new Int32Array(cells).fill(-1); // vertex numbers of each row's extremes
+  for (let p = 0, n = 0; p < h.length; p += 3, n++) {
+    const k = h[p + axis]! * rows + h[p + u]!, c = h[p + v]!;
+    if (lo[k]! < 0 || c < h[3 * lo[k]! + v]!) lo[k] = n;
+    if (hi[k]! < 0 || c > h[3 * hi[k]! + v]!) hi[k] = n;
   }
-  return { lo, hi, key };
-}
-
-function maximum3d(h: Int32Array, spacing: readonly number[]): number {
-  const e = extents(h);
-  const lines = [0, 1, 2].map((axis) => lineExtremes(h, axis, e));
-  const candidates: number[] = [];
-  for (let p = 0; p < h.length; p += 3) {
-    if (lines.every(({ lo, hi, key }, axis) => h[p + axis] === lo[key(p)] || h[p + axis] === hi[key(p)])) candidates.push(h[p]!, h[p + 1]!, h[p + 2]!);
-  }
-  const hull = convexHull(Float64Array.from(candidates));
-  const points = hull ? hull.vertices : Float64Array.from(candidates);
-  const mm = new Float64Array(points.length);
-  for (let p = 0; p < points.length; p++) mm[p] = (points[p]! / 2) * spacing[p % 3]!;
-  return maxSquaredDistance(mm);
-}
-
-/** Cross product of (b − a) × (c − a) on 2D integer points (exact). */
-function turn(pts: number[], a: number, b: number, c: number): number {
-  return (pts[2 * b]! - pts[2 * a]!) * (pts[2 * c + 1]! - pts[2 * a + 1]!) - (pts[2 * b + 1]! - pts[2 * a + 1]!) * (pts[2 * c]! - pts[2 * a]!);
-}
-
-/** Convex hull (monotone chain) of 2D integer points already sorted by (u, v); returns point indices. */
-function hull2d(pts: number[]): number[] {
-  const n = pts.length / 2;
-  if (n < 3) return Array.from({ length: n }, (_, i) => i);
-  const chain = (order: number[]) => {
-    const out: number[] = [];
-    for (const p of order) {
-      while (out.length >= 2 && turn(pts, out[out.length - 2]!, out[out.length - 1]!, p) <= 0) out.pop();
-      out.push(p);
-    }
-    out.pop();
-    return out;
-  };
-  const order = Array.from({ length: n }, (_, i) => i);
-  return [...chain(order), ...chain(order.reverse())];
-}
-
-/** Largest squared in-plane distance over the planes of constant coordinate `axis` (0 z, 1 y, 2 x). */
-function maximumInPlane(h: Int32Array, axis: number, spacing: readonly number[]): number {
-  const e = extents(h);
-  const [u, v] = [0, 1, 2].filter((d) => d !== axis) as [number, number];
-  // Per (plane, u): lowest and highest v — a plane's hull vertices are among them.
-  const lo = new Int32Array(e[axis]! * e[u]!).fill(0x7fffffff), hi = new Int32Array(e[axis]! * e[u]!).fill(-1);
-  for (let p = 0; p < h.length; p += 3) {
-    const k = h[p + axis]! * e[u]! + h[p + u]!, c = h[p + v]!;
-    if (c < lo[k]!) lo[k] = c;
-    if (c > hi[k]!) hi[k] = c;
-  }
+  const pts = new Int32Array(2 * rows), hull = new Int32Array(2 * rows + 1);
+  const mm = new Float64Array(3 * (2 * rows + 1));
   let best = 0;
-  const mm = new Float64Array(3);
+  // Cross product (b − a) × (c − a) of vertices a, b, c in (u, v) (exact integers).
+  const turn = (a: number, b: number, c: number) =>
+    (h[3 * b + u]! - h[3 * a + u]!) * (h[3 * c + v]! - h[3 * a + v]!) - (h[3 * b + v]! - h[3 * a + v]!) * (h[3 * c + u]! - h[3 * a + u]!);
   for (let plane = 0; plane < e[axis]!; plane++) {
-    const pts: number[] = [];
-    for (let cu = 0; cu < e[u]!; cu++) {
-      const k = plane * e[u]! + cu;
-      if (hi[k]! < 0) continue;
-      pts.push(cu, lo[k]!);
-      if (hi[k] !== lo[k]) pts.push(cu, hi[k]!);
+    let m = 0;
+    for (let row = plane * rows; row < (plane + 1) * rows; row++) {
+      if (lo[row]! < 0) continue;
+      pts[m++] = lo[row]!;
+      if (hi[row] !== lo[row]) pts[m++] = hi[row]!;
     }
-    if (pts.length < 4) continue;
-    const hull = hull2d(pts);
-    const coords = new Float64Array(3 * hull.length);
-    hull.forEach((i, n) => {
-      mm[axis] = (plane / 2) * spacing[axis]!; mm[u] = (pts[2 * i]! / 2) * spacing[u]!; mm[v] = (pts[2 * i + 1]! / 2) * spacing[v]!;
-      coords.set(mm, 3 * n);
-    });
-    best = Math.max(best, maxSquaredDistance(coords));
+    if (m === 0) continue;
+    if (m === 1) { onHull[pts[0]!]!++; continue; } // a lone vertex is its plane's hull
+    // Monotone chain over points sorted by (u, v): lower then upper hull.
+    let top = 0;
+    for (let i = 0; i < m; i++) {
+      while (top >= 2 && turn(hull[top - 2]!, hull[top - 1]!, pts[i]!) <= 0) top--;
+      hull[top++] = pts[i]!;
+    }
+    const lower = top + 1;
+    for (let i = m - 2; i >= 0; i--) {
+      while (top >= lower && turn(hull[top - 2]!, hull[top - 1]!, pts[i]!) <= 0) top--;
+      hull[top++] = pts[i]!;
+    }
+    top--; // the first point closes the chain
+    for (let i = 0; i < top; i++) {
+      const n = hull[i]!;
+      onHull[n]!++;
+      for (let d = 0; d < 3; d++) mm[3 * i + d] = (h[3 * n + d]! / 2) * spacing[d]!;
+    }
+    best = Math.max(best, maxSquaredDistance(mm.subarray(0, 3 * top)));
   }
   return best;
 }
@@ -122,10 +94,20 @@ export function pyradiomicsMeshDiameters(mesh: PyradiomicsMesh, spacing: readonl
   const s = [spacing[2], spacing[1], spacing[0]];
   const h = mesh.halfVoxels;
   if (mesh.vertexCount === 0) return { Maximum3DDiameter: 0, Maximum2DDiameterSlice: 0, Maximum2DDiameterColumn: 0, Maximum2DDiameterRow: 0 };
+  const e = extents(h);
+  const onHull = new Uint8Array(mesh.vertexCount);
+  const [slice, column, row] = [0, 1, 2].map((axis) => planeHulls(h, axis, e, s, onHull)) as [number, number, number];
+  // A vertex of the 3D hull is a vertex of the 2D hull of each of its three axis planes.
+  const candidates: number[] = [];
+  for (let n = 0; n < onHull.length; n++) if (onHull[n] === 3) candidates.push(h[3 * n]!, h[3 * n + 1]!, h[3 * n + 2]!);
+  const thinned = candidates.length / 3 > BRUTE_FORCE_CANDIDATES ? convexHull(Float64Array.from(candidates))?.vertices : undefined;
+  const points = thinned ?? candidates;
+  const mm = new Float64Array(points.length);
+  for (let p = 0; p < points.length; p++) mm[p] = (points[p]! / 2) * s[p % 3]!;
   return {
-    Maximum3DDiameter: Math.sqrt(maximum3d(h, s)),
-    Maximum2DDiameterSlice: Math.sqrt(maximumInPlane(h, 0, s)),
-    Maximum2DDiameterColumn: Math.sqrt(maximumInPlane(h, 1, s)),
-    Maximum2DDiameterRow: Math.sqrt(maximumInPlane(h, 2, s)),
+    Maximum3DDiameter: Math.sqrt(maxSquaredDistance(mm)),
+    Maximum2DDiameterSlice: Math.sqrt(slice),
+    Maximum2DDiameterColumn: Math.sqrt(column),
+    Maximum2DDiameterRow: Math.sqrt(row),
   };
 }

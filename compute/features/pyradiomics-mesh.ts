@@ -11,8 +11,7 @@
 // Coordinates and sums are evaluated in pyradiomics' order, so the values match it to the last bits.
 import type { Vec3 } from "../image/volume.js";
 
-/** Corner offsets (dz, dy, dx) of pyradiomics' cube corners 0–7. */
-const CORNERS: readonly Vec3[] = [[0, 0, 0], [0, 0, 1], [0, 1, 1], [0, 1, 0], [1, 0, 0], [1, 0, 1], [1, 1, 1], [1, 1, 0]];
+// pyradiomics' cube corners 0–7 at offsets (dz, dy, dx): (0,0,0) (0,0,1) (0,1,1) (0,1,0) (1,0,0) (1,0,1) (1,1,1) (1,1,0).
 
 /** Edge midpoints (z, y, x) relative to the cube origin, pyradiomics' edge numbering 0–11, in half voxels. */
 const EDGE_MIDPOINTS: readonly Vec3[] = [[0, 0, 1], [0, 1, 2], [0, 2, 1], [0, 1, 0], [2, 0, 1], [2, 1, 2], [2, 2, 1], [2, 1, 0], [1, 0, 0], [1, 0, 2], [1, 2, 2], [1, 2, 0]];
@@ -41,15 +40,12 @@ const TRIANGLE_TABLE = [
   "07870603bb60", "67b",
 ];
 
-/** TRIANGLE_TABLE as edge numbers, 16 slots per configuration, −1 after the last triangle. */
+/** TRIANGLE_TABLE as edge numbers, 16 slots per configuration, −1 after the last triangle (at most 5 triangles, so always one −1). */
 const TRIANGLES: Int8Array = (() => {
   const table = new Int8Array(128 * 16).fill(-1);
   TRIANGLE_TABLE.forEach((code, config) => { for (let n = 0; n < code.length; n++) table[16 * config + n] = parseInt(code[n]!, 16); });
   return table;
 })();
-
-/** The edges (6, 7, 11) at corner 7 whose vertex a cube stores, and the corner (6, 4, 3) whose being set puts one there. */
-const STORED_EDGES: readonly (readonly [corner: number, edge: number])[] = [[6, 6], [4, 7], [3, 11]];
 
 export interface PyradiomicsMesh {
   /** Σ |(a−c)×(b−c)| / 2 over the triangles (mm²). */
@@ -67,38 +63,42 @@ export interface PyradiomicsMesh {
  */
 export function pyradiomicsMesh(mask: Uint8Array, size: Vec3, spacing: Vec3): PyradiomicsMesh {
   const [nx, ny, nz] = size;
-  const s = [spacing[2], spacing[1], spacing[0]] as const; // pyradiomics' (z, y, x) spacing
-  const offsets = CORNERS.map(([dz, dy, dx]) => dz * nx * ny + dy * nx + dx);
-  const mid = EDGE_MIDPOINTS.map((h) => h.map((c) => c / 2));
+  const s0 = spacing[2], s1 = spacing[1], s2 = spacing[0]; // pyradiomics' (z, y, x) spacing
+  const slab = nx * ny;
+  const mz = EDGE_MIDPOINTS.map((h) => h[0] / 2), my = EDGE_MIDPOINTS.map((h) => h[1] / 2), mx = EDGE_MIDPOINTS.map((h) => h[2] / 2);
   let halfVoxels = new Int32Array(3 * 1024);
   let count = 0;
+  const store = (hz: number, hy: number, hx: number) => {
+    if (3 * count + 3 > halfVoxels.length) { const grown = new Int32Array(2 * halfVoxels.length); grown.set(halfVoxels); halfVoxels = grown; }
+    halfVoxels[3 * count] = hz; halfVoxels[3 * count + 1] = hy; halfVoxels[3 * count + 2] = hx;
+    count++;
+  };
   let area = 0, volume = 0;
-  const a = [0, 0, 0], b = [0, 0, 0], c = [0, 0, 0];
   for (let iz = 0; iz + 1 < nz; iz++) for (let iy = 0; iy + 1 < ny; iy++) {
-    const row = nx * (iy + ny * iz);
+    const row = nx * iy + slab * iz;
+    // Corners on the cube's x face (0, 3, 4, 7), then on its x + 1 face (1, 2, 5, 6), which become the next cube's x face.
+    let left = (mask[row] ? 1 : 0) | (mask[row + nx] ? 8 : 0) | (mask[row + slab] ? 16 : 0) | (mask[row + slab + nx] ? 128 : 0);
     for (let ix = 0; ix + 1 < nx; ix++) {
-      const v = row + ix;
-      let config = 0;
-      for (let corner = 0; corner < 8; corner++) if (mask[v + offsets[corner]!] !== 0) config |= 1 << corner;
+      const v = row + ix + 1;
+      const right = (mask[v] ? 2 : 0) | (mask[v + nx] ? 4 : 0) | (mask[v + slab] ? 32 : 0) | (mask[v + slab + nx] ? 64 : 0);
+      let config = left | right;
+      left = ((right & 2) >> 1) | ((right & 4) << 1) | ((right & 32) >> 1) | ((right & 64) << 1);
       if (config === 0 || config === 255) continue;
       let sign = 1;
       if (config & 0x80) { config ^= 0xff; sign = -1; }
-      for (const [corner, edge] of STORED_EDGES) {
-        if (!(config & (1 << corner))) continue;
-        if (3 * count + 3 > halfVoxels.length) { const grown = new Int32Array(2 * halfVoxels.length); grown.set(halfVoxels); halfVoxels = grown; }
-        const h = EDGE_MIDPOINTS[edge]!;
-        halfVoxels[3 * count] = 2 * iz + h[0]; halfVoxels[3 * count + 1] = 2 * iy + h[1]; halfVoxels[3 * count + 2] = 2 * ix + h[2];
-        count++;
-      }
-      for (let t = 16 * config; t < 16 * config + 16 && TRIANGLES[t]! >= 0; t += 3) {
-        const ea = mid[TRIANGLES[t]!]!, eb = mid[TRIANGLES[t + 1]!]!, ec = mid[TRIANGLES[t + 2]!]!;
-        a[0] = (iz + ea[0]!) * s[0]; a[1] = (iy + ea[1]!) * s[1]; a[2] = (ix + ea[2]!) * s[2];
-        b[0] = (iz + eb[0]!) * s[0]; b[1] = (iy + eb[1]!) * s[1]; b[2] = (ix + eb[2]!) * s[2];
-        c[0] = (iz + ec[0]!) * s[0]; c[1] = (iy + ec[1]!) * s[1]; c[2] = (ix + ec[2]!) * s[2];
+      // The vertices on edges 6, 7 and 11 (at corner 7) are this cube's to store: one where corner 6, 4, 3 is set.
+      if (config & 64) store(2 * iz + 2, 2 * iy + 2, 2 * ix + 1);
+      if (config & 16) store(2 * iz + 2, 2 * iy + 1, 2 * ix);
+      if (config & 8) store(2 * iz + 1, 2 * iy + 2, 2 * ix);
+      for (let t = 16 * config; TRIANGLES[t]! >= 0; t += 3) {
+        const ea = TRIANGLES[t]!, eb = TRIANGLES[t + 1]!, ec = TRIANGLES[t + 2]!;
+        const a0 = (iz + mz[ea]!) * s0, a1 = (iy + my[ea]!) * s1, a2 = (ix + mx[ea]!) * s2;
+        const b0 = (iz + mz[eb]!) * s0, b1 = (iy + my[eb]!) * s1, b2 = (ix + mx[eb]!) * s2;
+        const c0 = (iz + mz[ec]!) * s0, c1 = (iy + my[ec]!) * s1, c2 = (ix + mx[ec]!) * s2;
         // Signed tetrahedron volume with the grid corner: (a × b) · c (÷ 6 at the end).
-        volume += sign * ((a[1]! * b[2]! - b[1]! * a[2]!) * c[0]! + (a[2]! * b[0]! - b[2]! * a[0]!) * c[1]! + (a[0]! * b[1]! - b[0]! * a[1]!) * c[2]!);
+        volume += sign * ((a1 * b2 - b1 * a2) * c0 + (a2 * b0 - b2 * a0) * c1 + (a0 * b1 - b0 * a1) * c2);
         // Triangle area: |(a − c) × (b − c)| / 2.
-        const u0 = a[0]! - c[0]!, u1 = a[1]! - c[1]!, u2 = a[2]! - c[2]!, w0 = b[0]! - c[0]!, w1 = b[1]! - c[1]!, w2 = b[2]! - c[2]!;
+        const u0 = a0 - c0, u1 = a1 - c1, u2 = a2 - c2, w0 = b0 - c0, w1 = b1 - c1, w2 = b2 - c2;
         const n0 = u1 * w2 - w1 * u2, n1 = u2 * w0 - w2 * u0, n2 = u0 * w1 - w0 * u1;
         area += 0.5 * Math.sqrt(n0 * n0 + n1 * n1 + n2 * n2);
       }
