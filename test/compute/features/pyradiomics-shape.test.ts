@@ -9,7 +9,10 @@ import { describe, expect, it } from "vitest";
 import { BadUserInputError } from "../../../compute/errors.js";
 import { computePyradiomicsProfile } from "../../../compute/features/profile-features.js";
 import { parsePyradiomicsParams } from "../../../compute/features/pyradiomics-params.js";
-import { pyradiomicsShapeFeatures } from "../../../compute/features/pyradiomics-shape.js";
+import { pyradiomicsMeshDiameters } from "../../../compute/features/pyradiomics-diameters.js";
+import { pyradiomicsMesh } from "../../../compute/features/pyradiomics-mesh.js";
+import { paddedMask, pyradiomicsShapeFeatures } from "../../../compute/features/pyradiomics-shape.js";
+import { SeededRandom } from "../../../compute/seeded-random.js";
 import type { Geometry, Mask, Vec3, Volume } from "../../../compute/image/volume.js";
 
 interface ShapeCase {
@@ -75,6 +78,31 @@ describe(`pyradiomics shape / shape2D against pyradiomics ${fixture.versions.pyr
     expect(c.features).toEqual({});
     const { volume, mask } = inputs(c);
     expect(() => computePyradiomicsProfile(volume, mask, parsePyradiomicsParams(c.params!), ["shape2D"])).toThrow(BadUserInputError);
+  });
+
+  it("the hull-pruned diameters equal pyradiomics' all-pairs search (calculate_meshDiameter) exactly, on random blobs", () => {
+    const rng = new SeededRandom(14);
+    for (let trial = 0; trial < 12; trial++) {
+      const size: Vec3 = [6 + (trial % 4), 5 + (trial % 3), 4 + (trial % 5)];
+      const spacing: Vec3 = [0.5 + rng.next(), 0.5 + rng.next(), 0.5 + 2 * rng.next()];
+      const geometry: Geometry = { size, spacing, origin: [0, 0, 0], direction: [[1, 0, 0], [0, 1, 0], [0, 0, 1]] };
+      const data = Uint8Array.from({ length: size[0] * size[1] * size[2] }, () => (rng.next() < 0.3 + 0.05 * trial ? 1 : 0));
+      const grid = paddedMask({ geometry, data })!;
+      const mesh = pyradiomicsMesh(grid.data, grid.size, spacing);
+      // pyradiomics' search: every pair of vertices, (z, y, x) mm, squared distance summed z + y + x.
+      const s = [spacing[2], spacing[1], spacing[0]];
+      const mm = Array.from(mesh.halfVoxels, (h, i) => (h / 2) * s[i % 3]!);
+      const best = [0, 0, 0, 0];
+      for (let p = 0; p < mm.length; p += 3) for (let q = 0; q < p; q += 3) {
+        const d0 = mm[p]! - mm[q]!, d1 = mm[p + 1]! - mm[q + 1]!, d2 = mm[p + 2]! - mm[q + 2]!;
+        const d = d0 * d0 + d1 * d1 + d2 * d2;
+        for (let a = 0; a < 3; a++) if (mm[p + a] === mm[q + a] && d > best[a]!) best[a] = d;
+        if (d > best[3]!) best[3] = d;
+      }
+      expect(pyradiomicsMeshDiameters(mesh, spacing)).toEqual({
+        Maximum2DDiameterSlice: Math.sqrt(best[0]!), Maximum2DDiameterColumn: Math.sqrt(best[1]!), Maximum2DDiameterRow: Math.sqrt(best[2]!), Maximum3DDiameter: Math.sqrt(best[3]!),
+      });
+    }
   });
 
   it("worst relative difference", () => {
