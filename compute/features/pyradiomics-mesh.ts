@@ -3,9 +3,9 @@
 // - marching cubes over the mask padded by one empty voxel, visiting cubes z-outer, x-inner (numpy order);
 //   a cube whose last corner (corner 7, offset z+1, y+1, x) is set is complemented first, so a 128-entry
 //   table suffices, and its tetrahedron volumes change sign;
-// - its own corner numbering and triangle table (Lorensen & Cline's classic table, TRIANGLES below): on
-//   faces with two diagonal corners set it separates them when fewer than half the cube's corners are set
-//   and joins them otherwise — unlike the IBSI mesh (marching-cubes.ts), which always separates them;
+// - its own corner numbering and triangle table (Lorensen & Cline's classic table, TRIANGLES below), which
+//   resolves an ambiguous face per configuration, mostly separating the minority corners (set or unset) —
+//   unlike the IBSI mesh (marching-cubes.ts), which always separates diagonal set corners;
 // - MeshVolume = Σ a·(b×c) / 6 with vertices relative to the padded grid's corner, SurfaceArea = Σ |(a−c)×(b−c)| / 2;
 // - vertices (edge midpoints between a set and an unset voxel) in (z, y, x) mm for the diameters.
 // Coordinates and sums are evaluated in pyradiomics' order, so the values match it to the last bits.
