@@ -98,7 +98,7 @@ export function computePyradiomicsProfile(volume: Volume, mask: Mask, profile: P
   const shapeClasses = classes.filter((c) => c.startsWith("shape"));
   const intensityClasses = classes.filter((c) => !c.startsWith("shape"));
   if (shapeClasses.length) {
-    const features = computePyradiomicsFeatures(image, roi, { ...general, families: ["morphology"] }, "original");
+    const features = computePyradiomicsFeatures(image, roi, { ...general, families: ["morphology"], shape2D: shapeClasses.includes("shape2D") }, "original");
     for (const cls of shapeClasses) out.push(...classResults(features, "original", cls, profile.featureClasses[cls]!));
   }
   const families = [...new Set(intensityClasses.flatMap((c) => CLASS_FAMILIES[c] ?? []))];

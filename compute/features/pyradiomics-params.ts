@@ -9,6 +9,7 @@ import { BadUserInputError } from "../errors.js";
 import type { ImageTypeSettings } from "../filters/pyradiomics/image-types.js";
 import type { ItkInterpolator } from "../image/itk-resample.js";
 import { PYRADIOMICS_RESAMPLE_DEFAULTS, type PyradiomicsResampleSettings } from "../image/pyradiomics-resample.js";
+import { applyForce2D } from "./pyradiomics-force2d.js";
 
 /** pyradiomics 3.0.1 feature names per class; `true` marks the deprecated ones (enabled only by name). */
 export const PYRADIOMICS_FEATURE_CLASSES: Readonly<Record<string, Readonly<Record<string, boolean>>>> = {
@@ -57,9 +58,10 @@ export const SUPPORTED_PYRADIOMICS_FEATURES: Readonly<Record<string, ReadonlySet
   glrlm: new Set(Object.keys(PYRADIOMICS_FEATURE_CLASSES.glrlm!)),
   glszm: new Set(Object.keys(PYRADIOMICS_FEATURE_CLASSES.glszm!)),
   ngtdm: new Set(Object.keys(PYRADIOMICS_FEATURE_CLASSES.ngtdm!)),
-  // Mesh features wait for pyradiomics' marching-cubes triangulation (ours differs by up to 1.4 %).
-  shape: new Set(["VoxelVolume", "Maximum3DDiameter", "Maximum2DDiameterSlice", "Maximum2DDiameterColumn", "Maximum2DDiameterRow", "MajorAxisLength", "MinorAxisLength", "LeastAxisLength", "Elongation", "Flatness"]),
-  shape2D: new Set(),
+  // Mesh features on pyradiomics' own marching cubes (pyradiomics-mesh.ts), deprecated ones on request.
+  shape: new Set(Object.keys(PYRADIOMICS_FEATURE_CLASSES.shape!)),
+  // shape2D with force2D (pyradiomics-shape-2d.ts), deprecated SphericalDisproportion on request.
+  shape2D: new Set(Object.keys(PYRADIOMICS_FEATURE_CLASSES.shape2D!)),
 };
 
 export const PYRADIOMICS_IMAGE_TYPES = ["Exponential", "Gradient", "LBP2D", "LBP3D", "LoG", "Logarithm", "Original", "Square", "SquareRoot", "Wavelet"] as const;
@@ -101,6 +103,9 @@ export interface PyradiomicsExtractionSettings {
   readonly removeOutliers: number | null;
   /** pyradiomics' additionalInfo (default true): the diagnostics_* provenance is reported. */
   readonly additionalInfo: boolean;
+  /** pyradiomics force2D / force2Ddimension (numpy axis: 0 z, 1 y, 2 x); applied to shape2D only (pyradiomics-force2d.ts). */
+  readonly force2D: boolean;
+  readonly force2Ddimension: 0 | 1 | 2;
 }
 
 /** Image types computed here (LBP3D is refused by name). */
@@ -135,6 +140,7 @@ export interface PyradiomicsProfile {
 const DEFAULTS: PyradiomicsExtractionSettings = {
   binWidth: 25, binCount: null, voxelArrayShift: 0, label: 1, minimumROIDimensions: 2, minimumROISize: null, normalize: false, normalizeScale: 1, removeOutliers: null,
   additionalInfo: true,
+  force2D: false, force2Ddimension: 0,
 };
 
 /** pyradiomics reads a settings value of None as "not set": the same here for `key:` with no value. */
@@ -166,7 +172,6 @@ function checkSupported(s: Record<string, unknown>, where: string, refusals: Ref
   if (s.lbp2DMethod === "ror" || s.lbp2DMethod === "var") not("lbp2DMethod", `'${s.lbp2DMethod}' is not supported yet (uniform, default)`);
   if (s.label_channel !== undefined && s.label_channel !== 0) not("label_channel", "other than 0 is not supported (masks have one channel)");
   if (s.distances !== undefined && (s.distances as number[]).some((d) => d !== 1)) not("distances", "other than [1] is not supported yet");
-  if (s.force2D === true) not("force2D", "(force2D: true) is not supported yet");
   for (const key of ["resegmentRange", "resegmentMode", "resegmentShape"]) if (key in s) not(key);
   if (s.symmetricalGLCM === false) not("symmetricalGLCM", "(symmetricalGLCM: false) is not supported yet");
   if ("weightingNorm" in s) not("weightingNorm", "(weighted GLCM/GLRLM) is not supported yet");
@@ -199,6 +204,8 @@ function extractionSettings(s: Record<string, unknown>): PyradiomicsExtractionSe
     normalizeScale: (s.normalizeScale as number | undefined) ?? DEFAULTS.normalizeScale,
     removeOutliers: (s.removeOutliers as number | undefined) ?? DEFAULTS.removeOutliers,
     additionalInfo: (s.additionalInfo as boolean | undefined) ?? DEFAULTS.additionalInfo,
+    force2D: (s.force2D as boolean | undefined) ?? DEFAULTS.force2D,
+    force2Ddimension: (s.force2Ddimension as 0 | 1 | 2 | undefined) ?? DEFAULTS.force2Ddimension,
   };
 }
 
@@ -269,8 +276,7 @@ function parseFeatureClasses(value: unknown, refusals: Refusals): Record<string,
     const unknown = requested.filter((n) => !(n in names));
     if (unknown.length) throw new BadUserInputError(`featureClass '${cls}' has unknown features ${unknown.join(", ")}; valid: ${Object.keys(names).join(", ")}`, { unknown, valid: Object.keys(names) });
     const unsupported = requested.filter((n) => !SUPPORTED_PYRADIOMICS_FEATURES[cls]!.has(n));
-    if (cls === "shape2D") refusals.push("featureClass 'shape2D' is not supported yet");
-    else if (unsupported.length) refusals.push(`featureClass '${cls}' features ${unsupported.join(", ")} are not supported yet (list the ${cls} features you want without them)`);
+    if (unsupported.length) refusals.push(`featureClass '${cls}' features ${unsupported.join(", ")} are not supported yet (list the ${cls} features you want without them)`);
     out[cls] = [...new Set(requested)].sort();
   }
   return out;
@@ -305,6 +311,7 @@ export function parsePyradiomicsParams(text: string): PyradiomicsProfile {
   if (Object.keys(present(mapping(top.voxelSetting, "voxelSetting"))).length) refusals.push("voxelSetting (voxel-based feature maps) is not supported yet");
   const settings = parseSettings(top.setting, "setting", refusals);
   const profile = { settings: extractionSettings(settings), preprocessing: parsePreprocessing(mapping(top.setting, "setting"), settings, refusals), imageTypes: parseImageTypes(top.imageType, settings, doc, refusals), featureClasses: parseFeatureClasses(top.featureClass, refusals) };
+  applyForce2D(profile.featureClasses, profile.imageTypes.some((t) => t.settings.force2D), Object.keys(mapping(top.featureClass, "featureClass")).length > 0, refusals);
   if (refusals.length) throw new BadUserInputError(`pyradiomics params not supported here: ${refusals.join("; ")}`, { unsupported: refusals });
   return profile;
 }

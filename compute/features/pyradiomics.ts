@@ -6,15 +6,15 @@
 //   voxelArrayShift to every intensity; TotalEnergy multiplies by the voxel volume.
 // glcm Correlation / Imc1 (flat directions: 1 / 0) and MCC follow pyradiomics (pyradiomics-glcm.ts).
 // GLRLM leaves out directions along which the ROI is one voxel thick (pyradiomics-directions.ts).
-// Axis lengths use pyradiomics' 1/N covariance; Maximum2DDiameter* per plane (pyradiomics-diameters.ts).
-// Not provided: the shape2D class, and
-// mesh features at pyradiomics' triangulation (MeshVolume, SurfaceArea and what derives from them).
+// The shape class ("morphology" among the families) is not the IBSI family: pyradiomics-shape.ts computes
+// it from pyradiomics' own mesh (pyradiomics-mesh.ts), diameters and 1/N principal axes, and nothing else.
 // glcm Idn/Idmn use Ng = the highest grey level, as pyradiomics' coefficients['Ng'] does.
 import type { Mask, Volume } from "../image/volume.js";
 import { computeFamily, prepareInput } from "./compute-features.js";
-import { pyradiomicsPlaneDiameters } from "./pyradiomics-diameters.js";
 import { pyradiomicsDirections, pyradiomicsGlrlmAveraged } from "./pyradiomics-directions.js";
 import { pyradiomicsGlcmValues } from "./pyradiomics-glcm.js";
+import { pyradiomicsShapeFeatures } from "./pyradiomics-shape.js";
+import { pyradiomicsShape2DFeatures } from "./pyradiomics-shape-2d.js";
 import type { FeatureSettings } from "./settings.js";
 import type { FeatureFamily, FeatureResult } from "./types.js";
 
@@ -25,8 +25,11 @@ export interface PyradiomicsOptions {
   readonly voxelArrayShift?: number;
   /** pyradiomics binCount: that many equal-width bins over [min, max] instead of binWidth. */
   readonly binCount?: number | null;
-  /** IBSI families to compute (default: all that map to pyradiomics classes). */
+  /** IBSI families to compute (default: all that map to pyradiomics classes); "morphology" is pyradiomics' shape class. */
   readonly families?: readonly FeatureFamily[];
+  /** Also pyradiomics' shape2D class, on the slice across `force2Ddimension` (numpy axis: 0 z, 1 y, 2 x; default 0). */
+  readonly shape2D?: boolean;
+  readonly force2Ddimension?: 0 | 1 | 2;
 }
 
 export interface PyradiomicsFeature {
@@ -61,12 +64,6 @@ export const PYRADIOMICS_NAMES: Readonly<Record<string, string>> = {
   stat_mean_absolute_deviation: "firstorder_MeanAbsoluteDeviation", stat_median: "firstorder_Median", stat_minimum: "firstorder_Minimum",
   stat_range: "firstorder_Range", stat_robust_mean_absolute_deviation: "firstorder_RobustMeanAbsoluteDeviation",
   stat_skewness: "firstorder_Skewness", ih_uniformity: "firstorder_Uniformity", stat_variance: "firstorder_Variance",
-  // shape
-  morph_volume: "shape_MeshVolume", morph_approximate_volume: "shape_VoxelVolume", morph_area: "shape_SurfaceArea",
-  morph_surface_to_volume_ratio: "shape_SurfaceVolumeRatio", morph_sphericity: "shape_Sphericity",
-  morph_maximum_3d_diameter: "shape_Maximum3DDiameter", morph_major_axis_length: "shape_MajorAxisLength",
-  morph_minor_axis_length: "shape_MinorAxisLength", morph_least_axis_length: "shape_LeastAxisLength",
-  morph_elongation: "shape_Elongation", morph_flatness: "shape_Flatness",
   // glcm: features per direction, averaged (IBSI 3D, averaged)
   cm_autocorrelation_3d_avg: "glcm_Autocorrelation", cm_joint_average_3d_avg: "glcm_JointAverage",
   cm_cluster_prominence_3d_avg: "glcm_ClusterProminence", cm_cluster_shade_3d_avg: "glcm_ClusterShade",
@@ -112,13 +109,6 @@ export const PYRADIOMICS_NAMES: Readonly<Record<string, string>> = {
 
 const FAMILIES: readonly FeatureFamily[] = ["morphology", "intensity_statistics", "intensity_histogram", "glcm", "glrlm", "glszm", "ngldm", "ngtdm"];
 
-const AXIS_LENGTHS = new Set(["morph_major_axis_length", "morph_minor_axis_length", "morph_least_axis_length"]);
-
-/** pyradiomics' axis lengths use the population covariance (1/N), IBSI's the sample covariance (1/(N−1)): lengths scale by √((N−1)/N). */
-function populationScale(n: number): number {
-  return Math.sqrt((n - 1) / n);
-}
-
 function fromResult(name: string, r: FeatureResult): PyradiomicsFeature {
   const base = { name, ibsiKey: r.key, ibsiCode: r.ibsiCode, unit: r.unit };
   return r.value !== undefined ? { ...base, value: r.value } : { ...base, undefinedReason: r.undefinedReason! };
@@ -126,9 +116,13 @@ function fromResult(name: string, r: FeatureResult): PyradiomicsFeature {
 
 /** Computes the mapped features under pyradiomics' defaults and returns them with pyradiomics names. */
 export function computePyradiomicsFeatures(volume: Volume, mask: Mask, options: PyradiomicsOptions = {}, imageType = "original"): PyradiomicsFeature[] {
+  const families = options.families ?? FAMILIES;
+  const out: PyradiomicsFeature[] = families.includes("morphology") ? pyradiomicsShapeFeatures(mask, imageType) : [];
+  if (options.shape2D) out.push(...pyradiomicsShape2DFeatures(mask, options.force2Ddimension ?? 0, imageType));
+  const others = families.filter((f) => f !== "morphology");
+  if (others.length === 0) return out.sort((a, b) => a.name.localeCompare(b.name));
   const input = prepareInput(volume, mask, pyradiomicsSettings(options));
-  const results = (options.families ?? FAMILIES).flatMap((f) => computeFamily(input, f));
-  const out: PyradiomicsFeature[] = [];
+  const results = others.flatMap((f) => computeFamily(input, f));
   const glcm = results.some((r) => r.family === "glcm") && input.roi ? pyradiomicsGlcmValues(input.roi) : undefined;
   const directions = results.some((r) => r.family === "glrlm") && input.roi && input.roi.intensityVoxelCount > 0 ? pyradiomicsDirections(input.roi) : undefined;
   const glrlm = directions ? pyradiomicsGlrlmAveraged(input.roi!, directions) : undefined;
@@ -137,15 +131,8 @@ export function computePyradiomicsFeatures(volume: Volume, mask: Mask, options: 
     if (!name) continue;
     const rl = glrlm?.get(r.key);
     if (rl) { out.push(fromResult(`${imageType}_${name}`, { ...r, ...("value" in rl ? { value: rl.value, undefinedReason: undefined } : { value: undefined, undefinedReason: rl.undefinedReason }) } as FeatureResult)); continue; }
-    const own = glcm && (name === "glcm_Correlation" || name === "glcm_Imc1") ? glcm[name.slice(5) as "Correlation" | "Imc1"]
-      : AXIS_LENGTHS.has(r.key) && r.value !== undefined ? r.value * populationScale(input.roi!.morphologicalVoxelCount) : undefined;
+    const own = glcm && (name === "glcm_Correlation" || name === "glcm_Imc1") ? glcm[name.slice(5) as "Correlation" | "Imc1"] : undefined;
     out.push(own !== undefined ? { name: `${imageType}_${name}`, ibsiKey: r.key, ibsiCode: r.ibsiCode, unit: r.unit, value: own } : fromResult(`${imageType}_${name}`, r));
-  }
-  if (results.some((r) => r.family === "morphology")) {
-    const diameters = input.roi && input.roi.morphologicalVoxelCount > 0 ? pyradiomicsPlaneDiameters(input.roi) : undefined;
-    for (const d of ["Maximum2DDiameterSlice", "Maximum2DDiameterColumn", "Maximum2DDiameterRow"] as const) {
-      out.push(diameters ? { name: `${imageType}_shape_${d}`, ibsiKey: "morph_maximum_3d_diameter", unit: "mm", value: diameters[d] } : { name: `${imageType}_shape_${d}`, ibsiKey: "morph_maximum_3d_diameter", undefinedReason: "the morphological mask is empty" });
-    }
   }
   if (results.some((r) => r.family === "glcm")) {
     out.push(glcm ? { name: `${imageType}_glcm_MCC`, ibsiKey: "cm_mcc", value: glcm.MCC } : { name: `${imageType}_glcm_MCC`, ibsiKey: "cm_mcc", undefinedReason: "no pair of neighbouring ROI voxels exists" });

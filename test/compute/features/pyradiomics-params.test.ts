@@ -38,7 +38,7 @@ setting:
 describe("pyradiomics params files", () => {
   it("reads the exampleCT-like params into a profile with pyradiomics' defaults filled in", () => {
     const profile = parsePyradiomicsParams(CT_LIKE);
-    const settings = { binWidth: 25, binCount: null, voxelArrayShift: 1000, label: 1, minimumROIDimensions: 2, minimumROISize: null, normalize: false, normalizeScale: 1, removeOutliers: null, additionalInfo: true };
+    const settings = { binWidth: 25, binCount: null, voxelArrayShift: 1000, label: 1, minimumROIDimensions: 2, minimumROISize: null, normalize: false, normalizeScale: 1, removeOutliers: null, additionalInfo: true, force2D: false, force2Ddimension: 0 };
     expect(profile.settings).toEqual(settings);
     expect(profile.imageTypes).toEqual([{ name: "Original", settings, filter: {} }]);
     expect(profile.preprocessing).toEqual({ resampledPixelSpacing: null, interpolator: "sitkBSpline", padDistance: 10, preCrop: false, label: 1, normalize: false, normalizeScale: 1, removeOutliers: null });
@@ -59,10 +59,22 @@ describe("pyradiomics params files", () => {
     expect(canonicalPyradiomicsProfile(parsePyradiomicsParams(CT_LIKE.replace("binWidth: 25", "binWidth: 10"))).hash).not.toBe(a.hash);
   });
 
-  it("no featureClass and no imageType: every class on the Original image, as pyradiomics does — refused while shape2D and pyradiomics' mesh are missing", () => {
-    const error = refusal("setting:\n  binWidth: 25\n");
-    expect(error.message).toMatch(/featureClass 'shape' features MeshVolume, Sphericity, SurfaceArea, SurfaceVolumeRatio are not supported yet/);
-    expect(error.message).toMatch(/featureClass 'shape2D' is not supported yet/);
+  it("no featureClass and no imageType: every class on the Original image, as pyradiomics does — shape2D left out without force2D, as pyradiomics skips it", () => {
+    const profile = parsePyradiomicsParams("setting:\n  binWidth: 25\n");
+    expect(Object.keys(profile.featureClasses).sort()).toEqual(["firstorder", "glcm", "gldm", "glrlm", "glszm", "ngtdm", "shape"]);
+    // pyradiomics' enableAllFeatures: the non-deprecated shape features, mesh ones included.
+    expect(profile.featureClasses.shape).toEqual(["Elongation", "Flatness", "LeastAxisLength", "MajorAxisLength", "Maximum2DDiameterColumn", "Maximum2DDiameterRow",
+      "Maximum2DDiameterSlice", "Maximum3DDiameter", "MeshVolume", "MinorAxisLength", "Sphericity", "SurfaceArea", "SurfaceVolumeRatio", "VoxelVolume"]);
+  });
+
+  it("force2D applies to shape2D only: shape2D without it, and force2D with a texture class, are refused by name", () => {
+    expect(refusal("featureClass:\n  shape2D:\n").message).toContain("featureClass 'shape2D' needs setting force2D: true");
+    expect(refusal("setting:\n  force2D: true\nfeatureClass:\n  shape2D:\n  glcm: ['Contrast']\n  gldm:\n").message).toContain("setting 'force2D' (force2D: true) applies to shape2D only here; 2D texture (glcm, gldm) is not supported yet");
+    expect(refusal("setting:\n  force2D: true\n").message).toContain("2D texture (glcm, glrlm, glszm, gldm, ngtdm)");
+    const ok = parsePyradiomicsParams("setting:\n  force2D: true\n  force2Ddimension: 2\nfeatureClass:\n  shape2D: ['Perimeter', 'SphericalDisproportion']\n  shape:\n  firstorder: ['Mean']\n");
+    expect(ok.featureClasses.shape2D).toEqual(["Perimeter", "SphericalDisproportion"]);
+    expect(ok.imageTypes[0]!.settings).toMatchObject({ force2D: true, force2Ddimension: 2 });
+    expect(parsePyradiomicsParams("featureClass:\n  shape2D:\nsetting:\n  force2D: true\n").featureClasses.shape2D).toHaveLength(9);
   });
 
   it("exampleCT.pre-3.0.yaml (an old exampleCT.yaml): the unknown top-level key inputImage is named, with the valid keys", () => {
@@ -74,7 +86,6 @@ describe("pyradiomics params files", () => {
   it("exampleMR_3mm.yaml: every key not applied yet is refused by name, in one error", () => {
     const error = refusal(fixture("exampleMR_3mm.yaml"));
     expect(error.details.unsupported).toEqual([
-      "featureClass 'shape' features MeshVolume, Sphericity, SurfaceArea, SurfaceVolumeRatio are not supported yet (list the shape features you want without them)",
     ]);
   });
 
@@ -108,7 +119,7 @@ describe("pyradiomics params files", () => {
     for (const [text, name] of [
       ["setting:\n  resegmentRange: [-100, 200]\n", "setting 'resegmentRange'"],
       ["setting:\n  resegmentShape: true\n", "setting 'resegmentShape'"],
-      ["setting:\n  force2D: true\n", "setting 'force2D'"],
+      ["setting:\n  force2D: true\n", "setting 'force2D' (force2D: true) applies to shape2D only"],
       ["setting:\n  distances: [1, 2]\n", "setting 'distances'"],
       ["setting:\n  weightingNorm: euclidean\n", "setting 'weightingNorm'"],
       ["setting:\n  gldm_a: 1\n", "setting 'gldm_a'"],
