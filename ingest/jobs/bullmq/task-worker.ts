@@ -24,6 +24,8 @@ export interface TaskWorkerOptions {
   state: RedisJobState;
   build: JobBuilder;
   logger?: Pick<Logger, "warn" | "info">;
+  /** Recorded on each task it takes (BullMQ's processedBy), e.g. host:pid. */
+  name?: string;
 }
 
 interface BuiltJob {
@@ -44,6 +46,7 @@ export class TaskWorker {
     this.cancels = new RedisJobFeed(options.state.redis, JOB_CANCELLED_CHANNEL);
     this.worker = new Worker<JobTask>(JOB_TASK_QUEUE, (task, _token, signal) => this.process(task, signal), {
       connection: options.connection,
+      ...(options.name ? { name: options.name } : {}),
       concurrency: Math.max(1, options.concurrency),
       lockDuration: policy.lockDurationMs,
       stalledInterval: policy.stalledIntervalMs,
