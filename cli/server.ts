@@ -45,6 +45,8 @@ export interface ServerOptions extends Services {
   allowedHosts?: AllowedHosts;
   /** The schema to serve, e.g. one Federation subgraph's (default: the all-in-one schema). */
   schema?: GraphQLSchema;
+  /** What a subgraph serves over WebSocket (the radiogenomics subgraph: jobUpdated); all-in-one: its own schema. */
+  subscriptionSchema?: GraphQLSchema;
 }
 
 export interface RunningServer {
@@ -72,8 +74,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const patientCount = new StorePatientCount(store, logger);
   await patientCount.start();
   const costContext: CostContext = { scannedPatients: () => patientCount.current ?? 0 };
-  // Subscriptions all-in-one only: a subgraph's schema has none (the gateway passes none through).
-  const subscriptions = options.schema ? undefined : attachSubscriptionServer(httpServer, { schema, services, readAccess, limiter, limits, costContext, hostOrigin, facts, formatError });
+  // A subgraph's schema has no subscriptions (the gateway passes none through): it serves subscriptionSchema's directly, if any.
+  const wsSchema = options.schema ? options.subscriptionSchema && applyResolverTimeouts(options.subscriptionSchema) : schema;
+  const subscriptions = wsSchema && attachSubscriptionServer(httpServer, { schema: wsSchema, services, readAccess, limiter, limits, costContext, hostOrigin, facts, formatError });
   const apollo = new ApolloServer<RequestContext>({
     schema,
     formatError,

@@ -1,13 +1,16 @@
 // GraphQL subscriptions over graphql-ws on the all-in-one server: a `ws` server on the HTTP server's
 // /graphql path. Each subscription passes the same checks as an HTTP request: API key (sent as
 // connectionParams.apiKey), read access, depth and cost limits and rate limit; errors are formatted alike.
+// A connection's key is re-checked while it is open: a revoked key's socket is closed (subscription-key-watch.ts).
 import type http from "node:http";
-import type { ExecutionResult, GraphQLError as GraphQLErrorType, GraphQLFormattedError, GraphQLSchema } from "graphql";
+import type { ExecutionResult, GraphQLError as GraphQLErrorType, GraphQLFormattedError, GraphQLSchema, OperationTypeNode } from "graphql";
 import { useServer } from "graphql-ws/use/ws";
 import { WebSocketServer } from "ws";
 import { PlatformError } from "../compute/errors.js";
 import { execute, GraphQLError, getOperationAST, parse, subscribe, validate } from "../resolvers/graphql-runtime.js";
 import { authorizeOperation, type ReadAccess } from "../resolvers/access-control.js";
+import { RequestAuthority } from "../resolvers/api-keys.js";
+import { watchConnectionKey } from "./subscription-key-watch.js";
 import { createRequestContext, type RequestFacts, type Services } from "../resolvers/context.js";
 import { checkOperationLimits, type CostContext, type QueryLimits } from "../resolvers/query-limits.js";
 import { operationPoints, rateLimitCaller, type RateLimiter } from "../resolvers/rate-limits.js";
@@ -27,6 +30,8 @@ export interface SubscriptionServerOptions {
   hostOrigin: HostOriginPolicy;
   facts: RequestFacts;
   formatError: (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
+  /** How often an open connection's key is checked again (default KEY_RECHECK_MS). */
+  keyRecheckMs?: number;
 }
 
 function apiKeyOf(params: Record<string, unknown> | undefined): string | undefined {
@@ -49,9 +54,20 @@ export function attachSubscriptionServer(httpServer: http.Server, options: Subsc
   const { schema, services, readAccess, limiter, limits, formatError } = options;
   const wss = new WebSocketServer({ server: httpServer, path: "/graphql", verifyClient: verifyUpgrade(options.hostOrigin) });
   const format = (errors: readonly GraphQLErrorType[]) => errors.map((error) => formatError(error.toJSON(), error));
+  const keyWatches = new WeakMap<object, () => void>();
   const server = useServer(
     {
       schema,
+      onConnect: (ctx) => {
+        const presented = apiKeyOf(ctx.connectionParams);
+        if (presented === undefined) return true;
+        keyWatches.set(ctx, watchConnectionKey(ctx.extra.socket, () => {
+          const keys = services.apiKeys.snapshot();
+          authorizeOperation(new RequestAuthority(keys.keys, presented, keys.failure), "subscription" as OperationTypeNode, readAccess);
+        }, options.keyRecheckMs));
+        return true;
+      },
+      onClose: (ctx) => keyWatches.get(ctx)?.(),
       // A query or mutation sent over the socket runs under its own deadline, as over HTTP.
       execute: (args) => withRequestDeadline((args.contextValue as RequestContext).deadline, () => execute(args)),
       subscribe,

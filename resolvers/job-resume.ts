@@ -9,7 +9,7 @@ import type { RequestContext } from "./context.js";
 import { JOB_SCOPES, jobKindOf, submitJobOfKind, type JobKindName } from "./job-kinds.js";
 
 export async function resumeJob(ctx: RequestContext, id: string): Promise<JobSnapshot> {
-  requireAnyScope(ctx);
+  requireAnyJobScope(ctx, "resumeJob");
   assertValidJobId(id);
   const record = await ctx.jobs.journal?.get(id);
   const current = ctx.jobs.get(id);
@@ -24,14 +24,14 @@ export async function resumeJob(ctx: RequestContext, id: string): Promise<JobSna
 }
 
 /** UNAUTHENTICATED without a key, FORBIDDEN with a key that may start no kind of job. */
-function requireAnyScope(ctx: RequestContext): void {
+export function requireAnyJobScope(ctx: RequestContext, what: string): void {
   for (const scope of JOB_SCOPES) {
     try {
-      ctx.authority.require(scope, "resumeJob");
+      ctx.authority.require(scope, what);
       return;
     } catch (error) {
       if (!(error instanceof PlatformError) || error.code !== "FORBIDDEN") throw error;
     }
   }
-  throw new PlatformError("FORBIDDEN", `resumeJob needs an API key with one of the scopes ${JOB_SCOPES.join(", ")} (the one the job's mutation needs)`, { scopes: JOB_SCOPES });
+  throw new PlatformError("FORBIDDEN", `${what} needs an API key with one of the scopes ${JOB_SCOPES.join(", ")} (the one the job's mutation needs)`, { scopes: JOB_SCOPES });
 }

@@ -9,7 +9,13 @@ export function toJob(snapshot: JobSnapshot): Job {
     createdAt: snapshot.createdAt.toISOString(),
     startedAt: snapshot.startedAt?.toISOString() ?? null,
     finishedAt: snapshot.finishedAt?.toISOString() ?? null,
-    progress: { total: snapshot.progress.total, done: snapshot.progress.done, failed: snapshot.progress.failed, skipped: snapshot.progress.skipped },
+    progress: { total: snapshot.progress.total, done: snapshot.progress.done, failed: snapshot.progress.failed, skipped: snapshot.progress.skipped, cancelled: cancelledOf(snapshot) },
     errors: snapshot.errors.map(({ key, code, message }) => ({ key, code, message })),
   };
+}
+
+/** Items a cancel kept from running: what is left of the total once it settled. */
+function cancelledOf({ status, progress }: JobSnapshot): number | null {
+  if (status !== "CANCELLED" || progress.total === undefined) return null;
+  return Math.max(0, progress.total - progress.done - progress.failed - progress.skipped);
 }

@@ -5,6 +5,7 @@ import { FeatureSettingsInput } from "../schema/feature-settings.input.js";
 import { Job } from "../schema/job.type.js";
 import { PatientFilterInput } from "../schema/patient-filter.input.js";
 import type { RequestContext } from "./context.js";
+import { cancelJob } from "./job-cancel.js";
 import { submitJobOfKind } from "./job-kinds.js";
 import { resumeJob } from "./job-resume.js";
 import { toJob } from "./job.mapping.js";
@@ -41,6 +42,12 @@ export class JobResolver {
   @Mutation(() => Job, { description: "Computes (or completes) radiomic features for every lesion of a cohort, as a job on the worker pool" })
   async computeFeatures(@Args(() => ComputeFeaturesArgs) args: ComputeFeaturesArgs, @Ctx() ctx: RequestContext): Promise<Job> {
     return toJob(await submitJobOfKind(ctx, "computeFeatures", args));
+  }
+
+  // The scope is the job's own (its mutation's), checked in cancelJob.
+  @Mutation(() => Job, { description: "Stops a queued or running job (either engine): none of its remaining items start and running ones are stopped; it ends CANCELLED with progress.done (finished before) and progress.cancelled (not run). Needs the key scope its mutation needed; unknown id: NOT_FOUND; a finished job: BAD_USER_INPUT; an already cancelled one is returned as it is" })
+  async cancelJob(@Arg("id", () => ID) id: string, @Ctx() ctx: RequestContext): Promise<Job> {
+    return toJob(await cancelJob(ctx, id));
   }
 
   // The scope is the interrupted job's own (computeFeatures: compute, ingest…: ingest), checked in resumeJob.

@@ -13,6 +13,9 @@ export class JobProgressType {
 
   @Field(() => Int, { description: "Items completed by an earlier run of the same job (resumed)" })
   skipped!: number;
+
+  @Field(() => Int, { nullable: true, description: "A CANCELLED job's items that the cancel kept from running or stopped (total − done − failed − skipped); null for other statuses or while the total is unknown" })
+  cancelled!: number | null;
 }
 
 @ObjectType({ description: "Why one item of a job failed" })

@@ -8,6 +8,7 @@ import type { GraphStore } from "../../graph-model/graph-store.js";
 import type { ImagingSource } from "../../ingest/dicomweb/index.js";
 import { ModelWorkerPool } from "../../ingest/analysis/model-worker-pool.js";
 import { FeatureWorkerPool } from "../../ingest/features/feature-worker-pool.js";
+import { buildJobSubscriptionSchema, JOB_SUBSCRIPTION_SUBGRAPH } from "../../schema/build-job-subscription-schema.js";
 import { buildPlatformSubgraphSchema } from "../../schema/build-subgraph-schema.js";
 import { SUBGRAPH_NAMES, type SubgraphName } from "../../schema/subgraphs.js";
 import { startServer } from "../server.js";
@@ -105,7 +106,8 @@ export function serveCommand(program: Command, logger: Logger): void {
       if (config.readAccess === "key" && services.apiKeys.isEmpty())
         throw new BadUserInputError("RG_READ_ACCESS=key but no API key is configured: create one with `radiogenomics api-key create --scopes read`");
       const schema = subgraph ? await buildPlatformSubgraphSchema(subgraph) : undefined;
-      const server = await startServer({ ...services, ...config, port, host: flags.host, schema, allowedHosts: parseAllowedHosts(flags.allowedHosts) });
+      const subscriptionSchema = subgraph === JOB_SUBSCRIPTION_SUBGRAPH ? await buildJobSubscriptionSchema() : undefined;
+      const server = await startServer({ ...services, ...config, port, host: flags.host, schema, subscriptionSchema, allowedHosts: parseAllowedHosts(flags.allowedHosts) });
       if (!isLoopbackHost(flags.host) && !flags.allowedHosts)
         logger.warn({ host: flags.host }, "listening beyond loopback: only requests whose Host header is a loopback name or the --host address are answered (others get 421); list the names clients use with --allowed-hosts or RG_ALLOWED_HOSTS");
       if (services.apiKeys.isEmpty()) logger.warn("no API keys configured (RG_API_KEYS or `radiogenomics api-key create`): mutations are open to anyone who can reach the server");

@@ -1,5 +1,6 @@
 // `radiogenomics worker`: a process that pulls job tasks from Redis (BullMQ) and writes their results
 // to the shared store (Neo4j) through the same services the server uses. Run any number, anywhere.
+import os from "node:os";
 import type { Command } from "commander";
 import type { Logger } from "pino";
 import { BadUserInputError } from "../../compute/errors.js";
@@ -38,7 +39,9 @@ export function workerCommand(program: Command, logger: Logger): void {
       const featurePool = new FeatureWorkerPool(concurrency);
       const services = createServices(store, logger, { featurePool });
       const redis = openRedis(flags.redis, (error) => logger.warn({ err: error }, "job state: Redis unreachable, reconnecting"));
+      const name = `${os.hostname()}:${process.pid}`;
       const worker = new TaskWorker({
+        name,
         connection: bullmqConnection(flags.redis), policy: taskRetryPolicyFromEnv(), concurrency, state: new RedisJobState(redis), logger,
         build: async (kind, args) => {
           const entry = jobKindOf(kind);
@@ -46,7 +49,7 @@ export function workerCommand(program: Command, logger: Logger): void {
           return entry.build(services, args);
         },
       });
-      process.stdout.write(`worker ready: pulling job tasks (concurrency ${concurrency}; store: ${store.kind} at ${store.location})\n`);
+      process.stdout.write(`worker ready (${name}): pulling job tasks (concurrency ${concurrency}; store: ${store.kind} at ${store.location})\n`);
       const shutdown = async () => {
         await worker.close();
         await featurePool.close();

@@ -6,6 +6,7 @@ import type { FeatureSettings } from "../../compute/features/settings.js";
 import type { FeatureFamily } from "../../compute/features/types.js";
 import type { GraphStore } from "../../graph-model/graph-store.js";
 import type { PatientFilter } from "../../graph-model/patient-filter.js";
+import { underItemSignal } from "../jobs/item-signal-deadline.js";
 import type { JobDefinition } from "../jobs/job.js";
 import type { FeatureService } from "./feature-service.js";
 import { settingsKey } from "./feature-settings-key.js";
@@ -25,8 +26,9 @@ export async function cohortFeatureJob(store: GraphStore, features: FeatureServi
     name: `Radiomic features of ${lesions.length} lesions (settings ${settingsHash})`,
     items: lesions.map((l) => l.id),
     keyOf: (lesionId) => lesionId,
-    handle: async (lesionId) => {
-      await features.featuresOf({ lesionId, settings: request.settings, families: request.families });
+    // A cancelled job stops its lesions mid-computation (the pool task ends, nothing is written).
+    handle: async (lesionId, { signal }) => {
+      await underItemSignal(signal, () => features.featuresOf({ lesionId, settings: request.settings, families: request.families }));
     },
   };
 }

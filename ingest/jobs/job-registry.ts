@@ -10,6 +10,7 @@ import { JobEvents } from "./job-events.js";
 import type { JobDefinition, JobSnapshot } from "./job.js";
 import type { JobJournal, JobOrigin } from "./job-journal.js";
 import { DEFAULT_MAX_RECORDED_ERRORS, type JobRunner } from "./job-runner.js";
+import { jobUpdates } from "./job-updates.js";
 
 export interface JobRegistryOptions {
   runner: JobRunner;
@@ -43,6 +44,8 @@ const ACTIVE = new Set(["QUEUED", "RUNNING"]);
 export class JobRegistry {
   private readonly entries = new Map<string, Entry>();
   private readonly queue: string[] = [];
+  /** The API-key scope of each submitted job's mutation (cancelJob needs it too). */
+  private readonly scopes = new Map<string, string>();
   private running = 0;
   private readonly now: () => Date;
 
@@ -65,6 +68,7 @@ export class JobRegistry {
       throw new BadUserInputError(`Job '${job.id}' is already ${existing.snapshot.status.toLowerCase()}`, { jobId: job.id });
     }
     const entry = this.createEntry(job);
+    if (origin) this.scopes.set(job.id, origin.scope);
     this.entries.delete(job.id);
     this.entries.set(job.id, entry);
     const journaled = origin && this.options.journal ? this.options.journal.follow(entry.snapshot, origin, entry.events) : Promise.resolve();
@@ -103,6 +107,27 @@ export class JobRegistry {
   /** Newest first. */
   list(): JobSnapshot[] {
     return [...this.entries.values()].reverse().map((entry) => copyOf(entry.snapshot));
+  }
+
+  /** `jobUpdated`: the job's snapshots as a stream (job-updates.ts); undefined for an unknown job. */
+  async watch(id: string): Promise<AsyncGenerator<JobSnapshot> | undefined> {
+    return jobUpdates(this, id);
+  }
+
+  /** The API-key scope the job's mutation needed, when known. */
+  async scopeOf(id: string): Promise<string | undefined> {
+    return this.scopes.get(id) ?? (await this.options.journal?.get(id))?.scope;
+  }
+
+  /**
+   * `cancelJob`: cancels a queued or running job and waits (at most `waitMs`) for its running items to
+   * stop, so the answer is usually the final CANCELLED snapshot. Undefined for an unknown job.
+   */
+  async cancelJob(id: string, waitMs = 5000): Promise<JobSnapshot | undefined> {
+    const entry = this.entries.get(id);
+    if (entry === undefined) return undefined;
+    if (this.cancel(id)) await Promise.race([entry.result, new Promise((resolve) => setTimeout(resolve, waitMs).unref())]);
+    return this.get(id);
   }
 
   events(id: string): JobEvents | undefined {
@@ -197,6 +222,7 @@ export class JobRegistry {
     const finished = [...this.entries.values()].filter((entry) => !ACTIVE.has(entry.snapshot.status));
     for (const entry of finished.slice(0, Math.max(0, finished.length - keep))) {
       this.entries.delete(entry.snapshot.id);
+      this.scopes.delete(entry.snapshot.id);
     }
   }
 }

@@ -1,14 +1,18 @@
 // The job registry with RG_REDIS_URL set: a job of a distributed kind (computeFeatures) becomes one
 // BullMQ task per item, its state lives in Redis (redis-job-state.ts), and `lookup` / `lookupAll` read
-// Redis first, so every server instance answers `job(id)` and `jobs` alike. Other kinds run in-process
-// exactly as in the JobRegistry it extends.
+// Redis first, so every server instance answers `job(id)` and `jobs` alike; `watch` (jobUpdated) follows
+// the job through Redis pub/sub, so a subscriber on any instance sees the tasks every worker runs; and
+// `cancelJob` marks it CANCELLED in Redis and removes its waiting tasks (workers start none of its tasks
+// and abort those running). Other kinds run in-process exactly as in the JobRegistry it extends.
 import type { Queue } from "bullmq";
 import { JobEvents } from "../job-events.js";
 import type { JobDefinition, JobSnapshot } from "../job.js";
 import type { JobOrigin } from "../job-journal.js";
 import { JobRegistry, type JobHandle, type JobRegistryOptions } from "../job-registry.js";
 import { taskIdOf, type JobTask } from "./job-task.js";
-import type { RedisJobState } from "./redis-job-state.js";
+import { RedisJobFeed } from "./redis-job-feed.js";
+import { JOB_UPDATED_CHANNEL, type RedisJobState } from "./redis-job-state.js";
+import { redisJobUpdates } from "./redis-job-updates.js";
 import type { TaskRetryPolicy } from "./task-retry-policy.js";
 
 export interface DistributedJobRegistryOptions extends JobRegistryOptions {
@@ -21,9 +25,14 @@ export interface DistributedJobRegistryOptions extends JobRegistryOptions {
   pollMs?: number;
 }
 
+/** Waiting tasks removed from the queue at once when a job is cancelled. */
+const REMOVE_BATCH = 500;
+
 const ACTIVE = new Set(["QUEUED", "RUNNING"]);
 
 export class DistributedJobRegistry extends JobRegistry {
+  private updates?: RedisJobFeed;
+
   constructor(private readonly distributed: DistributedJobRegistryOptions) {
     super(distributed);
   }
@@ -32,8 +41,28 @@ export class DistributedJobRegistry extends JobRegistry {
     if (origin === undefined || !this.distributed.kinds.has(origin.kind)) return super.submit(job, origin);
     const enqueued = this.enqueue(job, origin);
     const result = enqueued.then(() => this.finished(job.id));
-    // Cancelling distributed jobs is not built yet (issue 17): cancel() does nothing.
-    return { id: job.id, events: new JobEvents(), result, cancel: () => undefined, journaled: enqueued };
+    return { id: job.id, events: new JobEvents(), result, cancel: () => void this.cancelJob(job.id).catch(() => undefined), journaled: enqueued };
+  }
+
+  override async cancelJob(id: string, waitMs?: number): Promise<JobSnapshot | undefined> {
+    const known = await this.distributed.state.runOf(id);
+    if (known === undefined) return super.cancelJob(id, waitMs);
+    if (await this.distributed.state.cancel(id)) await this.removeWaitingTasks(id, known.run);
+    return this.distributed.state.get(id);
+  }
+
+  override async watch(id: string): Promise<AsyncGenerator<JobSnapshot> | undefined> {
+    this.updates ??= new RedisJobFeed(this.distributed.state.redis, JOB_UPDATED_CHANNEL);
+    return (await redisJobUpdates(this.distributed.state, this.updates, id)) ?? super.watch(id);
+  }
+
+  override async scopeOf(id: string): Promise<string | undefined> {
+    return (await this.distributed.state.runOf(id))?.scope ?? super.scopeOf(id);
+  }
+
+  /** Closes the pub/sub connection of `watch` (the queue and state clients are the caller's). */
+  close(): void {
+    this.updates?.close();
   }
 
   override async lookup(id: string): Promise<JobSnapshot | undefined> {
@@ -50,12 +79,20 @@ export class DistributedJobRegistry extends JobRegistry {
   private async enqueue<T>(job: JobDefinition<T>, origin: JobOrigin): Promise<void> {
     const keys = new Set<string>();
     for await (const item of job.items) keys.add(job.keyOf(item));
-    const run = await this.distributed.state.create(job.id, job.name, keys.size);
+    const run = await this.distributed.state.create(job.id, job.name, [...keys], origin.scope);
     const { attempts, backoffMs } = this.distributed.policy;
     await this.distributed.queue.addBulk([...keys].map((key) => {
       const data: JobTask = { jobId: job.id, run, kind: origin.kind, args: origin.args, key };
       return { name: origin.kind, data, opts: { jobId: taskIdOf(data), attempts, backoff: { type: "exponential", delay: backoffMs }, removeOnComplete: true, removeOnFail: 1000 } };
     }));
+  }
+
+  /** Takes the job's tasks that no worker holds off the queue (a held one is skipped or aborted by its worker). */
+  private async removeWaitingTasks(id: string, run: number): Promise<void> {
+    const keys = await this.distributed.state.keysOf(id);
+    for (let i = 0; i < keys.length; i += REMOVE_BATCH) {
+      await Promise.all(keys.slice(i, i + REMOVE_BATCH).map((key) => this.distributed.queue.remove(taskIdOf({ jobId: id, run, key })).catch(() => 0)));
+    }
   }
 
   /** Settles with the job's final snapshot (polls Redis; workers finish it). */

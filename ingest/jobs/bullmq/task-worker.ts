@@ -2,14 +2,16 @@
 // job run), runs the one item, and settles its key in Redis. A failing task is retried with exponential
 // backoff; on its last try (or when the error is the caller's, not upstream's) it ends as a per-item
 // error of its job. A worker killed mid-task leaves its lock to lapse: another worker's stalled check
-// takes the task back (the handler is idempotent: feature writes are upserts).
+// takes the task back (the handler is idempotent: feature writes are upserts). A task of a cancelled job
+// is not started (the state says so); a running one has its signal aborted when the cancel is published.
 import { Worker, type ConnectionOptions, type Job } from "bullmq";
 import type { Logger } from "pino";
 import { NotFoundError, PlatformError } from "../../../compute/errors.js";
-import { describeError } from "../job-errors.js";
+import { describeError, JobCancelledError } from "../job-errors.js";
 import type { JobDefinition } from "../job.js";
 import { JOB_TASK_QUEUE, type JobTask } from "./job-task.js";
-import type { RedisJobState } from "./redis-job-state.js";
+import { RedisJobFeed } from "./redis-job-feed.js";
+import { JOB_CANCELLED_CHANNEL, type RedisJobState } from "./redis-job-state.js";
 import type { TaskRetryPolicy } from "./task-retry-policy.js";
 
 export type JobBuilder = (kind: string, args: unknown) => Promise<JobDefinition<unknown>>;
@@ -22,6 +24,8 @@ export interface TaskWorkerOptions {
   state: RedisJobState;
   build: JobBuilder;
   logger?: Pick<Logger, "warn" | "info">;
+  /** Recorded on each task it takes (BullMQ's processedBy), e.g. host:pid. */
+  name?: string;
 }
 
 interface BuiltJob {
@@ -35,11 +39,14 @@ const FINAL_CODES = new Set(["BAD_USER_INPUT", "NOT_FOUND", "FORBIDDEN", "UNAUTH
 export class TaskWorker {
   private readonly worker: Worker<JobTask>;
   private readonly built = new Map<string, Promise<BuiltJob>>();
+  private readonly cancels: RedisJobFeed;
 
   constructor(private readonly options: TaskWorkerOptions) {
     const { policy } = options;
+    this.cancels = new RedisJobFeed(options.state.redis, JOB_CANCELLED_CHANNEL);
     this.worker = new Worker<JobTask>(JOB_TASK_QUEUE, (task, _token, signal) => this.process(task, signal), {
       connection: options.connection,
+      ...(options.name ? { name: options.name } : {}),
       concurrency: Math.max(1, options.concurrency),
       lockDuration: policy.lockDurationMs,
       stalledInterval: policy.stalledIntervalMs,
@@ -53,16 +60,38 @@ export class TaskWorker {
   /** Stops taking tasks and waits for the running ones. */
   async close(): Promise<void> {
     await this.worker.close();
+    this.cancels.close();
   }
 
   private async process(task: Job<JobTask>, signal?: AbortSignal): Promise<void> {
     const { jobId, run, key } = task.data;
-    if (!(await this.options.state.start(jobId, run, key))) return;
+    const controller = new AbortController();
+    const stop = (): void => controller.abort(signal?.reason);
+    signal?.addEventListener("abort", stop, { once: true });
+    // Listening before the start check: a cancel published after it is never missed.
+    const off = this.cancels.on(jobId, () => controller.abort(new JobCancelledError(jobId)));
+    try {
+      await this.cancels.ready();
+      if (!(await this.options.state.start(jobId, run, key))) return;
+      await this.runItem(task, controller.signal);
+    } finally {
+      off();
+      signal?.removeEventListener("abort", stop);
+    }
+  }
+
+  private async runItem(task: Job<JobTask>, signal: AbortSignal): Promise<void> {
+    const { jobId, run, key } = task.data;
     try {
       const built = await this.jobOf(task.data);
       if (!built.items.has(key)) throw new NotFoundError("Job item", key);
-      await built.job.handle(built.items.get(key), { jobId, key, signal: signal ?? new AbortController().signal });
+      await built.job.handle(built.items.get(key), { jobId, key, signal });
     } catch (error) {
+      // Cancelled under it: neither done nor failed, and never retried.
+      if (signal.reason instanceof JobCancelledError) {
+        await this.options.state.settle(jobId, run, key, { abandoned: true });
+        return;
+      }
       const final = error instanceof PlatformError && FINAL_CODES.has(error.code);
       if (!final && task.attemptsMade + 1 < (task.opts.attempts ?? 1)) throw error;
       this.options.logger?.warn({ jobId, key, err: describeError(error) }, `job ${jobId}: item ${key} failed for good`);
