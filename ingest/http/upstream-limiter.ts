@@ -1,7 +1,8 @@
 // Bounded concurrency and a shared rate per upstream host: one limiter per host per process (every
 // source talking to that host goes through it), its token bucket in this process or — with
-// RG_REDIS_URL — in Redis, shared by every process. Env: RG_UPSTREAM_RPS (default 5 requests/s),
-// RG_UPSTREAM_BURST (10), RG_UPSTREAM_CONCURRENCY (4 requests in flight per process).
+// RG_REDIS_URL — in Redis, shared by every process. Defaults: IDC's proxy (per-IP quota) 5 requests/s,
+// burst 10, 4 in flight per process; any other host (an Orthanc of one's own) no rate, 16 in flight.
+// Env for every host: RG_UPSTREAM_RPS, RG_UPSTREAM_BURST, RG_UPSTREAM_CONCURRENCY.
 import { Redis } from "ioredis";
 import { RedisTokenBucket } from "./redis-token-bucket.js";
 import { TokenBucket, type RateLimit, type SharedRateLimiter } from "./token-bucket.js";
@@ -12,6 +13,23 @@ export interface UpstreamLimits extends RateLimit {
 }
 
 export const DEFAULT_UPSTREAM_LIMITS: UpstreamLimits = { requestsPerSecond: 5, burst: 10, concurrency: 4 };
+/** Hosts without a known quota: concurrency bounded, no rate. */
+export const UNRATED_UPSTREAM_LIMITS: UpstreamLimits = { requestsPerSecond: Infinity, burst: Infinity, concurrency: 16 };
+const QUOTA_HOSTS = new Set(["proxy.imaging.datacommons.cancer.gov"]);
+
+/** A bucket that never waits (no rate), still honouring a 429's pause. */
+class PauseOnlyBucket implements SharedRateLimiter {
+  private pausedUntil = 0;
+  async acquire(signal?: AbortSignal): Promise<void> {
+    while (Date.now() < this.pausedUntil) {
+      signal?.throwIfAborted();
+      await new Promise((resolve) => setTimeout(resolve, this.pausedUntil - Date.now()));
+    }
+  }
+  async pause(ms: number): Promise<void> {
+    this.pausedUntil = Math.max(this.pausedUntil, Date.now() + ms);
+  }
+}
 
 export class UpstreamLimiter {
   private inFlight = 0;
@@ -64,24 +82,24 @@ export function upstreamLimiterFor(url: string, env: NodeJS.ProcessEnv = process
   const host = new URL(url).host;
   let limiter = limiters.get(host);
   if (limiter === undefined) {
-    const limits = upstreamLimitsFromEnv(env);
+    const limits = upstreamLimitsFromEnv(env, QUOTA_HOSTS.has(new URL(url).hostname) ? DEFAULT_UPSTREAM_LIMITS : UNRATED_UPSTREAM_LIMITS);
     const redisUrl = env.RG_REDIS_URL?.trim();
-    limiter = new UpstreamLimiter(host, limits, redisUrl ? new RedisTokenBucket(redisOf(redisUrl), host, limits) : new TokenBucket(limits));
+    const bucket = !Number.isFinite(limits.requestsPerSecond) ? new PauseOnlyBucket() : redisUrl ? new RedisTokenBucket(redisOf(redisUrl), host, limits) : new TokenBucket(limits);
+    limiter = new UpstreamLimiter(host, limits, bucket);
     limiters.set(host, limiter);
   }
   return limiter;
 }
 
-export function upstreamLimitsFromEnv(env: NodeJS.ProcessEnv = process.env): UpstreamLimits {
+export function upstreamLimitsFromEnv(env: NodeJS.ProcessEnv = process.env, defaults: UpstreamLimits = DEFAULT_UPSTREAM_LIMITS): UpstreamLimits {
   const positive = (name: string, fallback: number): number => {
     const value = Number(env[name]);
     return Number.isFinite(value) && value > 0 ? value : fallback;
   };
-  return {
-    requestsPerSecond: positive("RG_UPSTREAM_RPS", DEFAULT_UPSTREAM_LIMITS.requestsPerSecond),
-    burst: positive("RG_UPSTREAM_BURST", DEFAULT_UPSTREAM_LIMITS.burst),
-    concurrency: Math.floor(positive("RG_UPSTREAM_CONCURRENCY", DEFAULT_UPSTREAM_LIMITS.concurrency)),
-  };
+  const requestsPerSecond = positive("RG_UPSTREAM_RPS", defaults.requestsPerSecond);
+  // A rate set for a host that had none needs a finite burst too.
+  const burstDefault = Number.isFinite(defaults.burst) || !Number.isFinite(requestsPerSecond) ? defaults.burst : DEFAULT_UPSTREAM_LIMITS.burst;
+  return { requestsPerSecond, burst: positive("RG_UPSTREAM_BURST", burstDefault), concurrency: Math.floor(positive("RG_UPSTREAM_CONCURRENCY", defaults.concurrency)) };
 }
 
 function redisOf(url: string): Redis {
