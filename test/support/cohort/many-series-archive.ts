@@ -1,4 +1,4 @@
-// A cohort of many tiny series (one 4×4 slice each) for paging tests: `patients` patients × one study
+// A cohort of many tiny series (4×4 slices, one by default) for paging tests: `patients` patients × one study
 // × `seriesPerStudy` series, barcodes TCGA-PG-<prefix><nnn>, seeded so the UIDs are the same every run.
 import { imageSeries, type StudyContext } from "./image-series.js";
 import { seededRandom, seededUid } from "./seeded-random.js";
@@ -12,8 +12,8 @@ export interface ManySeriesTruth {
   readonly files: Uint8Array[];
 }
 
-export function manySeriesCohort(seed: number, prefix: string, patients: number, seriesPerStudy: number): ManySeriesTruth {
-  const geometry = seriesGeometry({ rows: 4, columns: 4, pixelSpacing: [1, 1], rowDirection: [1, 0, 0], columnDirection: [0, 1, 0], origin: [0, 0, 0], sliceSpacing: 1, sliceCount: 1 });
+export function manySeriesCohort(seed: number, prefix: string, patients: number, seriesPerStudy: number, slices = 1): ManySeriesTruth {
+  const geometry = seriesGeometry({ rows: 4, columns: 4, pixelSpacing: [1, 1], rowDirection: [1, 0, 0], columnDirection: [0, 1, 0], origin: [0, 0, 0], sliceSpacing: 1, sliceCount: slices });
   const truth: ManySeriesTruth = { patientIds: [], series: new Map(), files: [] };
   for (let p = 0; p < patients; p++) {
     const patientId = `TCGA-PG-${prefix}${String(p).padStart(3, "0")}`;
