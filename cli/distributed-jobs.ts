@@ -4,14 +4,15 @@
 import { Queue } from "bullmq";
 import { DistributedJobRegistry } from "../ingest/jobs/bullmq/distributed-job-registry.js";
 import { JOB_TASK_QUEUE, type JobTask } from "../ingest/jobs/bullmq/job-task.js";
+import { IMAGING_INGEST_TASK_KIND } from "../ingest/jobs/bullmq/imaging-ingest-tasks.js";
 import { bullmqConnection, openRedis, redisUrlFromEnv } from "../ingest/jobs/bullmq/redis-connection.js";
 import { RedisJobState } from "../ingest/jobs/bullmq/redis-job-state.js";
 import { taskRetryPolicyFromEnv } from "../ingest/jobs/bullmq/task-retry-policy.js";
 import { JobRegistry, type JobRegistryOptions } from "../ingest/jobs/job-registry.js";
 import { BadUserInputError } from "../compute/errors.js";
 
-/** The kinds split into one task per item (computeFeatures: one per lesion × the job's settings). */
-export const DISTRIBUTED_JOB_KINDS: ReadonlySet<string> = new Set(["computeFeatures"]);
+/** The kinds split into one task per item (computeFeatures: one per lesion × the job's settings; ingestImaging: one per patient). */
+export const DISTRIBUTED_JOB_KINDS: ReadonlySet<string> = new Set(["computeFeatures", IMAGING_INGEST_TASK_KIND]);
 
 export function jobRegistryFor(options: JobRegistryOptions, storeKind: string, env: NodeJS.ProcessEnv = process.env): JobRegistry {
   const url = redisUrlFromEnv(env);

@@ -6,6 +6,7 @@ import { dicomWebError } from "./dicomweb-errors.js";
 import { requireValidStudyDate, type ImagingQuery } from "./imaging-query.js";
 import { mapLimited } from "./instance-loader.js";
 import { DEFAULT_RETRY, withRetry, type RetryOptions } from "./transient-retry.js";
+import { upstreamLimiterFor, type UpstreamLimiter } from "../http/upstream-limiter.js";
 import { EXPLICIT_VR_LITTLE_ENDIAN, isNativeTransferSyntax, transferSyntaxOf } from "./transfer-syntax.js";
 import { DICOM_MULTIPART, fetchDicomParts, fetchSeriesParts } from "./wado-fetch.js";
 import type { DicomArchive, InstanceLocator, SeriesEntry, SeriesLocator, StudyEntry } from "./dicom-archive.js";
@@ -29,6 +30,8 @@ export interface DicomWebArchiveOptions {
   readonly pageSize?: number;
   /** A request with no byte for this long fails as a transient error (retried); default 60 000 ms. */
   readonly timeoutMs?: number;
+  /** Concurrency and rate shared by every request to the host (default: the process's limiter for it, ingest/http/upstream-limiter.ts). */
+  readonly limiter?: UpstreamLimiter;
 }
 
 const STUDY_DESCRIPTION = "00081030"; // not returned by QIDO-RS studies unless asked for (Orthanc)
@@ -46,6 +49,7 @@ export class DicomWebArchive implements DicomArchive {
   private readonly headers: Record<string, string>;
   private readonly pageSize: number;
   private readonly timeoutMs: number;
+  private readonly limiter: UpstreamLimiter;
 
   constructor(options: DicomWebArchiveOptions = {}) {
     this.url = (options.url ?? IDC_PUBLIC_DICOMWEB_URL).replace(/\/+$/, "");
@@ -56,6 +60,7 @@ export class DicomWebArchive implements DicomArchive {
     this.calls = dicomWebCalls(this.url, this.headers, this.timeoutMs);
     this.retry = { ...DEFAULT_RETRY, ...options.retry };
     this.pageSize = options.pageSize ?? DEFAULT_PAGE_SIZE;
+    this.limiter = options.limiter ?? upstreamLimiterFor(this.url);
   }
 
   async findStudies(query: ImagingQuery): Promise<StudyEntry[]> {
@@ -111,7 +116,8 @@ export class DicomWebArchive implements DicomArchive {
   // transcode gets undefined back, and compute/image then names the transfer syntax it cannot decode.
   private async transcoded(instance: InstanceLocator): Promise<Uint8Array | undefined> {
     try {
-      const part = await withRetry(() => this.fetchInstance(instance, `${DICOM_MULTIPART}; transfer-syntax=${EXPLICIT_VR_LITTLE_ENDIAN}`), this.retry);
+      const accept = `${DICOM_MULTIPART}; transfer-syntax=${EXPLICIT_VR_LITTLE_ENDIAN}`;
+      const part = await withRetry(() => this.limiter.run(() => this.fetchInstance(instance, accept)), this.retry, (waitMs) => this.limiter.pause(waitMs));
       return isNativeTransferSyntax(transferSyntaxOf(part)) ? part : undefined;
     } catch {
       return undefined;
@@ -130,7 +136,8 @@ export class DicomWebArchive implements DicomArchive {
 
   private async request<T>(kind: string, id: string, call: () => Promise<T>): Promise<T> {
     try {
-      return await withRetry(call, this.retry);
+      // Each try takes a slot and a token; a 429 pauses every request to the host for its wait.
+      return await withRetry(() => this.limiter.run(call), this.retry, (waitMs) => this.limiter.pause(waitMs));
     } catch (error) {
       throw dicomWebError(error, `DICOMweb server ${this.url}`, { kind, id });
     }

@@ -22,13 +22,16 @@ export function isTransient(error: unknown): boolean {
   return status === 0 || status === 429 || status === 408 || (status !== undefined && status >= 500);
 }
 
-export async function withRetry<T>(call: () => Promise<T>, options: RetryOptions = DEFAULT_RETRY): Promise<T> {
+/** `onRateLimited`: told of each 429 and the wait before the retry (the shared limiter pauses the host for it). */
+export async function withRetry<T>(call: () => Promise<T>, options: RetryOptions = DEFAULT_RETRY, onRateLimited?: (waitMs: number) => Promise<void>): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await call();
     } catch (error) {
       if (attempt >= options.maxAttempts || !isTransient(error)) throw error;
-      await sleep(delayBeforeRetry(error, attempt, options));
+      const wait = delayBeforeRetry(error, attempt, options);
+      if ((error as FailedRequest).status === 429) await onRateLimited?.(wait);
+      await sleep(wait);
     }
   }
 }
