@@ -31,6 +31,11 @@ const NO_QUERY_TIMEOUT_MS = 2 ** 31 - 1;
 
 /** Rows per COPY statement: bounds the temporary CSV file. */
 const COPY_CHUNK = 1_000_000;
+
+export interface LadybugOptions {
+  /** Rows per COPY statement (tests make it small to exercise several files). */
+  copyChunkRows?: number;
+}
 /** CSV lines joined into one write to the file. */
 const CSV_WRITE_LINES = 8_192;
 
@@ -48,12 +53,13 @@ export class LadybugExecutor implements CypherExecutor {
     private readonly database: lbug.Database,
     private readonly connection: lbug.Connection,
     readonly location: string,
+    private readonly copyChunkRows = COPY_CHUNK,
   ) {
     this.prepared = new PreparedStatements((text) => connection.prepare(text));
   }
 
   /** Opens (creating if needed) the database directory `<dataDir>/graph`. */
-  static async open(dataDir: string): Promise<LadybugExecutor> {
+  static async open(dataDir: string, options: LadybugOptions = {}): Promise<LadybugExecutor> {
     const dir = path.resolve(dataDir);
     await mkdir(dir, { recursive: true });
     const location = path.join(dir, "graph");
@@ -62,7 +68,7 @@ export class LadybugExecutor implements CypherExecutor {
       await database.init();
       const connection = new lbug.Connection(database);
       await connection.init();
-      const executor = new LadybugExecutor(database, connection, location);
+      const executor = new LadybugExecutor(database, connection, location, options.copyChunkRows);
       executor.staleFilesRemoved = await removeStaleBulkFiles(dir);
       return executor;
     } catch (error) {
@@ -98,11 +104,11 @@ export class LadybugExecutor implements CypherExecutor {
   async bulkCreateRelationships(input: BulkRelationships): Promise<number> {
     const names = Object.keys(input.relationship.properties);
     let copying: Promise<void> = Promise.resolve();
-    for (let start = 0; start < input.rows.length; start += COPY_CHUNK) {
+    for (let start = 0; start < input.rows.length; start += this.copyChunkRows) {
       // The next file is written while Ladybug copies the previous one (COPY runs on its own threads).
       let file: string;
       try {
-        file = await this.writeCsv(names, input.rows, start, Math.min(start + COPY_CHUNK, input.rows.length));
+        file = await this.writeCsv(names, input.rows, start, Math.min(start + this.copyChunkRows, input.rows.length));
       } catch (error) {
         await copying.catch(() => undefined);
         throw error;
