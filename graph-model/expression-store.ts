@@ -36,17 +36,17 @@ export async function replaceExpression(executor: CypherExecutor, records: reado
 export async function expressionOf(executor: CypherExecutor, patientIds: readonly string[], symbols: readonly string[], source?: string): Promise<M.Expression[]> {
   if (!patientIds.length || !symbols.length) return [];
   const out: M.Expression[] = [];
-  // One row per (gene, source, release) holding parallel lists: [patientId, sourceFile] and [value, tpm, z].
+  // One row per (patient, source, release, file) holding parallel lists: genes and [value, tpm, z].
   for (const row of await executor.read(linkCypher.expressionOf(patientIds, symbols, source))) {
-    const geneSymbol = row.geneSymbol as string;
+    const patientId = row.patientId as string;
     const rowSource = (row.source as string | null) ?? null;
     const dataRelease = (row.dataRelease as string | null) ?? null;
-    const measuredIn = row.measuredIn as Array<[string, string | null]>;
+    const sourceFile = (row.sourceFile as string | null) ?? null;
+    const genes = row.genes as string[];
     const measures = row.measures as Array<[number | null, number | null, number | null]>;
-    for (let i = 0; i < measuredIn.length; i++) {
-      const [patientId, sourceFile] = measuredIn[i]!;
+    for (let i = 0; i < genes.length; i++) {
       const [value, tpm, z] = measures[i]!;
-      out.push({ patientId, geneSymbol, value: value ?? null, tpm: tpm ?? null, z: z ?? null, source: rowSource, dataRelease, sourceFile: sourceFile ?? null });
+      out.push({ patientId, geneSymbol: genes[i]!, value: value ?? null, tpm: tpm ?? null, z: z ?? null, source: rowSource, dataRelease, sourceFile });
     }
   }
   return out.sort((a, b) => compareKeys(a.patientId, b.patientId) || compareKeys(a.geneSymbol, b.geneSymbol) || compareKeys(a.source ?? "", b.source ?? ""));
