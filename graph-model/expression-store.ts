@@ -15,8 +15,8 @@ function expressionRow(r: M.ExpressionRecord) {
   for (const value of [r.value, r.tpm, r.z])
     if (value !== undefined && value !== null && !Number.isFinite(value))
       throw new BadUserInputError(`expression of ${r.geneSymbol} in ${r.patientId} is not a finite number`);
-  const properties = { value: r.value ?? null, tpm: r.tpm ?? null, z: r.z ?? null, source: r.source, dataRelease: r.dataRelease ?? null, sourceFile: r.sourceFile ?? null };
-  return { from: r.patientId, to: r.geneSymbol, properties };
+  // The record itself carries the relationship's properties (its endpoint keys are not among them): no copy per value.
+  return { from: r.patientId, to: r.geneSymbol, properties: r as Record<string, unknown> };
 }
 
 export async function replaceExpression(executor: CypherExecutor, records: readonly M.ExpressionRecord[]): Promise<WriteSummary> {
@@ -26,8 +26,9 @@ export async function replaceExpression(executor: CypherExecutor, records: reado
   await requireExisting(executor, N.Patient, patientIds, "patient");
   await requireExisting(executor, N.Gene, symbols, "gene");
   const rows = records.map(expressionRow);
-  const sources = [...new Set(rows.map((r) => r.properties.source))];
-  await executor.deleteMatched(linkCypher.matchExpression(patientIds, symbols, sources), "e");
+  const sources = [...new Set(records.map((r) => r.source as string))];
+  const stored = (await executor.read(linkCypher.genesWithExpression(patientIds, symbols, sources))).map((row) => row.symbol as string);
+  if (stored.length) await executor.deleteMatched(linkCypher.matchExpression(patientIds, stored, sources), "e");
   const written = await executor.bulkCreateRelationships({ relationship: R.EXPRESSES, from: N.Patient, to: N.Gene, rows });
   return { written };
 }
@@ -35,18 +36,18 @@ export async function replaceExpression(executor: CypherExecutor, records: reado
 export async function expressionOf(executor: CypherExecutor, patientIds: readonly string[], symbols: readonly string[], source?: string): Promise<M.Expression[]> {
   if (!patientIds.length || !symbols.length) return [];
   const out: M.Expression[] = [];
-  // One row per (gene, source, release) holding its per-patient values (fewer rows to convert on Ladybug).
-  for (const row of await executor.read(linkCypher.expressionOf(patientIds, symbols, source)))
-    for (const value of row.measured as Array<Record<string, unknown>>)
-      out.push({
-        patientId: value.patientId as string,
-        geneSymbol: row.geneSymbol as string,
-        value: (value.value as number | null) ?? null,
-        tpm: (value.tpm as number | null) ?? null,
-        z: (value.z as number | null) ?? null,
-        source: (row.source as string | null) ?? null,
-        dataRelease: (row.dataRelease as string | null) ?? null,
-        sourceFile: (value.sourceFile as string | null) ?? null,
-      });
+  // One row per (patient, source, release, file) holding parallel lists: genes and [value, tpm, z].
+  for (const row of await executor.read(linkCypher.expressionOf(patientIds, symbols, source))) {
+    const patientId = row.patientId as string;
+    const rowSource = (row.source as string | null) ?? null;
+    const dataRelease = (row.dataRelease as string | null) ?? null;
+    const sourceFile = (row.sourceFile as string | null) ?? null;
+    const genes = row.genes as string[];
+    const measures = row.measures as Array<[number | null, number | null, number | null]>;
+    for (let i = 0; i < genes.length; i++) {
+      const [value, tpm, z] = measures[i]!;
+      out.push({ patientId, geneSymbol: genes[i]!, value: value ?? null, tpm: tpm ?? null, z: z ?? null, source: rowSource, dataRelease, sourceFile });
+    }
+  }
   return out.sort((a, b) => compareKeys(a.patientId, b.patientId) || compareKeys(a.geneSymbol, b.geneSymbol) || compareKeys(a.source ?? "", b.source ?? ""));
 }

@@ -11,7 +11,7 @@ import type { BulkRelationships, CypherExecutor, Transaction } from "../cypher-e
 import { ladybugDialect } from "../cypher/dialect.js";
 import type { CypherQuery, Row } from "../cypher/query.js";
 import { ladybugSchemaStatements } from "./ladybug-ddl.js";
-import { csvLine } from "./csv.js";
+import { csvField } from "./csv.js";
 import { PreparedStatements } from "./prepared-statements.js";
 import { SerialQueue } from "./serial-queue.js";
 import { removeStaleBulkFiles } from "./stale-bulk-files.js";
@@ -32,6 +32,13 @@ const NO_QUERY_TIMEOUT_MS = 2 ** 31 - 1;
 /** Rows per COPY statement: bounds the temporary CSV file. */
 const COPY_CHUNK = 1_000_000;
 
+export interface LadybugOptions {
+  /** Rows per COPY statement (tests make it small to exercise several files). */
+  copyChunkRows?: number;
+}
+/** CSV lines joined into one write to the file. */
+const CSV_WRITE_LINES = 8_192;
+
 export class LadybugExecutor implements CypherExecutor {
   readonly dialect = ladybugDialect;
   readonly kind = "embedded" as const;
@@ -46,12 +53,13 @@ export class LadybugExecutor implements CypherExecutor {
     private readonly database: lbug.Database,
     private readonly connection: lbug.Connection,
     readonly location: string,
+    private readonly copyChunkRows = COPY_CHUNK,
   ) {
     this.prepared = new PreparedStatements((text) => connection.prepare(text));
   }
 
   /** Opens (creating if needed) the database directory `<dataDir>/graph`. */
-  static async open(dataDir: string): Promise<LadybugExecutor> {
+  static async open(dataDir: string, options: LadybugOptions = {}): Promise<LadybugExecutor> {
     const dir = path.resolve(dataDir);
     await mkdir(dir, { recursive: true });
     const location = path.join(dir, "graph");
@@ -60,7 +68,7 @@ export class LadybugExecutor implements CypherExecutor {
       await database.init();
       const connection = new lbug.Connection(database);
       await connection.init();
-      const executor = new LadybugExecutor(database, connection, location);
+      const executor = new LadybugExecutor(database, connection, location, options.copyChunkRows);
       executor.staleFilesRemoved = await removeStaleBulkFiles(dir);
       return executor;
     } catch (error) {
@@ -94,20 +102,58 @@ export class LadybugExecutor implements CypherExecutor {
   }
 
   async bulkCreateRelationships(input: BulkRelationships): Promise<number> {
-    for (let i = 0; i < input.rows.length; i += COPY_CHUNK) await this.copyChunk(input, input.rows.slice(i, i + COPY_CHUNK));
+    const names = Object.keys(input.relationship.properties);
+    let copying: Promise<void> = Promise.resolve();
+    for (let start = 0; start < input.rows.length; start += this.copyChunkRows) {
+      // The next file is written while Ladybug copies the previous one (COPY runs on its own threads).
+      let file: string;
+      try {
+        file = await this.writeCsv(names, input.rows, start, Math.min(start + this.copyChunkRows, input.rows.length));
+      } catch (error) {
+        await copying.catch(() => undefined);
+        throw error;
+      }
+      try {
+        await copying;
+      } catch (error) {
+        await rm(file, { force: true });
+        throw error;
+      }
+      copying = this.copyFile(input, file);
+      copying.catch(() => undefined); // awaited above or below; a failure must not surface as unhandled meanwhile
+    }
+    await copying;
     return input.rows.length;
   }
 
-  /** Writes one chunk to a CSV file beside the database and COPYs it into the relationship table. */
-  private async copyChunk({ relationship, from, to }: BulkRelationships, rows: BulkRelationships["rows"]): Promise<void> {
-    const names = Object.keys(relationship.properties);
+  /** Writes rows [start, end) to a CSV file beside the database (endpoint keys, then the properties in DDL order). */
+  private async writeCsv(names: readonly string[], rows: BulkRelationships["rows"], start: number, end: number): Promise<string> {
     const file = path.join(path.dirname(this.location), `.bulk-${process.pid}-${this.bulkFiles++}.csv`);
     const out = createWriteStream(file);
-    for (const row of rows) {
-      if (!out.write(csvLine([row.from, row.to, ...names.map((name) => row.properties[name])]))) await once(out, "drain");
+    try {
+      let text = "";
+      for (let i = start; i < end; i++) {
+        const row = rows[i]!;
+        text += csvField(row.from) + "," + csvField(row.to);
+        for (const name of names) text += "," + csvField(row.properties[name]);
+        text += "\n";
+        if ((i - start) % CSV_WRITE_LINES === CSV_WRITE_LINES - 1) {
+          if (!out.write(text)) await once(out, "drain");
+          text = "";
+        }
+      }
+      out.end(text);
+      await once(out, "finish");
+      return file;
+    } catch (error) {
+      out.destroy();
+      await rm(file, { force: true });
+      throw error;
     }
-    out.end();
-    await once(out, "finish");
+  }
+
+  /** COPYs one CSV file into the relationship table (one statement: all of the file or none), then removes it. */
+  private async copyFile({ relationship, from, to }: BulkRelationships, file: string): Promise<void> {
     const pair = relationship.endpoints.length > 1 ? `, from='${from.label}', to='${to.label}'` : "";
     try {
       await this.queue.run(() => this.statement(`COPY ${relationship.type} FROM '${file.replaceAll("'", "''")}' (header=false${pair})`));

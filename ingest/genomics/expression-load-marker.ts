@@ -20,13 +20,29 @@ export interface ExpressionLoad {
 
 export const expressionMarkerId = (load: Pick<ExpressionLoad, "source" | "project">): string => `${PREFIX}${load.source}:${load.project}`;
 
-/** Runs `write` (the bulk load) between a LOADING and a COMPLETE marker; returns what `write` returns. */
+/**
+ * Runs `write` (the bulk load) between a LOADING and a COMPLETE marker; returns what `write` returns. When
+ * `write` fails (a truncated upstream file, a store error between two COPY chunks), the load's values are
+ * removed at once as the next start would remove them, the marker says ROLLED_BACK, and the error goes on:
+ * readers never see half a matrix. If the removal fails too, the marker stays LOADING for the next start.
+ */
 export async function withExpressionMarker(store: GraphStore, load: ExpressionLoad, write: () => Promise<number>, now = () => new Date()): Promise<number> {
   const id = expressionMarkerId(load);
   const startedAt = now().toISOString();
   const base = { id, version: load.dataRelease, seed: null, startedAt };
   await store.saveLoadMarker({ ...base, status: "LOADING", counts: { collection: load.collectionId }, completedAt: null });
-  const written = await write();
+  let written: number;
+  try {
+    written = await write();
+  } catch (error) {
+    try {
+      await store.deleteExpressionOfCollection(load.collectionId, load.source);
+      await store.saveLoadMarker({ ...base, status: "ROLLED_BACK", counts: { collection: load.collectionId }, completedAt: now().toISOString() });
+    } catch {
+      // left LOADING: rollBackIncompleteExpressionLoads repairs it before the next server serves
+    }
+    throw error;
+  }
   await store.saveLoadMarker({ ...base, status: "COMPLETE", counts: { collection: load.collectionId, expression: written }, completedAt: now().toISOString() });
   return written;
 }

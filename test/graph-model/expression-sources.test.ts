@@ -38,7 +38,7 @@ describe.each(BOTH_STORES)("expression kept per source [$name]", (target) => {
     expect(all.find((e) => key(e) === "TCGA-XS-0002|KRAS|GDC")).toEqual({
       patientId: "TCGA-XS-0002", geneSymbol: "KRAS", value: 2.1, tpm: null, z: 0.5, source: "GDC", dataRelease: "Data Release 42.0", sourceFile: "GDC-TCGA-XS-0002",
     });
-    // a null z stays with its own patient (values come back as per-gene lists of maps)
+    // a null z stays with its own patient (values come back as per-gene parallel lists)
     expect(all.filter((e) => e.patientId === "TCGA-XS-0001").map((e) => e.z)).toEqual([null, null, null, null]);
     const cbio = await store.expressionOf(PATIENTS, GENES, "cBioPortal");
     expect(cbio.map((e) => [e.patientId, e.geneSymbol, e.value, e.dataRelease])).toEqual([
