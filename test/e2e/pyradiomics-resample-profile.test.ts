@@ -1,8 +1,8 @@
 // Lesion.features with profile PYRADIOMICS and a resampling params file over GraphQL, on both stores:
 // pyradiomics 3.0.1's exampleCT.yaml (its Original-image part: resampledPixelSpacing [1, 1, 1], sitkBSpline,
 // padDistance 10) on the anisotropic reference volume of scripts/fixtures/pyradiomics-resample.py gives
-// pyradiomics' names and values within 1e-4 relative, then the stored answer; the file unchanged is refused
-// as BAD_USER_INPUT naming only what this branch does not compute yet (LoG, Wavelet, mesh shape features).
+// pyradiomics' names and values within 1e-4 relative, then the stored answer; the file unchanged (Original +
+// LoG σ 1–5 + Wavelet, the mesh shape features) gives all 1,218 of pyradiomics' features within 1e-4.
 import { describe, expect, it } from "vitest";
 import { demoCohort } from "../../ingest/demo/demo-cohort.js";
 import type { LesionImageSource } from "../../ingest/features/lesion-image-source.js";
@@ -60,9 +60,13 @@ describe.each(BOTH_STORES)("pyradiomics profile with resampling over GraphQL [$n
     expect(featuresIn(again.data)).toEqual(features);
   });
 
-  it("exampleCT.yaml unchanged: BAD_USER_INPUT naming only the image types and mesh features not computed here yet", async () => {
-    const { errors } = await graphql(platform.server.graphqlUrl, QUERY, { patient: patientId, settings: { profile: "PYRADIOMICS", pyradiomicsParams: exampleParams("exampleCT.yaml") } });
-    expect(errors![0]!.extensions!.code).toBe("BAD_USER_INPUT");
-    expect(errors![0]!.message).toBe("pyradiomics params not supported here: imageType LoG is not supported yet; imageType Wavelet is not supported yet; featureClass 'shape' features MeshVolume, Sphericity, SurfaceArea, SurfaceVolumeRatio are not supported yet (list the shape features you want without them)");
+  it("exampleCT.yaml unchanged (Original, LoG, Wavelet, mesh shape): every pyradiomics feature, within 1e-4", async () => {
+    const unchanged = resampleReference.cases.find((c) => c.name === "exampleCT.yaml unchanged")!;
+    expect(unchanged.params).toBe(exampleParams("exampleCT.yaml"));
+    const { data, errors } = await graphql(platform.server.graphqlUrl, QUERY, { patient: patientId, settings: { profile: "PYRADIOMICS", pyradiomicsParams: unchanged.params } });
+    expect(errors).toBeUndefined();
+    const features = featuresIn(data);
+    expect(features.map((f: any) => f.name).sort()).toEqual(Object.keys(unchanged.features).sort());
+    for (const f of features) expect(relativeDifference(f.value, unchanged.features[f.name]!), f.name).toBeLessThanOrEqual(1e-4);
   });
 });

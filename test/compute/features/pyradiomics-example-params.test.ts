@@ -1,7 +1,6 @@
 // pyradiomics 3.0.1's own example params files (examples/exampleSettings of its sdist, unchanged; see
-// fixtures/pyradiomics-params/SOURCE.md): each parses here with its resampling settings honoured, and what is
-// still refused is named — on this branch only the image types LoG / Wavelet and pyradiomics' mesh shape
-// features, which other work adds. Their Original-image part (LoG / Wavelet dropped, shape without the mesh
+// fixtures/pyradiomics-params/SOURCE.md): each parses here unchanged — resampling, LoG, Wavelet and pyradiomics'
+// mesh shape features all honoured, nothing refused. Their Original-image part (LoG / Wavelet dropped, shape without the mesh
 // features; the same edit as scripts/fixtures/pyradiomics-resample.py) is compared with pyradiomics in
 // pyradiomics-resample-features.test.ts; here we check that it is exactly that edit of the committed file.
 // The two old versions are refused as pyradiomics 3.0.1 refuses them.
@@ -21,8 +20,6 @@ function refusals(text: string): string[] {
   return [];
 }
 
-const MESH = "featureClass 'shape' features MeshVolume, Sphericity, SurfaceArea, SurfaceVolumeRatio are not supported yet (list the shape features you want without them)";
-
 describe("pyradiomics 3.0.1's example params files", () => {
   for (const [file, spacing, padDistance, normalize, filtered] of [
     ["exampleCT.yaml", [1, 1, 1], 10, false, true],
@@ -30,8 +27,9 @@ describe("pyradiomics 3.0.1's example params files", () => {
     ["exampleMR_5mm.yaml", [3, 3, 3], 5, true, true],
     ["Params.yaml", null, 5, false, false],
   ] as const) {
-    it(`${file}: resampling honoured (${JSON.stringify(spacing)}); refused, by name, only the image types and mesh features not here yet`, () => {
-      expect(refusals(fixture(file))).toEqual(filtered ? ["imageType LoG is not supported yet", "imageType Wavelet is not supported yet", MESH] : [MESH]);
+    it(`${file}: resampling honoured (${JSON.stringify(spacing)}); parses unchanged, nothing refused`, () => {
+      expect(refusals(fixture(file))).toEqual([]);
+      if (filtered) expect(parsePyradiomicsParams(fixture(file)).imageTypes.map((t) => t.name)).toEqual(expect.arrayContaining(["LoG", "Wavelet"]));
       const profile = parsePyradiomicsParams(originalOnly(fixture(file)));
       expect(profile.preprocessing).toMatchObject({ resampledPixelSpacing: spacing, interpolator: "sitkBSpline", padDistance, preCrop: false, label: 1, normalize });
       const compared = reference.cases.find((c) => c.name.startsWith(`${file} `))!;

@@ -83,10 +83,11 @@ describe("pyradiomics params files", () => {
     expect(error.details).toEqual({ unknown: ["inputImage"], valid: ["setting", "imageType", "featureClass", "voxelSetting"] });
   });
 
-  it("exampleMR_3mm.yaml: every key not applied yet is refused by name, in one error", () => {
-    const error = refusal(fixture("exampleMR_3mm.yaml"));
-    expect(error.details.unsupported).toEqual([
-    ]);
+  it("exampleMR_3mm.yaml parses unchanged (resampling, normalize, LoG, Wavelet, mesh shape)", () => {
+    const profile = parsePyradiomicsParams(fixture("exampleMR_3mm.yaml"));
+    expect(profile.imageTypes.map((t) => t.name).sort()).toEqual(["LoG", "Original", "Wavelet"]);
+    expect(profile.preprocessing).toMatchObject({ resampledPixelSpacing: [2, 2, 2], normalize: true });
+    expect(profile.featureClasses.shape).toContain("MeshVolume");
   });
 
   it("Params.duplicate-shape.yaml (an old Params.yaml, `shape:` twice): a duplicate key is an error, as in pyradiomics 3.0.1's ruamel.yaml", () => {
