@@ -2,19 +2,13 @@
 // and BH from per-range sorted runs give the scipy fixture's cells and the whole-matrix results.
 import { describe, expect, it } from "vitest";
 import { matrixFromRows, type Matrix } from "../../../compute/stats/matrix.js";
-import { allocateSpearmanResult, spearmanCell, spearmanMatrix, spearmanMatrixRows } from "../../../compute/stats/spearman.js";
+import { allocateSpearmanResult, spearmanMatrix, spearmanMatrixRows } from "../../../compute/stats/spearman.js";
 import { benjaminiHochberg, benjaminiHochbergOfRuns, sortPValueColumns, type PValueRun } from "../../../compute/stats/benjamini-hochberg.js";
 import { StatsInputError } from "../../../compute/stats/stats-errors.js";
 import { SeededRandom } from "../../../compute/seeded-random.js";
 import { decodeAll, expectClose, loadFixture, type JsonNumber } from "./fixture-helpers.js";
+import { expectSpearmanFixtureCells, spearmanFixture } from "./spearman-fixture.js";
 
-interface Cell {
-  n: number;
-  rho: number | null;
-  p: number | null;
-  reason?: string;
-}
-const spearmanFixture = loadFixture<{ cases: { name: string; features: JsonNumber[][]; targets: JsonNumber[][]; cells: Cell[][] }[] }>("spearman.json");
 const bhFixture = loadFixture<{ cases: { name: string; p: JsonNumber[]; q: JsonNumber[]; m: number }[] }>("benjamini_hochberg.json");
 
 /** Cut points 0 < … < G at odd places (every row its own range when `each`). */
@@ -36,20 +30,7 @@ describe("spearmanMatrixRows in target ranges against scipy.stats.spearmanr", ()
       const targets = matrixFromRows(c.targets.map(decodeAll));
       for (const each of [false, true]) {
         const result = byRanges(features, targets, cuts(targets.rows, each), 3);
-        c.cells.forEach((row, i) =>
-          row.forEach((expected, j) => {
-            const cell = spearmanCell(result, i, j);
-            const label = `${c.name} (${i},${j})`;
-            if (expected.rho === null) {
-              expect(cell, label).toEqual({ ok: false, reason: expected.reason, details: { n: expected.n } });
-              return;
-            }
-            if (!cell.ok) throw new Error(`${label}: expected a value, got ${cell.reason}`);
-            expect(cell.n, label).toBe(expected.n);
-            expectClose(cell.rho, expected.rho, 1e-12, 1e-15, `${label} rho`);
-            expectClose(cell.p, expected.p!, 1e-10, 0, `${label} p`);
-          }),
-        );
+        expectSpearmanFixtureCells(result, c);
       }
     });
   }

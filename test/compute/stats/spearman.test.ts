@@ -2,42 +2,17 @@ import { describe, expect, it } from "vitest";
 import { matrixFromRows } from "../../../compute/stats/matrix.js";
 import { spearman, spearmanCell, spearmanMatrix, SpearmanStatus } from "../../../compute/stats/spearman.js";
 import { StatsInputError } from "../../../compute/stats/stats-errors.js";
-import { decodeAll, expectClose, loadFixture, type JsonNumber } from "./fixture-helpers.js";
+import { decodeAll } from "./fixture-helpers.js";
+import { expectSpearmanFixtureCells, spearmanFixture, type SpearmanFixtureCase } from "./spearman-fixture.js";
 
-interface Cell {
-  n: number;
-  rho: number | null;
-  p: number | null;
-  reason?: string;
-}
-interface Case {
-  name: string;
-  features: JsonNumber[][];
-  targets: JsonNumber[][];
-  cells: Cell[][];
-}
-const fixture = loadFixture<{ cases: Case[] }>("spearman.json");
+type Case = SpearmanFixtureCase;
+const fixture = spearmanFixture;
 
 function check(c: Case, blockRows?: number): void {
   const features = matrixFromRows(c.features.map(decodeAll));
   const targets = matrixFromRows(c.targets.map(decodeAll));
   const result = spearmanMatrix(features, targets, blockRows === undefined ? {} : { blockRows });
-  c.cells.forEach((row, i) =>
-    row.forEach((expected, j) => {
-      const cell = spearmanCell(result, i, j);
-      const label = `${c.name} (${i},${j})`;
-      if (expected.rho === null) {
-        expect(cell, label).toEqual({ ok: false, reason: expected.reason, details: { n: expected.n } });
-        return;
-      }
-      if (!cell.ok) throw new Error(`${label}: expected a value, got ${cell.reason}`);
-      expect(cell.n, label).toBe(expected.n);
-      expectClose(cell.rho, expected.rho, 1e-12, 1e-15, `${label} rho`);
-      // p is as accurate as rho allows: near |rho| = 1 its relative condition number is ~2ν/(1−ρ²),
-      // so one ulp of rho (scipy's and ours differ in the last bit) moves p = 1e-242 by ~1e-11.
-      expectClose(cell.p, expected.p!, 1e-10, 0, `${label} p`);
-    }),
-  );
+  expectSpearmanFixtureCells(result, c);
 }
 
 describe("spearmanMatrix against scipy.stats.spearmanr (pairwise-complete)", () => {

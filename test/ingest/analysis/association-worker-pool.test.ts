@@ -5,17 +5,12 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { AssociationWorkerPool, sharedMatrix } from "../../../ingest/analysis/association-worker-pool.js";
 import { inlineSpearmanWithQ } from "../../../ingest/analysis/association-runner.js";
-import { matrixFromRows, spearmanCell, StatsInputError, type Matrix } from "../../../compute/stats/index.js";
+import { matrixFromRows, StatsInputError, type Matrix } from "../../../compute/stats/index.js";
 import { SeededRandom } from "../../../compute/seeded-random.js";
-import { decodeAll, expectClose, loadFixture, type JsonNumber } from "../../compute/stats/fixture-helpers.js";
+import { decodeAll } from "../../compute/stats/fixture-helpers.js";
+import { expectSpearmanFixtureCells, spearmanFixture } from "../../compute/stats/spearman-fixture.js";
 
-interface Cell {
-  n: number;
-  rho: number | null;
-  p: number | null;
-  reason?: string;
-}
-const fixture = loadFixture<{ cases: { name: string; features: JsonNumber[][]; targets: JsonNumber[][]; cells: Cell[][] }[] }>("spearman.json");
+const fixture = spearmanFixture;
 
 // one target row per task at least: even a 3-target case is split over several tasks
 const pool = new AssociationWorkerPool({ size: 2, minRowsPerTask: 1 });
@@ -34,20 +29,7 @@ describe("AssociationWorkerPool against scipy.stats.spearmanr", () => {
   for (const c of fixture.cases) {
     it(c.name, async () => {
       const { result } = await pool.spearmanWithQ(matrixFromRows(c.features.map(decodeAll)), matrixFromRows(c.targets.map(decodeAll)));
-      c.cells.forEach((row, i) =>
-        row.forEach((expected, j) => {
-          const cell = spearmanCell(result, i, j);
-          const label = `${c.name} (${i},${j})`;
-          if (expected.rho === null) {
-            expect(cell, label).toEqual({ ok: false, reason: expected.reason, details: { n: expected.n } });
-            return;
-          }
-          if (!cell.ok) throw new Error(`${label}: expected a value, got ${cell.reason}`);
-          expect(cell.n, label).toBe(expected.n);
-          expectClose(cell.rho, expected.rho, 1e-12, 1e-15, `${label} rho`);
-          expectClose(cell.p, expected.p!, 1e-10, 0, `${label} p`);
-        }),
-      );
+      expectSpearmanFixtureCells(result, c);
     });
   }
 });
