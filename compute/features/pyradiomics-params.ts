@@ -239,6 +239,11 @@ const APPLIED_INTERPOLATORS: readonly ItkInterpolator[] = ["sitkNearestNeighbor"
  * `interpolator:` with no value is None in pyradiomics and switches resampling off; the interpolator
  * only matters when resampledPixelSpacing is set.
  */
+/** The label and normalisation keys loadImage reads, with the same defaults as the extraction settings. */
+function pickNormalisation({ label, normalize, normalizeScale, removeOutliers }: PyradiomicsExtractionSettings) {
+  return { label, normalize, normalizeScale, removeOutliers };
+}
+
 function parsePreprocessing(rawTop: Record<string, unknown>, top: Record<string, unknown>, refusals: Refusals): PyradiomicsPreprocessing {
   const spacing = (top.resampledPixelSpacing as number[] | undefined) ?? null;
   let interpolator: ItkInterpolator | null = PYRADIOMICS_RESAMPLE_DEFAULTS.interpolator;
@@ -255,10 +260,7 @@ function parsePreprocessing(rawTop: Record<string, unknown>, top: Record<string,
     resampledPixelSpacing: spacing, interpolator,
     padDistance: (top.padDistance as number | undefined) ?? PYRADIOMICS_RESAMPLE_DEFAULTS.padDistance,
     preCrop: (top.preCrop as boolean | undefined) ?? PYRADIOMICS_RESAMPLE_DEFAULTS.preCrop,
-    label: (top.label as number | undefined) ?? DEFAULTS.label,
-    normalize: (top.normalize as boolean | undefined) ?? DEFAULTS.normalize,
-    normalizeScale: (top.normalizeScale as number | undefined) ?? DEFAULTS.normalizeScale,
-    removeOutliers: (top.removeOutliers as number | undefined) ?? DEFAULTS.removeOutliers,
+    ...pickNormalisation(extractionSettings(top)),
   };
 }
 
