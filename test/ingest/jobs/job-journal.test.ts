@@ -72,6 +72,7 @@ describe("job journal", () => {
   it("knows every mutation that submits a Job, so each can be resumed", async () => {
     const mutation = (await buildPlatformSchema()).getMutationType() as GraphQLObjectType;
     const jobMutations = Object.values(mutation.getFields()).filter((f) => String(f.type).replace(/[![\]]/g, "") === "Job").map((f) => f.name);
-    expect(jobMutations.filter((name) => name !== "resumeJob").sort()).toEqual(Object.keys(JOB_KINDS).sort());
+    // resumeJob and cancelJob answer with an existing job; they submit none.
+    expect(jobMutations.filter((name) => name !== "resumeJob" && name !== "cancelJob").sort()).toEqual(Object.keys(JOB_KINDS).sort());
   });
 });
