@@ -4,7 +4,7 @@
 // sort when small, the introsort of sort-with-index.ts otherwise, so skewed data (one crowded bucket)
 // stays O(n log n). Equal keys (and ±0) share a bucket, so tie runs stay adjacent. Keys must not be NaN;
 // ±Infinity or a single value fall back to the introsort.
-import { sortWithIndex } from "./sort-with-index.js";
+import { insertionSortWithIndex, sortWithIndex } from "./sort-with-index.js";
 
 const INSERTION_MAX = 24;
 /** Above this, a first pass scatters into n/512 buckets (their write fronts fit in L2), each then sorted in cache. */
@@ -23,24 +23,24 @@ function scratch(n: number): void {
   idxScratch = new Uint32Array(size);
 }
 
-function insertionSort(keys: Float64Array, idx: Uint32Array, lo: number, hi: number): void {
-  for (let i = lo + 1; i < hi; i++) {
+/** Counting scatter of keys[0..n) into `buckets` equal-width buckets from `min` (c: buckets + 1 counters): k2/i2 hold
+ * the keys bucket by bucket, and c[b] ends as the end of bucket b. */
+function scatter(keys: Float64Array, idx: Uint32Array, n: number, min: number, range: number, buckets: number, c: Uint32Array, k2: Float64Array, i2: Uint32Array): void {
+  const scale = buckets / range;
+  c.fill(0, 0, buckets + 1);
+  for (let i = 0; i < n; i++) c[Math.min(buckets - 1, Math.floor((keys[i]! - min) * scale)) + 1]!++;
+  for (let b = 1; b <= buckets; b++) c[b]! += c[b - 1]!; // c[b] = start of bucket b
+  for (let i = 0; i < n; i++) {
     const k = keys[i]!;
-    const v = idx[i]!;
-    let j = i - 1;
-    while (j >= lo && keys[j]! > k) {
-      keys[j + 1] = keys[j]!;
-      idx[j + 1] = idx[j]!;
-      j--;
-    }
-    keys[j + 1] = k;
-    idx[j + 1] = v;
+    const at = c[Math.min(buckets - 1, Math.floor((k - min) * scale))]!++;
+    k2[at] = k;
+    i2[at] = idx[i]!;
   }
 }
 
 /** Sorts keys[0..n) ascending and applies the same permutation to idx[0..n). */
 export function bucketSortWithIndex(keys: Float64Array, idx: Uint32Array, n: number, depth = 0): void {
-  if (n <= INSERTION_MAX) return insertionSort(keys, idx, 0, n);
+  if (n <= INSERTION_MAX) return insertionSortWithIndex(keys, idx, 0, n - 1);
   let min = keys[0]!;
   let max = min;
   for (let i = 1; i < n; i++) {
@@ -57,26 +57,17 @@ export function bucketSortWithIndex(keys: Float64Array, idx: Uint32Array, n: num
   }
   scratch(n);
   const buckets = n;
-  const scale = buckets / range;
-  const c = counts;
-  c.fill(0, 0, buckets + 1);
-  for (let i = 0; i < n; i++) c[Math.min(buckets - 1, Math.floor((keys[i]! - min) * scale)) + 1]!++;
-  for (let b = 1; b <= buckets; b++) c[b]! += c[b - 1]!; // c[b] = start of bucket b
   const k2 = keysScratch;
   const i2 = idxScratch;
-  for (let i = 0; i < n; i++) {
-    const k = keys[i]!;
-    const at = c[Math.min(buckets - 1, Math.floor((k - min) * scale))]!++;
-    k2[at] = k;
-    i2[at] = idx[i]!;
-  }
+  const c = counts;
+  scatter(keys, idx, n, min, range, buckets, c, k2, i2);
   // after the scatter c[b] is the end of bucket b (= start of b + 1)
   let start = 0;
   for (let b = 0; b < buckets; b++) {
     const end = c[b]!;
     const size = end - start;
     if (size > 1) {
-      if (size <= INSERTION_MAX) insertionSort(k2, i2, start, end);
+      if (size <= INSERTION_MAX) insertionSortWithIndex(k2, i2, start, end - 1);
       else sortWithIndex(k2.subarray(start, end), i2.subarray(start, end), size);
     }
     start = end;
@@ -88,18 +79,10 @@ export function bucketSortWithIndex(keys: Float64Array, idx: Uint32Array, n: num
 /** Large arrays (a BH family): one scatter into n/512 coarse buckets, then the one-level sort per bucket. */
 function twoLevel(keys: Float64Array, idx: Uint32Array, n: number, min: number, range: number, depth: number): void {
   const buckets = n >>> 9;
-  const scale = buckets / range;
   const c = new Uint32Array(buckets + 1);
-  for (let i = 0; i < n; i++) c[Math.min(buckets - 1, Math.floor((keys[i]! - min) * scale)) + 1]!++;
-  for (let b = 1; b <= buckets; b++) c[b]! += c[b - 1]!;
   const k2 = new Float64Array(n);
   const i2 = new Uint32Array(n);
-  for (let i = 0; i < n; i++) {
-    const k = keys[i]!;
-    const at = c[Math.min(buckets - 1, Math.floor((k - min) * scale))]!++;
-    k2[at] = k;
-    i2[at] = idx[i]!;
-  }
+  scatter(keys, idx, n, min, range, buckets, c, k2, i2);
   let start = 0;
   for (let b = 0; b < buckets; b++) {
     const end = c[b]!;
