@@ -1,11 +1,10 @@
 import { IsOptional, Length, Max, Min, ValidateNested } from "class-validator";
 import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
 import { NotFoundError } from "../compute/errors.js";
-import { cohortManifest } from "../compute/export/cohort-manifest.js";
 import { decodeCursor, encodeCursor } from "../graph-model/cursor.js";
 import type * as M from "../graph-model/model/records.js";
 import { CohortService } from "../ingest/cohorts/cohort-service.js";
-import { dicomwebBaseUrl } from "../ingest/cohorts/cohort-manifest-export.js";
+import { dicomwebBaseUrl, formatCohortManifest } from "../ingest/cohorts/cohort-manifest-export.js";
 import { CohortPreview } from "../schema/cohort-preview.type.js";
 import { Cohort } from "../schema/cohort.type.js";
 import { ManifestFormatEnum } from "../schema/manifest-format.type.js";
@@ -99,9 +98,9 @@ export class CohortResolver {
     return { totalCount: members.length, nodes, pageInfo: { hasNextPage: rest.length > first, endCursor: last ? encodeCursor(last) : null } };
   }
 
-  @FieldResolver(() => String, { description: "Download manifest of the members' image series (TCIA .tcia, idc download argument, or CSV with WADO-RS URLs)" })
+  @FieldResolver(() => String, { description: "Download manifest of the members' image series (TCIA .tcia, idc download argument, CSV with WADO-RS URLs, or an s5cmd manifest of IDC's buckets)" })
   async manifest(@Root() cohort: Cohort, @Arg("format", () => ManifestFormatEnum) format: ManifestFormatEnum, @Ctx() ctx: RequestContext): Promise<string> {
     const series = await ctx.loaders.seriesOfCohort.load(cohort.id);
-    return cohortManifest(series, format, { dicomwebBaseUrl: dicomwebBaseUrl(ctx.imaging), name: cohort.id });
+    return formatCohortManifest(series, format, { dicomwebBaseUrl: dicomwebBaseUrl(ctx.imaging), name: cohort.id });
   }
 }

@@ -1,8 +1,8 @@
 // A saved cohort's download manifest, for the HTTP and CLI export routes: reads the cohort's series
 // from the store and formats them (compute/export/cohort-manifest.ts). GraphQL's Cohort.manifest
-// uses the same formatter through DataLoaders.
+// reads the series through DataLoaders and formats them with the same formatCohortManifest.
 import { NotFoundError } from "../../compute/errors.js";
-import { cohortManifest, type ManifestFormat } from "../../compute/export/cohort-manifest.js";
+import { cohortManifest, type ManifestFormat, type ManifestSeries } from "../../compute/export/cohort-manifest.js";
 import type { GraphStore } from "../../graph-model/graph-store.js";
 import { idcSeriesLocations, idcSeriesLocationsPath } from "./idc-series-locations.js";
 import { DicomWebArchive, IDC_PUBLIC_DICOMWEB_URL, type ImagingSource } from "../dicomweb/index.js";
@@ -24,6 +24,11 @@ export const MANIFEST_FILES: Record<ManifestFormat, { extension: string; content
 export async function exportCohortManifest(store: GraphStore, cohortId: string, format: ManifestFormat, baseUrl: string = IDC_PUBLIC_DICOMWEB_URL): Promise<string> {
   if (!(await store.cohortsByIds([cohortId])).length) throw new NotFoundError("Cohort", cohortId);
   const series = (await store.seriesOfCohorts([cohortId])).get(cohortId) ?? [];
+  return formatCohortManifest(series, format, { dicomwebBaseUrl: baseUrl, name: cohortId });
+}
+
+/** Formats series as a manifest; S5CMD first looks their IDC bucket paths up in IDC's series index. */
+export async function formatCohortManifest(series: ManifestSeries[], format: ManifestFormat, options: { dicomwebBaseUrl: string; name: string }): Promise<string> {
   const locations = format === "S5CMD" ? await idcSeriesLocations(idcSeriesLocationsPath(), series.map((s) => s.seriesUid)) : undefined;
-  return cohortManifest(series, format, { dicomwebBaseUrl: baseUrl, name: cohortId, locations });
+  return cohortManifest(series, format, { ...options, locations });
 }

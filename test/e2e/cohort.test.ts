@@ -95,6 +95,11 @@ describe.each(BOTH_STORES)("cohort builder [$name]", (target) => {
     const csvRows = data.cohort.csv.trim().split("\r\n").slice(1);
     expect(csvRows).toHaveLength(series.length);
     for (const s of series) expect(csvRows).toContain(`TCGA-GBM,${patientOfSeries.get(s.uid)},${s.studyUid},${s.uid},MR,${DICOMWEB}/studies/${s.studyUid}/series/${s.uid}`);
+
+    // S5CMD needs IDC's series index (test/ingest/cohorts/idc-s5cmd-manifest.test.ts reads a real one); without it, a typed error saying how to get it.
+    const s5cmd = await graphql(url(), `query($id: ID!) { cohort(id: $id) { manifest(format: S5CMD) } }`, { id: saved.id });
+    expect(s5cmd.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+    expect(s5cmd.errors?.[0]?.message).toMatch(/no IDC series index at .*scripts\/idc-series-locations\.sh/);
   });
 
   it("loads the members of several cohorts in one batched store call", async () => {
