@@ -1,5 +1,6 @@
 import { GraphQLJSON } from "graphql-scalars";
 import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
+import { StoredResult } from "./stored-result.type.js";
 import { PageInfo } from "./page-info.type.js";
 
 export enum HarmonisationBatchBy {
@@ -65,11 +66,8 @@ export class HarmonisationDiagnosticConnection {
   pageInfo!: PageInfo;
 }
 
-@ObjectType({ description: "A named, stored ComBat harmonisation of a cohort's feature values (batches, covariates, estimates, diagnostics, values)" })
-export class Harmonisation {
-  @Field(() => ID, { description: "Equals the id of the job that computed it" })
-  id!: string;
-
+@ObjectType({ description: "A named, stored ComBat harmonisation of a cohort's feature values (batches, covariates, estimates, diagnostics, values); its id equals the id of the job that computed it. params: cohort, settings, batch definition, covariates, options, dropped features and patients; dataVersion: digest of the raw values, series releases, covariate sources" })
+export class Harmonisation extends StoredResult {
   @Field(() => String, { nullable: true })
   name!: string | null;
 
@@ -100,14 +98,6 @@ export class Harmonisation {
   @Field(() => GraphQLJSON, { nullable: true, description: "featureKeys, batches, design columns, γ* and δ* (batches × features, row-major), grand means, pooled variances" })
   estimates!: unknown;
 
-  @Field(() => GraphQLJSON, { nullable: true, description: "Cohort, settings, batch definition, covariates, options, dropped features and patients" })
-  params!: unknown;
-
-  @Field(() => GraphQLJSON, { nullable: true, description: "Digest of the raw values, series releases, covariate sources" })
-  dataVersion!: unknown;
-
-  @Field(() => String, { nullable: true })
-  createdAt!: string | null;
 }
 
 @ObjectType()

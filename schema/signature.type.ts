@@ -1,5 +1,6 @@
 import { GraphQLJSON } from "graphql-scalars";
 import { Field, Float, ID, Int, ObjectType } from "type-graphql";
+import { StoredResult } from "./stored-result.type.js";
 import { PageInfo } from "./page-info.type.js";
 
 @ObjectType({ description: "One feature of a signature: final coefficient (original scale) and outer-fold selection frequency" })
@@ -20,11 +21,8 @@ export class SignatureFeature {
   selectionFrequency!: number | null;
 }
 
-@ObjectType({ description: "A stored multivariable penalised-logistic signature, validated by nested cross-validation" })
-export class Signature {
-  @Field(() => ID)
-  id!: string;
-
+@ObjectType({ description: "A stored multivariable penalised-logistic signature, validated by nested cross-validation. params: cohort, feature settings, options (folds, repeats, seed, l1Ratio, permutations), method, harmonisation; dataVersion: label sources and digests" })
+export class Signature extends StoredResult {
   @Field(() => String, { nullable: true, description: "Attribute=positive class, e.g. SUBTYPE=Basal" })
   target!: string | null;
 
@@ -37,17 +35,8 @@ export class Signature {
   @Field(() => Float, { nullable: true, description: "Permutation p-value; null without permutations" })
   permutationP!: number | null;
 
-  @Field(() => GraphQLJSON, { nullable: true, description: "Cohort, feature settings, options (folds, repeats, seed, l1Ratio, permutations), method, harmonisation" })
-  params!: unknown;
-
   @Field(() => GraphQLJSON, { nullable: true, description: "Folds, λ path, chosen λ, coefficients per fold, final model" })
   result!: unknown;
-
-  @Field(() => GraphQLJSON, { nullable: true, description: "Data releases read (label sources, digests)" })
-  dataVersion!: unknown;
-
-  @Field(() => String, { nullable: true })
-  createdAt!: string | null;
 
   @Field(() => ID, { nullable: true })
   cohortId!: string | null;

@@ -1,5 +1,6 @@
 import { GraphQLJSON } from "graphql-scalars";
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from "type-graphql";
+import { StoredResult } from "./stored-result.type.js";
 import { PageInfo } from "./page-info.type.js";
 
 export enum SurvivalKindEnum {
@@ -77,11 +78,8 @@ export class SurvivalFeatureConnection {
   pageInfo!: PageInfo;
 }
 
-@ObjectType({ description: "A stored survival analysis (its id equals the id of the job that made it)" })
-export class SurvivalAnalysis {
-  @Field(() => ID)
-  id!: string;
-
+@ObjectType({ description: "A stored survival analysis (its id equals the id of the job that made it). params: cohort, feature settings + hash, endpoint, options (seed, folds, blocks, penalizers), method text, patients and follow-up, dropped features; dataVersion: the survival and expression releases read, label and feature digests" })
+export class SurvivalAnalysis extends StoredResult {
   @Field(() => SurvivalKindEnum)
   kind!: string;
 
@@ -94,17 +92,8 @@ export class SurvivalAnalysis {
   @Field(() => Int, { nullable: true })
   events!: number | null;
 
-  @Field(() => GraphQLJSON, { nullable: true, description: "Cohort, feature settings + hash, endpoint, options (seed, folds, blocks, penalizers), method text, patients and follow-up, dropped features" })
-  params!: unknown;
-
   @Field(() => GraphQLJSON, { nullable: true, description: "KM curves + numbers at risk + log-rank; CV C-indices (Harrell, Uno), folds, PH tests; combined-model table" })
   result!: unknown;
-
-  @Field(() => GraphQLJSON, { nullable: true, description: "Data releases read (survival, expression), label and feature digests" })
-  dataVersion!: unknown;
-
-  @Field(() => String, { nullable: true })
-  createdAt!: string | null;
 
   @Field(() => ID, { nullable: true })
   cohortId!: string | null;
