@@ -3,7 +3,7 @@
 // trimesh 5.2.0 (versions inside the fixture). 11×9×7 volume of 0.8×1.1×2.5 mm, float64 and int16, an inner
 // ellipsoid (label 1) and a block on two image faces (label 2: samples outside the image), default and
 // non-default lbp3D* settings, and the int16 values as float64 (neighbours equal to the centre: ties decided by
-// the last bit of the spline sample). trimesh's icosphere vertices must be bit-identical; every ROI voxel of
+// the last bit of the spline sample), and a flat block inside the ROI (every sample ties). trimesh's icosphere vertices must be bit-identical; every ROI voxel of
 // every image within 1e-14 relative (absolute below 1): pyradiomics' sums over the sphere run in another order.
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
@@ -17,12 +17,13 @@ interface Fixture {
   versions: Record<string, string>;
   size: [number, number, number];
   real: number[];
+  flatBlock: number[];
   integer: number[];
   labels: number[];
   polePowers: number[];
   sphHarm: [number, number, number, number, number, number][];
   icospheres: { subdivisions: number; radius: number; vertices: number[][] }[];
-  cases: { name: string; image: "real" | "integer" | "integerValued"; pixelType: string; label: number; params: Lbp3DParams; images: Record<string, number[]> }[];
+  cases: { name: string; image: "real" | "integer" | "integerValued" | "flatBlock"; pixelType: string; label: number; params: Lbp3DParams; images: Record<string, number[]> }[];
 }
 
 const fixture = JSON.parse(readFileSync(new URL("./fixtures/pyradiomics-lbp3d.json", import.meta.url), "utf8")) as Fixture;
@@ -54,7 +55,7 @@ describe("pyradiomics LBP3D against pyradiomics 3.0.1 (SciPy 1.16.3, trimesh 5.2
   for (const c of fixture.cases) {
     it(`${c.name}: every ROI voxel of ${Object.keys(c.images).join(", ")}`, () => {
       expect(c.pixelType).toBe(c.image === "integer" ? "16-bit signed integer" : "64-bit float");
-      const data = c.image === "real" ? fixture.real : fixture.integer;
+      const data = c.image === "real" ? fixture.real : c.image === "flatBlock" ? fixture.flatBlock : fixture.integer;
       const roi = Uint8Array.from(fixture.labels, (l) => (l === c.label ? 1 : 0));
       const out = lbp3DImages({ size: fixture.size, data, integer: c.image === "integer" }, roi, c.params);
       expect(out.map((o) => o.name)).toEqual(Object.keys(c.images));
