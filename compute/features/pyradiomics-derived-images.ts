@@ -7,10 +7,13 @@
 //   Wavelet (periodic SWT, L/2 voxels per pass each side) crops an axis only where the grown box stays
 //     inside the image — otherwise that axis keeps its whole length, as the wrap-around reaches across;
 //   LoG (ITK's recursive, infinite-support Gaussian with its edge initialisation) filters the whole image,
-//     as pyradiomics does: no finite box gives the same values.
+//     as pyradiomics does: no finite box gives the same values;
+//   LBP3D is computed at the ROI voxels only (as pyradiomics) and returned on the ROI's box; its spline
+//     prefilter reads whole image lines, but keeps only the lines its samples need (lbp-3d-image.ts).
 import type { FilterImage } from "../filters/filter-image.js";
 import { maxAbsIntensity } from "../filters/pyradiomics/derived-image.js";
 import { derivedImages } from "../filters/pyradiomics/image-types.js";
+import { lbp3DImages } from "../filters/pyradiomics/lbp-3d-image.js";
 import { exponentialImage } from "../filters/pyradiomics/exponential-image.js";
 import { logarithmImage } from "../filters/pyradiomics/logarithm-image.js";
 import { squareImage } from "../filters/pyradiomics/square-image.js";
@@ -53,6 +56,8 @@ function support(type: PyradiomicsImageType): Support {
     }
     case "LoG":
       return null;
+    case "LBP3D": // computed from the whole image (pyradiomicsDerivedVolumes), returned on the ROI's box
+      return { reach: [0, 0, 0], periodic: false };
   }
 }
 
@@ -83,6 +88,8 @@ export function pyradiomicsDerivedVolumes(volume: Volume, roi: Mask, type: Pyrad
   const image: FilterImage = { size, spacing: g.spacing, data: cropArray(volume.data, g, box, 0, (n) => new Float64Array(n)) };
   const geometry = { ...g, size, origin: voxelToPatient(g, box.lower[0], box.lower[1], box.lower[2]) };
   const mask: Mask = { geometry, data: cropArray(roi.data, g, box, 0, (n) => new Uint8Array(n)) };
+  // The platform's image is pyradiomics' float64 image (as the extraction fixtures feed it), so no integer rounding.
+  if (type.name === "LBP3D") return lbp3DImages({ size: g.size, data: volume.data }, roi.data, type.filter, box).map((d) => ({ name: d.name, volume: { geometry, data: d.data }, mask }));
   return filtered(image, volume, type).map((d) => ({ name: d.name, volume: { geometry, data: d.image.data }, mask }));
 }
 

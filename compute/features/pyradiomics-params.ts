@@ -7,6 +7,7 @@ import { isSeq, parseDocument, type Document } from "yaml";
 import { z } from "zod";
 import { BadUserInputError } from "../errors.js";
 import type { ImageTypeSettings } from "../filters/pyradiomics/image-types.js";
+import { MAX_LBP3D_SUBDIVISION } from "../filters/pyradiomics/lbp-3d-image.js";
 import type { ItkInterpolator } from "../image/itk-resample.js";
 import { PYRADIOMICS_RESAMPLE_DEFAULTS, type PyradiomicsResampleSettings } from "../image/pyradiomics-resample.js";
 import { applyForce2D } from "./pyradiomics-force2d.js";
@@ -108,14 +109,14 @@ export interface PyradiomicsExtractionSettings {
   readonly force2Ddimension: 0 | 1 | 2;
 }
 
-/** Image types computed here (LBP3D is refused by name). */
-export type PyradiomicsImageTypeName = Exclude<(typeof PYRADIOMICS_IMAGE_TYPES)[number], "LBP3D">;
+/** Image types computed here (all of pyradiomics'). */
+export type PyradiomicsImageTypeName = (typeof PYRADIOMICS_IMAGE_TYPES)[number];
 
 export interface PyradiomicsImageType {
   readonly name: PyradiomicsImageTypeName;
   /** The `setting` map merged with the image type's own (pyradiomics: args = settings; args.update(custom)). */
   readonly settings: PyradiomicsExtractionSettings;
-  /** The filter's own keys from those merged settings (sigma, wavelet, start_level, level, gradientUseSpacing, lbp2D*). */
+  /** The filter's own keys from those merged settings (sigma, wavelet, start_level, level, gradientUseSpacing, lbp2D*, lbp3D*). */
   readonly filter: ImageTypeSettings;
 }
 
@@ -170,6 +171,8 @@ function unknownKeys(keys: readonly string[], valid: readonly string[], where: s
 function checkSupported(s: Record<string, unknown>, where: string, refusals: Refusals): void {
   const not = (key: string, why = "is not supported yet") => refusals.push(`${where} '${key}' ${why}`);
   if (s.lbp2DMethod === "ror" || s.lbp2DMethod === "var") not("lbp2DMethod", `'${s.lbp2DMethod}' is not supported yet (uniform, default)`);
+  if (s.lbp3DLevels === 1) not("lbp3DLevels", "1 fails inside pyradiomics 3.0.1 (use 2 or more)");
+  if (((s.lbp3DIcosphereSubdivision as number | undefined) ?? 0) > MAX_LBP3D_SUBDIVISION) not("lbp3DIcosphereSubdivision", `above ${MAX_LBP3D_SUBDIVISION} is not supported (10·4^s + 2 samples per voxel)`);
   if (s.label_channel !== undefined && s.label_channel !== 0) not("label_channel", "other than 0 is not supported (masks have one channel)");
   if (s.distances !== undefined && (s.distances as number[]).some((d) => d !== 1)) not("distances", "other than [1] is not supported yet");
   for (const key of ["resegmentRange", "resegmentMode", "resegmentShape"]) if (key in s) not(key);
@@ -211,7 +214,8 @@ function extractionSettings(s: Record<string, unknown>): PyradiomicsExtractionSe
 
 /** The filter keys of merged settings; `sigmaTypes` from how the file wrote each sigma (for the LoG image's name). */
 function filterSettings(s: Record<string, unknown>, sigmaTypes: readonly ("float" | "int")[] | undefined): ImageTypeSettings {
-  const keys = ["sigma", "wavelet", "start_level", "level", "gradientUseSpacing", "lbp2DRadius", "lbp2DSamples", "lbp2DMethod", "force2D", "force2Ddimension"] as const;
+  const keys = ["sigma", "wavelet", "start_level", "level", "gradientUseSpacing", "lbp2DRadius", "lbp2DSamples", "lbp2DMethod",
+    "lbp3DLevels", "lbp3DIcosphereRadius", "lbp3DIcosphereSubdivision", "force2D", "force2Ddimension"] as const;
   const out: Record<string, unknown> = Object.fromEntries(keys.filter((k) => s[k] !== undefined).map((k) => [k, s[k]]));
   if (s.sigma !== undefined && sigmaTypes) out.sigmaTypes = sigmaTypes;
   return out as ImageTypeSettings;
@@ -292,7 +296,6 @@ function parseImageTypes(value: unknown, top: Record<string, unknown>, doc: Docu
   for (const [name, own] of entries) {
     const ownSettings = parseSettings(own, `imageType ${name} setting`, refusals);
     const merged = { ...top, ...ownSettings };
-    if (name === "LBP3D") { refusals.push("imageType LBP3D is not supported yet (pyradiomics 3.0.1 needs trimesh and scipy.special.sph_harm for it; no reference to validate against)"); continue; }
     if (name === "LoG" && !(merged.sigma as number[] | undefined)?.length) refusals.push("imageType LoG needs a non-empty 'sigma' list (mm); pyradiomics would yield no LoG image");
     const sigmaTypes = "sigma" in ownSettings ? sigmaTypesAt(doc, ["imageType", name, "sigma"]) : sigmaTypesAt(doc, ["setting", "sigma"]);
     types.push({ name: name as PyradiomicsImageTypeName, settings: extractionSettings(merged), filter: filterSettings(merged, sigmaTypes) });

@@ -57,10 +57,10 @@ describe("radiogenomics compute features --pyradiomics-params", () => {
       const done = await runCli(["compute", "features", "--collection", "TCGA-GBM", "--pyradiomics-params", params, "--server", url!]);
       expect(done.code, done.stderr).toBe(0);
       expect(done.stdout).toMatch(/SUCCEEDED/);
-      await writeFile(params, PARAMS.replace("Original: {}", "Original: {}\n  LBP3D: {}"));
+      await writeFile(params, PARAMS.replace("Original: {}", "Original: {}\n  LBP3D: {lbp3DLevels: 1}"));
       const refused = await runCli(["compute", "features", "--collection", "TCGA-GBM", "--pyradiomics-params", params, "--server", url!]);
       expect(refused.code).toBe(1);
-      expect(refused.stderr).toMatch(/imageType LBP3D is not supported yet/);
+      expect(refused.stderr).toMatch(/imageType LBP3D setting 'lbp3DLevels' 1 fails inside pyradiomics 3\.0\.1/);
     } finally {
       await rm(dataDir, { recursive: true, force: true });
     }

@@ -107,9 +107,9 @@ describe.each(BOTH_STORES)("pyradiomics profile over GraphQL [$name]", (target) 
     const unknown = await ask(ct.params.replace("binWidth: 25", "binWidht: 25"));
     expect(unknown.errors![0]!.extensions!.code).toBe("BAD_USER_INPUT");
     expect(unknown.errors![0]!.message).toMatch(/^unknown setting key 'binWidht'; valid keys: .*binWidth/);
-    const lbp3d = await ask(ct.params.replace("Original: {}", "Original: {}\n  LBP3D: {}"));
+    const lbp3d = await ask(ct.params.replace("Original: {}", "Original: {}\n  LBP3D: {lbp3DLevels: 1}"));
     expect(lbp3d.errors![0]!.extensions!.code).toBe("BAD_USER_INPUT");
-    expect(lbp3d.errors![0]!.message).toContain("imageType LBP3D is not supported yet");
+    expect(lbp3d.errors![0]!.message).toContain("imageType LBP3D setting 'lbp3DLevels' 1 fails inside pyradiomics 3.0.1");
     const family = await ask(ct.params, ["shape"]);
     expect(family.errors![0]!.extensions!.code).toBe("BAD_USER_INPUT");
     expect(family.errors![0]!.message).toMatch(/families shape are not enabled by the pyradiomics params/);

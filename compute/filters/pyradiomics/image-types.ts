@@ -2,11 +2,12 @@
 // settings (the params file's general `setting` merged with the type's own, as pyradiomics does) → the
 // derived images it yields, in pyradiomics' order, named as pyradiomics names them.
 import { BadUserInputError } from "../../errors.js";
-import type { FilterImage } from "../filter-image.js";
+import { withData, type FilterImage } from "../filter-image.js";
 import type { DerivedImage } from "./derived-image.js";
 import { exponentialImage } from "./exponential-image.js";
 import { gradientImage } from "./gradient-image.js";
 import { lbp2DImage } from "./lbp-2d-image.js";
+import { lbp3DImages } from "./lbp-3d-image.js";
 import { logImage } from "./log-image.js";
 import { logarithmImage } from "./logarithm-image.js";
 import { squareImage } from "./square-image.js";
@@ -30,9 +31,13 @@ export interface ImageTypeSettings {
   readonly lbp2DRadius?: number;
   readonly lbp2DSamples?: number;
   readonly lbp2DMethod?: "uniform" | "default";
+  readonly lbp3DLevels?: number;
+  readonly lbp3DIcosphereRadius?: number;
+  readonly lbp3DIcosphereSubdivision?: number;
 }
 
-export function derivedImages(image: FilterImage, imageType: string, settings: ImageTypeSettings = {}): DerivedImage[] {
+/** `roi` (non-zero = ROI voxel, same grid): LBP3D is computed only there, as pyradiomics computes it. */
+export function derivedImages(image: FilterImage, imageType: string, settings: ImageTypeSettings = {}, roi?: ArrayLike<number>): DerivedImage[] {
   switch (imageType) {
     case "Original":
       return [{ name: "original", image }];
@@ -57,7 +62,8 @@ export function derivedImages(image: FilterImage, imageType: string, settings: I
     case "LBP2D":
       return [lbp2DImage(image, settings)];
     case "LBP3D":
-      throw new BadUserInputError("pyradiomics image type 'LBP3D' is not supported yet (pyradiomics 3.0.1 needs trimesh and scipy.special.sph_harm for it; no reference to validate against)");
+      if (!roi) throw new Error("derivedImages: LBP3D needs the ROI");
+      return lbp3DImages(image, roi, settings).map((d) => ({ name: d.name, image: withData(image, d.data) }));
     default:
       throw new BadUserInputError(`unknown pyradiomics image type '${imageType}'; known: ${PYRADIOMICS_IMAGE_TYPES.join(", ")}`);
   }

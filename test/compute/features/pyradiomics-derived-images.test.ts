@@ -1,4 +1,4 @@
-// Filtering over the ROI's box plus the filter's support gives, at every ROI voxel, exactly (bit for bit) the
+// Filtering over the ROI's box plus the filter's support (LBP3D: the ROI's box, read from the whole image) gives, at every ROI voxel, exactly (bit for bit) the
 // value of filtering the whole image — for each pyradiomics image type, with an ROI at the image's edge (label 1
 // touches x = 0) and one inside (label 2).
 import { describe, expect, it } from "vitest";
@@ -18,6 +18,7 @@ const PARAMS = `imageType:
   Exponential: {}
   Gradient: {}
   LBP2D: {lbp2DRadius: 1.5}
+  LBP3D: {lbp3DIcosphereRadius: 1.5, lbp3DLevels: 3}
 featureClass:
   firstorder: ['Mean']
 `;
@@ -36,7 +37,7 @@ describe("pyradiomics derived images over the ROI box + support", () => {
       const types = [...parsePyradiomicsParams(PARAMS).imageTypes, ...parsePyradiomicsParams(db2).imageTypes];
       let compared = 0;
       for (const type of types) {
-        const reference = new Map(derivedImages(whole, type.name, type.filter).map((d) => [d.name, d.image]));
+        const reference = new Map(derivedImages(whole, type.name, type.filter, roi.data).map((d) => [d.name, d.image]));
         for (const d of pyradiomicsDerivedVolumes(filteredVolume, roi, type)) {
           const full = reference.get(d.name)!;
           const [bx, by] = d.volume.geometry.size;
@@ -56,12 +57,13 @@ describe("pyradiomics derived images over the ROI box + support", () => {
     });
   }
 
-  it("crops: the pointwise types to the ROI box, Gradient one voxel wider (clamped at the image edge), LoG never, Wavelet only strictly inside", () => {
+  it("crops: the pointwise types and LBP3D to the ROI box, Gradient one voxel wider (clamped at the image edge), LoG never, Wavelet only strictly inside", () => {
     const t = (text: string) => parsePyradiomicsParams(`imageType:\n  ${text}\nfeatureClass:\n  firstorder: ['Mean']\n`).imageTypes[0]!;
     const edge = { lower: [0, 4, 2], upper: [8, 14, 8] } as const; // label 1's box: x from 0
     expect(filterBox(t("Square: {}"), edge, g.size)).toEqual(edge);
     expect(filterBox(t("Gradient: {}"), edge, g.size)).toEqual({ lower: [0, 3, 1], upper: [9, 15, 9] });
     expect(filterBox(t("LoG: {sigma: [1.0]}"), edge, g.size)).toEqual({ lower: [0, 0, 0], upper: [21, 18, 10] });
+    expect(filterBox(t("LBP3D: {}"), edge, g.size)).toEqual(edge); // computed from the whole image, kept on the ROI box
     // coif1 (6 taps), one pass: 3 voxels each side; x reaches below 0 → whole x; z 2−3 < 0 → whole z.
     expect(filterBox(t("Wavelet: {}"), edge, g.size)).toEqual({ lower: [0, 1, 0], upper: [21, 17, 10] });
   });

@@ -144,9 +144,12 @@ describe("pyradiomics imageType dispatch", () => {
     expect(logImageName(0.5)).toBe("log-sigma-0-5-mm-3D");
     expect(logImageName(1.5e-5)).toBe("log-sigma-1-5e-05-mm-3D"); // str(1.5e-05) in Python
   });
-  it("refuses LoG without sigma, LBP3D (not built) and unknown image types by name", () => {
+  it("refuses LoG without sigma, LBP3D's bad settings and unknown image types by name", () => {
     expect(() => derivedImages(image, "LoG")).toThrow(/sigma/);
-    expect(() => derivedImages(image, "LBP3D")).toThrow(PlatformError);
+    const roi = new Uint8Array(image.data.length).fill(1);
+    expect(() => derivedImages(image, "LBP3D", { lbp3DLevels: 1 }, roi)).toThrow(PlatformError);
+    expect(() => derivedImages(image, "LBP3D", { lbp3DIcosphereRadius: 0 }, roi)).toThrow(/lbp3DIcosphereRadius must be > 0/);
+    expect(() => derivedImages(image, "LBP3D", { lbp3DIcosphereSubdivision: 1.5 }, roi)).toThrow(/lbp3DIcosphereSubdivision must be a whole number/);
     expect(() => derivedImages(image, "Wavelets")).toThrow(/unknown pyradiomics image type 'Wavelets'/);
   });
 });
