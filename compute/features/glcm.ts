@@ -164,26 +164,48 @@ export const GLCM_FORMULAS: readonly F[] = [
     valueOf(Math.sqrt(Math.max(0, 1 - Math.exp(-2 * (t.hxy2 - t.hxy)))))),
 ];
 
-const NO_PAIRS = "no pair of neighbouring ROI voxels exists for this matrix";
+export const NO_PAIRS = "no pair of neighbouring ROI voxels exists for this matrix";
 
-/** Adds the symmetric co-occurrences along one direction (scaled by δ) within slice k or the volume. */
+/** Flat indices of the voxels with a grey level (intensity mask), ascending; computed once per ROI grid. */
+const roiVoxelLists = new WeakMap<RoiGrid, Int32Array>();
+export function roiVoxels(roi: RoiGrid): Int32Array {
+  let list = roiVoxelLists.get(roi);
+  if (!list) {
+    const g = roi.greyLevels;
+    let n = 0;
+    for (let v = 0; v < g.length; v++) if (g[v] !== 0) n++;
+    list = new Int32Array(n);
+    for (let v = 0, t = 0; v < g.length; v++) if (g[v] !== 0) list[t++] = v;
+    roiVoxelLists.set(roi, list);
+  }
+  return list;
+}
+
+/**
+ * Adds the symmetric co-occurrences along one direction (scaled by δ) within slice k or the volume: each
+ * pair counted once as (g[v], g[v + step]), then the matrix made symmetric (the same counts, cell order and
+ * values as adding both orientations pair by pair).
+ */
 export function buildGlcm(roi: RoiGrid, direction: Offset, k: number | undefined, distance: number, into: DenseCountMatrix): void {
   into.reset();
-  const [nx, ny, nz] = roi.size;
+  const [nx, ny] = roi.size;
   const step = distance * (direction[0] + nx * (direction[1] + ny * direction[2]));
   const g = roi.greyLevels;
-  const kFrom = k ?? 0, kTo = k ?? nz - 1;
-  for (let kk = kFrom; kk <= kTo; kk++) {
-    const end = (kk + 1) * nx * ny;
-    for (let v = kk * nx * ny; v < end; v++) {
+  if (k === undefined) {
+    // The whole volume: only the ROI's voxels (the grid's margin keeps v + step inside it).
+    for (const v of roiVoxels(roi)) {
+      const b = g[v + step]!;
+      if (b !== 0) into.add(g[v]!, b);
+    }
+  } else {
+    for (let v = k * nx * ny, end = (k + 1) * nx * ny; v < end; v++) {
       const a = g[v]!;
       if (a === 0) continue;
       const b = g[v + step]!;
-      if (b === 0) continue;
-      into.add(a, b);
-      into.add(b, a);
+      if (b !== 0) into.add(a, b);
     }
   }
+  into.symmetrise();
 }
 
 function glcmFamily(ng: number, distance: number): DirectionalMatrixFamily<DenseCountMatrix> {
