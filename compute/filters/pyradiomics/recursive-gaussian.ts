@@ -8,6 +8,8 @@ import { axisStride, withData, type Axis, type FilterImage } from "../filter-ima
 
 export type GaussianOrder = 0 | 2;
 
+const LINES_PER_CHUNK = 256;
+
 interface Coefficients {
   n: [number, number, number, number];
   m: [number, number, number, number];
@@ -54,7 +56,8 @@ export function recursiveGaussianPass(
   const blocks = input.length / (n * width);
   const float32 = rounding === "float32";
   if (width === 1) for (let b = 0; b < blocks; b++) filterLine(input, output, b * n, n, c, scratch.causal, float32);
-  else for (let b = 0; b < blocks; b++) filterLines(input, output, b * n * width, n, width, c, scratch.causal, scratch.anti, float32);
+  // In chunks of lines, so the rows the recursions read back stay in cache.
+  else for (let b = 0; b < blocks; b++) for (let t = 0; t < width; t += LINES_PER_CHUNK) filterLines(input, output, b * n * width, n, width, t, Math.min(width, t + LINES_PER_CHUNK), c, scratch.causal, scratch.anti, float32);
 }
 
 function dCoefficients(sigmad: number): { d: Coefficients["d"]; sd: number; dd: number; ed: number } {
@@ -115,14 +118,14 @@ function coefficients(sigmaMm: number, spacing: number, order: GaussianOrder, no
  * ITK's FilterDataArray on `width` lines at once: line t's voxel x is at offset + x·width + t. y⁺ (causal)
  * and y⁻ (anti-causal); the output is y⁺ + y⁻. Needs n ≥ 4. The same operations in the same order as ITK.
  */
-function filterLines(x: Float64Array, out: Float64Array, offset: number, len: number, w: number, c: Coefficients, yc: Float64Array, ya: Float64Array, float32: boolean): void {
+function filterLines(x: Float64Array, out: Float64Array, offset: number, len: number, w: number, from: number, to: number, c: Coefficients, yc: Float64Array, ya: Float64Array, float32: boolean): void {
   const [n0, n1, n2, n3] = c.n;
   const [d1, d2, d3, d4] = c.d;
   const [bn1, bn2, bn3, bn4] = c.bn;
   const [m1, m2, m3, m4] = c.m;
   const [bm1, bm2, bm3, bm4] = c.bm;
   const o = offset;
-  for (let t = 0; t < w; t++) {
+  for (let t = from; t < to; t++) {
     // Borders: x[−1], x[−2], … equal x[0]; the past outputs' steady state is folded into the BN terms.
     const v1 = x[o + t]!, x1 = x[o + w + t]!, x2 = x[o + 2 * w + t]!, x3 = x[o + 3 * w + t]!;
     let y0 = v1 * n0 + v1 * n1 + v1 * n2 + v1 * n3;
@@ -137,13 +140,13 @@ function filterLines(x: Float64Array, out: Float64Array, offset: number, len: nu
   }
   for (let i = 4; i < len; i++) {
     const p = i * w, q = o + p;
-    for (let t = 0; t < w; t++) {
+    for (let t = from; t < to; t++) {
       const y = x[q + t]! * n0 + x[q - w + t]! * n1 + x[q - 2 * w + t]! * n2 + x[q - 3 * w + t]! * n3;
       yc[p + t] = y - (yc[p - w + t]! * d1 + yc[p - 2 * w + t]! * d2 + yc[p - 3 * w + t]! * d3 + yc[p - 4 * w + t]! * d4);
     }
   }
   const e = (len - 1) * w;
-  for (let t = 0; t < w; t++) {
+  for (let t = from; t < to; t++) {
     const v2 = x[o + e + t]!, x1 = x[o + e - w + t]!, x2 = x[o + e - 2 * w + t]!;
     let y0 = v2 * m1 + v2 * m2 + v2 * m3 + v2 * m4;
     let y1 = v2 * m1 + v2 * m2 + v2 * m3 + v2 * m4; // x[e] = v2
@@ -154,16 +157,21 @@ function filterLines(x: Float64Array, out: Float64Array, offset: number, len: nu
     y2 -= y1 * d1 + y0 * d2 + v2 * bm3 + v2 * bm4;
     y3 -= y2 * d1 + y1 * d2 + y0 * d3 + v2 * bm4;
     ya[e + t] = y0; ya[e - w + t] = y1; ya[e - 2 * w + t] = y2; ya[e - 3 * w + t] = y3;
+    for (let r = 0; r < 4; r++) {
+      const p = e - r * w + t, sum = yc[p]! + ya[p]!;
+      out[o + p] = float32 ? Math.fround(sum) : sum;
+    }
   }
   for (let i = len - 4; i > 0; i--) {
     const p = (i - 1) * w, q = o + i * w;
-    for (let t = 0; t < w; t++) {
+    for (let t = from; t < to; t++) {
       const y = x[q + t]! * m1 + x[q + w + t]! * m2 + x[q + 2 * w + t]! * m3 + x[q + 3 * w + t]! * m4;
-      ya[p + t] = y - (ya[p + w + t]! * d1 + ya[p + 2 * w + t]! * d2 + ya[p + 3 * w + t]! * d3 + ya[p + 4 * w + t]! * d4);
+      const a = y - (ya[p + w + t]! * d1 + ya[p + 2 * w + t]! * d2 + ya[p + 3 * w + t]! * d3 + ya[p + 4 * w + t]! * d4);
+      ya[p + t] = a;
+      const sum = yc[p + t]! + a;
+      out[q - w + t] = float32 ? Math.fround(sum) : sum;
     }
   }
-  if (float32) for (let p = 0, end = len * w; p < end; p++) out[o + p] = Math.fround(yc[p]! + ya[p]!);
-  else for (let p = 0, end = len * w; p < end; p++) out[o + p] = yc[p]! + ya[p]!;
 }
 
 /** filterLines for one contiguous line (along i), the recursions' last outputs held in locals: the same operations. */
@@ -198,8 +206,8 @@ function filterLine(x: Float64Array, out: Float64Array, o: number, len: number, 
   a1 -= a0 * d1 + v2 * bm2 + v2 * bm3 + v2 * bm4;
   a2 -= a1 * d1 + a0 * d2 + v2 * bm3 + v2 * bm4;
   a3 -= a2 * d1 + a1 * d2 + a0 * d3 + v2 * bm4;
-  const put = float32 ? (p: number, v: number) => { out[o + p] = Math.fround(v); } : (p: number, v: number) => { out[o + p] = v; };
-  put(e, yc[e]! + a0); put(e - 1, yc[e - 1]! + a1); put(e - 2, yc[e - 2]! + a2); put(e - 3, yc[e - 3]! + a3);
+  const last = [a0, a1, a2, a3];
+  for (let r = 0; r < 4; r++) { const sum = yc[e - r]! + last[r]!; out[o + e - r] = float32 ? Math.fround(sum) : sum; }
   // a3 … a0 now hold ya[i−1] … ya[i+2] for the next i − 1 … .
   for (let i = len - 4; i > 0; i--) {
     const q = o + i;
