@@ -1,7 +1,7 @@
 // IBSI grey level co-occurrence matrix features (family LFYI): symmetric co-occurrence of grey levels
 // i and j between ROI voxels at Chebyshev distance δ along a direction, both voxels in the intensity mask.
 import { DenseCountMatrix } from "./count-matrix.js";
-import type { RoiGrid } from "./roi.js";
+import { roiVoxels, type RoiGrid } from "./roi.js";
 import { aggregateDirectional, type DirectionalMatrixFamily, type Offset } from "./texture-aggregation.js";
 import {
   DIRECTIONAL_AGGREGATIONS, allUndefined, evaluateFormulas, ratio, toResult, undefinedBecause, valueOf,
@@ -165,21 +165,6 @@ export const GLCM_FORMULAS: readonly F[] = [
 ];
 
 export const NO_PAIRS = "no pair of neighbouring ROI voxels exists for this matrix";
-
-/** Flat indices of the voxels with a grey level (intensity mask), ascending; computed once per ROI grid. */
-const roiVoxelLists = new WeakMap<RoiGrid, Int32Array>();
-export function roiVoxels(roi: RoiGrid): Int32Array {
-  let list = roiVoxelLists.get(roi);
-  if (!list) {
-    const g = roi.greyLevels;
-    let n = 0;
-    for (let v = 0; v < g.length; v++) if (g[v] !== 0) n++;
-    list = new Int32Array(n);
-    for (let v = 0, t = 0; v < g.length; v++) if (g[v] !== 0) list[t++] = v;
-    roiVoxelLists.set(roi, list);
-  }
-  return list;
-}
 
 /**
  * Adds the symmetric co-occurrences along one direction (scaled by δ) within slice k or the volume: each
