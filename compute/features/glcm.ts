@@ -178,7 +178,9 @@ export function buildGlcm(roi: RoiGrid, direction: Offset, k: number | undefined
   const g = roi.greyLevels;
   if (k === undefined) {
     // The whole volume: only the ROI's voxels (the grid's margin keeps v + step inside it).
-    for (const v of roiVoxels(roi)) {
+    const list = roiVoxels(roi);
+    for (let t = 0; t < list.length; t++) {
+      const v = list[t]!;
       const b = g[v + step]!;
       if (b !== 0) into.add(g[v]!, b);
     }

@@ -1,7 +1,7 @@
 // IBSI grey level run length matrix features (family TP0I): r(i, j) counts runs of j consecutive ROI
 // voxels with grey level i along a direction.
 import { DenseCountMatrix } from "./count-matrix.js";
-import { roiVoxels, type RoiGrid } from "./roi.js";
+import type { RoiGrid } from "./roi.js";
 import { sizeMatrixTerms, type SizeMatrixTerms } from "./size-matrix-terms.js";
 import { aggregateDirectional, type DirectionalMatrixFamily, type Offset } from "./texture-aggregation.js";
 import {
@@ -53,24 +53,12 @@ const NO_RUNS = "no run exists for this matrix";
 /** Counts runs along one direction within slice k (or the volume); N_v = ROI voxels covered. */
 export function buildGlrlm(roi: RoiGrid, direction: Offset, k: number | undefined, into: DenseCountMatrix): void {
   into.reset();
-  const [nx, ny] = roi.size;
+  const [nx, ny, nz] = roi.size;
   const step = direction[0] + nx * (direction[1] + ny * direction[2]);
   const g = roi.greyLevels;
+  const kFrom = k ?? 0, kTo = k ?? nz - 1;
   let voxels = 0;
-  if (k === undefined) {
-    // The whole volume: only the ROI's voxels, in the same (ascending) order.
-    for (const v of roiVoxels(roi)) {
-      const a = g[v]!;
-      voxels++;
-      if (g[v - step] === a) continue; // not the start of a run
-      let length = 1;
-      while (g[v + length * step] === a) length++;
-      into.add(a, length);
-    }
-    into.voxelCount = voxels;
-    return;
-  }
-  for (let kk = k; kk <= k; kk++) {
+  for (let kk = kFrom; kk <= kTo; kk++) {
     const end = (kk + 1) * nx * ny;
     for (let v = kk * nx * ny; v < end; v++) {
       const a = g[v]!;

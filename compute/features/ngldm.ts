@@ -55,7 +55,9 @@ export function buildNgldm(roi: RoiGrid, k: number | undefined, offsets: Int32Ar
   if (k === undefined && coarseness === 0) {
     // The whole volume at coarseness 0 (pyradiomics' α = 0): only the ROI's voxels, in the same order;
     // |w − level| ≤ 0 with w ≠ 0 is w = level.
-    for (const v of roiVoxels(roi)) {
+    const list = roiVoxels(roi);
+    for (let t = 0; t < list.length; t++) {
+      const v = list[t]!;
       const level = g[v]!;
       voxels++;
       let dependence = 1;
