@@ -68,9 +68,10 @@ function secondEigenvalue(m: DenseCountMatrix, total: number): number {
 
 /** Grey levels present in the intensity mask (pyradiomics removes the others from the GLCM). */
 function presentLevelCount(roi: RoiGrid): number {
-  const seen = new Set<number>();
-  for (let v = 0; v < roi.greyLevels.length; v++) if (roi.greyLevels[v]! > 0) seen.add(roi.greyLevels[v]!);
-  return seen.size;
+  const seen = new Uint8Array(roi.numberOfGreyLevels + 1);
+  let count = 0;
+  for (const level of roi.greyLevels) if (level > 0 && seen[level] === 0) { seen[level] = 1; count++; }
+  return count;
 }
 
 /**
