@@ -50,6 +50,24 @@ export class DenseCountMatrix implements CountEntries {
     for (let t = 0; t < other.touchedCount; t++) { const x = other.touched[t]!; this.addAt(x, other.data[x]!); }
     this.voxelCount += other.voxelCount;
   }
+  /**
+   * A square matrix counted one way round (i, j) made symmetric: (i, j) and (j, i) both become c_ij + c_ji.
+   * Cells are re-inserted in their first-touch order, each with its mirror, so the order (and every sum over
+   * the cells) is that of adding both orientations as the voxels are scanned.
+   */
+  symmetrise(): void {
+    const n = this.columns;
+    const cells = this.touched.slice(0, this.touchedCount);
+    const values = Float64Array.from(cells, (x) => this.data[x]!);
+    const voxels = this.voxelCount;
+    this.reset();
+    this.voxelCount = voxels;
+    for (let t = 0; t < cells.length; t++) {
+      const x = cells[t]!, i = Math.floor(x / n), j = x - i * n;
+      this.addAt(x, values[t]!);
+      this.addAt(j * n + i, values[t]!);
+    }
+  }
   /** Flat indices of the non-zero cells (in insertion order). */
   nonZeroCells(): Int32Array { return this.touched.subarray(0, this.touchedCount); }
   forEach(visit: (i: number, j: number, n: number) => void): void {

@@ -1,7 +1,7 @@
 // IBSI grey level co-occurrence matrix features (family LFYI): symmetric co-occurrence of grey levels
 // i and j between ROI voxels at Chebyshev distance δ along a direction, both voxels in the intensity mask.
 import { DenseCountMatrix } from "./count-matrix.js";
-import type { RoiGrid } from "./roi.js";
+import { roiVoxels, type RoiGrid } from "./roi.js";
 import { aggregateDirectional, type DirectionalMatrixFamily, type Offset } from "./texture-aggregation.js";
 import {
   DIRECTIONAL_AGGREGATIONS, allUndefined, evaluateFormulas, ratio, toResult, undefinedBecause, valueOf,
@@ -164,26 +164,35 @@ export const GLCM_FORMULAS: readonly F[] = [
     valueOf(Math.sqrt(Math.max(0, 1 - Math.exp(-2 * (t.hxy2 - t.hxy)))))),
 ];
 
-const NO_PAIRS = "no pair of neighbouring ROI voxels exists for this matrix";
+export const NO_PAIRS = "no pair of neighbouring ROI voxels exists for this matrix";
 
-/** Adds the symmetric co-occurrences along one direction (scaled by δ) within slice k or the volume. */
+/**
+ * Adds the symmetric co-occurrences along one direction (scaled by δ) within slice k or the volume: each
+ * pair counted once as (g[v], g[v + step]), then the matrix made symmetric (the same counts, cell order and
+ * values as adding both orientations pair by pair).
+ */
 export function buildGlcm(roi: RoiGrid, direction: Offset, k: number | undefined, distance: number, into: DenseCountMatrix): void {
   into.reset();
-  const [nx, ny, nz] = roi.size;
+  const [nx, ny] = roi.size;
   const step = distance * (direction[0] + nx * (direction[1] + ny * direction[2]));
   const g = roi.greyLevels;
-  const kFrom = k ?? 0, kTo = k ?? nz - 1;
-  for (let kk = kFrom; kk <= kTo; kk++) {
-    const end = (kk + 1) * nx * ny;
-    for (let v = kk * nx * ny; v < end; v++) {
+  if (k === undefined) {
+    // The whole volume: only the ROI's voxels (the grid's margin keeps v + step inside it).
+    const list = roiVoxels(roi);
+    for (let t = 0; t < list.length; t++) {
+      const v = list[t]!;
+      const b = g[v + step]!;
+      if (b !== 0) into.add(g[v]!, b);
+    }
+  } else {
+    for (let v = k * nx * ny, end = (k + 1) * nx * ny; v < end; v++) {
       const a = g[v]!;
       if (a === 0) continue;
       const b = g[v + step]!;
-      if (b === 0) continue;
-      into.add(a, b);
-      into.add(b, a);
+      if (b !== 0) into.add(a, b);
     }
   }
+  into.symmetrise();
 }
 
 function glcmFamily(ng: number, distance: number): DirectionalMatrixFamily<DenseCountMatrix> {

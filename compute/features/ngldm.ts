@@ -3,7 +3,7 @@
 // level differs by at most α.
 import { DenseCountMatrix } from "./count-matrix.js";
 import { chebyshevOffsets } from "./neighbourhood.js";
-import type { RoiGrid } from "./roi.js";
+import { roiVoxels, type RoiGrid } from "./roi.js";
 import { sizeMatrixFormulas, sizeMatrixTerms } from "./size-matrix-terms.js";
 import { aggregateSlices, type SliceMatrixFamily } from "./texture-aggregation.js";
 import { voxelRange } from "./zones.js";
@@ -51,8 +51,23 @@ export const NGLDM_FORMULAS = sizeMatrixFormulas("ngldm", "ngl", [
 export function buildNgldm(roi: RoiGrid, k: number | undefined, offsets: Int32Array, coarseness: number, into: DenseCountMatrix): void {
   into.reset();
   const g = roi.greyLevels;
-  const { from, to } = voxelRange(roi, k);
   let voxels = 0;
+  if (k === undefined && coarseness === 0) {
+    // The whole volume at coarseness 0 (pyradiomics' α = 0): only the ROI's voxels, in the same order;
+    // |w − level| ≤ 0 with w ≠ 0 is w = level.
+    const list = roiVoxels(roi);
+    for (let t = 0; t < list.length; t++) {
+      const v = list[t]!;
+      const level = g[v]!;
+      voxels++;
+      let dependence = 1;
+      for (let n = 0; n < offsets.length; n++) if (g[v + offsets[n]!] === level) dependence++;
+      into.add(level, dependence);
+    }
+    into.voxelCount = voxels;
+    return;
+  }
+  const { from, to } = voxelRange(roi, k);
   for (let v = from; v < to; v++) {
     const level = g[v]!;
     if (level === 0) continue;

@@ -46,14 +46,16 @@ function selectLabel(mask: Mask, label: number): Mask {
 
 /** pyradiomics' checks of the ROI before extraction: dimensions spanned (> 1 voxel) and voxel count. */
 function checkRoiSize(mask: Mask, settings: PyradiomicsExtractionSettings): void {
-  const [nx, ny] = mask.geometry.size;
+  const [nx, ny, nz] = mask.geometry.size;
   const lower = [Infinity, Infinity, Infinity], upper = [-Infinity, -Infinity, -Infinity];
   let count = 0;
-  for (let v = 0; v < mask.data.length; v++) {
-    if (!mask.data[v]) continue;
+  const data = mask.data;
+  for (let k = 0, v = 0; k < nz; k++) for (let j = 0; j < ny; j++) for (let i = 0; i < nx; i++, v++) {
+    if (!data[v]) continue;
     count++;
-    const ijk = [v % nx, Math.floor(v / nx) % ny, Math.floor(v / (nx * ny))];
-    for (let a = 0; a < 3; a++) { lower[a] = Math.min(lower[a]!, ijk[a]!); upper[a] = Math.max(upper[a]!, ijk[a]!); }
+    if (i < lower[0]!) lower[0] = i; if (i > upper[0]!) upper[0] = i;
+    if (j < lower[1]!) lower[1] = j; if (j > upper[1]!) upper[1] = j;
+    if (k < lower[2]!) lower[2] = k; if (k > upper[2]!) upper[2] = k;
   }
   const dimensions = lower.filter((l, a) => upper[a]! > l).length;
   if (dimensions < settings.minimumROIDimensions) throw new BadUserInputError(`the ROI spans ${dimensions} dimension(s), fewer than minimumROIDimensions ${settings.minimumROIDimensions}`);

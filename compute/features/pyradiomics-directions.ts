@@ -8,12 +8,14 @@ import { AGGREGATION_SUFFIX, type FeatureOutcome } from "./types.js";
 
 /** The 3D directions pyradiomics uses for this ROI, or undefined when they are all 13. */
 export function pyradiomicsDirections(roi: RoiGrid): Offset[] | undefined {
-  const [nx, ny] = roi.size;
+  const [nx, ny, nz] = roi.size;
   const lower = [Infinity, Infinity, Infinity], upper = [-Infinity, -Infinity, -Infinity];
-  for (let v = 0; v < roi.intensityMask.length; v++) {
-    if (!roi.intensityMask[v]) continue;
-    const ijk = [v % nx, Math.floor(v / nx) % ny, Math.floor(v / (nx * ny))];
-    for (let a = 0; a < 3; a++) { lower[a] = Math.min(lower[a]!, ijk[a]!); upper[a] = Math.max(upper[a]!, ijk[a]!); }
+  const mask = roi.intensityMask;
+  for (let k = 0, v = 0; k < nz; k++) for (let j = 0; j < ny; j++) for (let i = 0; i < nx; i++, v++) {
+    if (!mask[v]) continue;
+    if (i < lower[0]!) lower[0] = i; if (i > upper[0]!) upper[0] = i;
+    if (j < lower[1]!) lower[1] = j; if (j > upper[1]!) upper[1] = j;
+    if (k < lower[2]!) lower[2] = k; if (k > upper[2]!) upper[2] = k;
   }
   const thin = [0, 1, 2].filter((a) => upper[a] === lower[a]);
   if (thin.length === 0) return undefined;

@@ -3,9 +3,10 @@
 //   Correlation = 1 where σx σy = 0 and Imc1 = 0 where max(HX, HY) = 0 (IBSI: undefined);
 //   MCC = sqrt(second largest eigenvalue of Q), Q(i,j) = Σ_k p(i,k) p(j,k) / (px(i) py(k)); 1 for a flat ROI.
 import { DenseCountMatrix } from "./count-matrix.js";
-import { buildGlcm, glcmTerms } from "./glcm.js";
+import { buildGlcm, GLCM_FORMULAS, glcmTerms, NO_PAIRS } from "./glcm.js";
 import type { RoiGrid } from "./roi.js";
-import { DIRECTIONS_3D } from "./texture-aggregation.js";
+import { DIRECTIONS_3D, OutcomeMean } from "./texture-aggregation.js";
+import { allUndefined, evaluateFormulas, toResult, type FeatureResult } from "./types.js";
 
 export interface PyradiomicsGlcmValues {
   readonly Correlation: number;
@@ -67,20 +68,27 @@ function secondEigenvalue(m: DenseCountMatrix, total: number): number {
 
 /** Grey levels present in the intensity mask (pyradiomics removes the others from the GLCM). */
 function presentLevelCount(roi: RoiGrid): number {
-  const seen = new Set<number>();
-  for (let v = 0; v < roi.greyLevels.length; v++) if (roi.greyLevels[v]! > 0) seen.add(roi.greyLevels[v]!);
-  return seen.size;
+  const seen = new Uint8Array(roi.numberOfGreyLevels + 1);
+  let count = 0;
+  for (const level of roi.greyLevels) if (level > 0 && seen[level] === 0) { seen[level] = 1; count++; }
+  return count;
 }
 
-/** pyradiomics' Correlation, Imc1 and MCC (3D, distance 1, averaged over directions); undefined without neighbour pairs. */
-export function pyradiomicsGlcmValues(roi: RoiGrid): PyradiomicsGlcmValues | undefined {
+/**
+ * The glcm class in one pass over the 13 directions (distance 1): each direction's matrix gives both the
+ * IBSI formulas (their "3D, averaged" results, as computeGlcm) and pyradiomics' Correlation, Imc1 and MCC
+ * (undefined without neighbour pairs).
+ */
+export function pyradiomicsGlcm(roi: RoiGrid): { results: FeatureResult[]; values: PyradiomicsGlcmValues | undefined } {
   const ng = roi.numberOfGreyLevels;
   const flat = presentLevelCount(roi) < 2;
   const m = new DenseCountMatrix(ng, ng);
+  const averaged = new OutcomeMean(GLCM_FORMULAS.length);
   let count = 0, correlation = 0, imc1 = 0, mcc = 0, mccCount = 0;
   for (const d of DIRECTIONS_3D) {
     buildGlcm(roi, d, undefined, 1, m);
     const t = glcmTerms(m);
+    averaged.add(t ? evaluateFormulas(GLCM_FORMULAS, t) : allUndefined(GLCM_FORMULAS, NO_PAIRS));
     if (!t) continue;
     count++;
     const sigma = t.sigmaX * t.sigmaY;
@@ -93,6 +101,6 @@ export function pyradiomicsGlcmValues(roi: RoiGrid): PyradiomicsGlcmValues | und
     // numpy: sqrt of a (rounding-)negative eigenvalue is NaN, which nanmean skips.
     if (lambda >= 0) { mcc += Math.sqrt(lambda); mccCount++; }
   }
-  if (count === 0) return undefined;
-  return { Correlation: correlation / count, Imc1: imc1 / count, MCC: flat ? 1 : mcc / mccCount };
+  const results = averaged.result(NO_PAIRS).map((o, n) => toResult(GLCM_FORMULAS[n]!, o, "3D, averaged"));
+  return { results, values: count === 0 ? undefined : { Correlation: correlation / count, Imc1: imc1 / count, MCC: flat ? 1 : mcc / mccCount } };
 }

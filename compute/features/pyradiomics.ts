@@ -12,7 +12,7 @@
 import type { Mask, Volume } from "../image/volume.js";
 import { computeFamily, prepareInput } from "./compute-features.js";
 import { pyradiomicsDirections, pyradiomicsGlrlmAveraged } from "./pyradiomics-directions.js";
-import { pyradiomicsGlcmValues } from "./pyradiomics-glcm.js";
+import { pyradiomicsGlcm } from "./pyradiomics-glcm.js";
 import { pyradiomicsShapeFeatures } from "./pyradiomics-shape.js";
 import { pyradiomicsShape2DFeatures } from "./pyradiomics-shape-2d.js";
 import type { FeatureSettings } from "./settings.js";
@@ -122,8 +122,10 @@ export function computePyradiomicsFeatures(volume: Volume, mask: Mask, options: 
   const others = families.filter((f) => f !== "morphology");
   if (others.length === 0) return out.sort((a, b) => a.name.localeCompare(b.name));
   const input = prepareInput(volume, mask, pyradiomicsSettings(options));
-  const results = others.flatMap((f) => computeFamily(input, f));
-  const glcm = results.some((r) => r.family === "glcm") && input.roi ? pyradiomicsGlcmValues(input.roi) : undefined;
+  // glcm: one pass gives the IBSI formulas per direction and pyradiomics' own values (pyradiomics-glcm.ts).
+  const shared = others.includes("glcm") && input.roi && input.roi.intensityVoxelCount > 0 ? pyradiomicsGlcm(input.roi) : undefined;
+  const results = others.flatMap((f) => (f === "glcm" && shared ? shared.results : computeFamily(input, f)));
+  const glcm = shared?.values;
   const directions = results.some((r) => r.family === "glrlm") && input.roi && input.roi.intensityVoxelCount > 0 ? pyradiomicsDirections(input.roi) : undefined;
   const glrlm = directions ? pyradiomicsGlrlmAveraged(input.roi!, directions) : undefined;
   for (const r of results) {

@@ -115,3 +115,18 @@ export function buildRoiGrid(
     morphologicalVoxelCount: countSet(morphologicalMask),
   };
 }
+
+/** Flat indices of the voxels with a grey level (intensity mask), ascending; computed once per ROI grid. */
+const roiVoxelLists = new WeakMap<RoiGrid, Int32Array>();
+export function roiVoxels(roi: RoiGrid): Int32Array {
+  let list = roiVoxelLists.get(roi);
+  if (!list) {
+    const g = roi.greyLevels;
+    let n = 0;
+    for (let v = 0; v < g.length; v++) if (g[v] !== 0) n++;
+    list = new Int32Array(n);
+    for (let v = 0, t = 0; v < g.length; v++) if (g[v] !== 0) list[t++] = v;
+    roiVoxelLists.set(roi, list);
+  }
+  return list;
+}

@@ -8,7 +8,7 @@
 import { BadUserInputError } from "../../errors.js";
 import { withData, type Axis, type FilterImage } from "../filter-image.js";
 import type { DerivedImage } from "./derived-image.js";
-import { recursiveGaussianAxis } from "./recursive-gaussian.js";
+import { gaussianScratch, recursiveGaussianPass } from "./recursive-gaussian.js";
 
 /** `sigmaType`: how the params file wrote σ — Python prints a YAML int 1 as '1' but a float 1.0 as '1.0'. */
 export function logImage(image: FilterImage, sigmaMm: number, sigmaType: "float" | "int" = "float"): DerivedImage {
@@ -16,14 +16,20 @@ export function logImage(image: FilterImage, sigmaMm: number, sigmaType: "float"
   if (Math.min(...image.size) < 4) throw new BadUserInputError(`pyradiomics LoG needs ≥ 4 voxels along every axis, got ${image.size.join("×")}`);
   if (image.size.some((n, a) => n < Math.ceil(sigmaMm / image.spacing[a]!) + 1))
     throw new BadUserInputError(`pyradiomics LoG: sigma ${sigmaMm} mm is too large for an image of ${image.size.join("×")} voxels (needs ⌈σ/spacing⌉ + 1 per axis)`);
-  const sum = new Float64Array(image.data.length);
+  // ITK's chain per axis: the 2nd derivative along it, then the Gaussian along the other two in order, each
+  // pass stored as float; the three terms summed in float, each divided by that axis' spacing².
+  const n = image.data.length;
+  const sum = new Float64Array(n), a = new Float64Array(n), b = new Float64Array(n);
+  const scratch = gaussianScratch(image.size);
   for (const axis of [0, 1, 2] as const) {
-    let response = recursiveGaussianAxis(image, axis, sigmaMm, 2, true, Math.fround);
-    for (const other of [0, 1, 2] as const) if (other !== axis) response = recursiveGaussianAxis(response, other as Axis, sigmaMm, 0, true, Math.fround);
+    const [first, second] = ([0, 1, 2] as const).filter((other) => other !== axis) as [Axis, Axis];
+    recursiveGaussianPass(image.data, a, image.size, image.spacing, axis, sigmaMm, 2, true, "float32", scratch);
+    recursiveGaussianPass(a, b, image.size, image.spacing, first, sigmaMm, 0, true, "float32", scratch);
+    recursiveGaussianPass(b, a, image.size, image.spacing, second, sigmaMm, 0, true, "float32", scratch);
     const inv = 1 / image.spacing[axis] ** 2;
-    for (let v = 0; v < sum.length; v++) sum[v] = Math.fround(sum[v]! + response.data[v]! * inv);
+    for (let v = 0; v < n; v++) sum[v] = Math.fround(sum[v]! + a[v]! * inv);
   }
-  return { name: logImageName(sigmaMm, sigmaType), image: withData(image, sum.map(Math.fround)) };
+  return { name: logImageName(sigmaMm, sigmaType), image: withData(image, sum) };
 }
 
 /** 'log-sigma-%s-mm-3D' % str(sigma) with '.' → '-' (pyradiomics' name). */

@@ -8,6 +8,8 @@ import { axisStride, withData, type Axis, type FilterImage } from "../filter-ima
 
 export type GaussianOrder = 0 | 2;
 
+const LINES_PER_CHUNK = 256;
+
 interface Coefficients {
   n: [number, number, number, number];
   m: [number, number, number, number];
@@ -23,23 +25,39 @@ const AB: Record<GaussianOrder, { a1: number; b1: number; a2: number; b2: number
   2: { a1: -1.3563, b1: 5.2318, a2: 0.3446, b2: -2.2355 },
 };
 
-/** `store` rounds each output voxel as the output image's pixel type would (Math.fround for ITK float images). */
-export function recursiveGaussianAxis(image: FilterImage, axis: Axis, sigmaMm: number, order: GaussianOrder, normalizeAcrossScale: boolean, store: (x: number) => number = (x) => x): FilterImage {
-  const c = coefficients(sigmaMm, image.spacing[axis], order, normalizeAcrossScale);
-  const { size, data } = image;
+/** The voxels one pass writes: "float32" rounds each output voxel as an ITK float image stores it (Math.fround). */
+export type GaussianOutput = "float32" | "float64";
+
+export function recursiveGaussianAxis(image: FilterImage, axis: Axis, sigmaMm: number, order: GaussianOrder, normalizeAcrossScale: boolean, output: GaussianOutput = "float64"): FilterImage {
+  const out = new Float64Array(image.data.length);
+  recursiveGaussianPass(image.data, out, image.size, image.spacing, axis, sigmaMm, order, normalizeAcrossScale, output, gaussianScratch(image.size));
+  return withData(image, out);
+}
+
+/** Scratch lines for recursiveGaussianPass on images of this size (the largest block: one k-slab of lines along k). */
+export function gaussianScratch(size: FilterImage["size"]): { causal: Float64Array; anti: Float64Array } {
+  const n = size[0] * size[1] * size[2];
+  return { causal: new Float64Array(n), anti: new Float64Array(n) };
+}
+
+/**
+ * One pass along `axis` from `input` into `output` ("float32": each voxel rounded as ITK's float images store it).
+ * Lines along j and k are filtered side by side, a row (or a slice) of them per step, so memory is read in order.
+ */
+export function recursiveGaussianPass(
+  input: Float64Array, output: Float64Array, size: FilterImage["size"], spacing: FilterImage["spacing"], axis: Axis,
+  sigmaMm: number, order: GaussianOrder, normalizeAcrossScale: boolean, rounding: GaussianOutput, scratch: { causal: Float64Array; anti: Float64Array },
+): void {
+  const c = coefficients(sigmaMm, spacing[axis], order, normalizeAcrossScale);
   const n = size[axis];
   const stride = axisStride(size, axis);
-  const out = new Float64Array(data.length);
-  const line = new Float64Array(n);
-  const causal = new Float64Array(n);
-  const anti = new Float64Array(n);
-  for (let v = 0; v < data.length; v++) {
-    if (Math.floor(v / stride) % n !== 0) continue; // v starts a line along `axis`
-    for (let x = 0; x < n; x++) line[x] = data[v + x * stride]!;
-    filterLine(line, causal, anti, c);
-    for (let x = 0; x < n; x++) out[v + x * stride] = store(causal[x]! + anti[x]!);
-  }
-  return withData(image, out);
+  // Lines side by side: along i each line is alone (width 1); along j a row of nx; along k a slice of nx·ny.
+  const width = stride;
+  const blocks = input.length / (n * width);
+  const float32 = rounding === "float32";
+  if (width === 1) for (let b = 0; b < blocks; b++) filterLine(input, output, b * n, n, c, scratch.causal, float32);
+  // In chunks of lines, so the rows the recursions read back stay in cache.
+  else for (let b = 0; b < blocks; b++) for (let t = 0; t < width; t += LINES_PER_CHUNK) filterLines(input, output, b * n * width, n, width, t, Math.min(width, t + LINES_PER_CHUNK), c, scratch.causal, scratch.anti, float32);
 }
 
 function dCoefficients(sigmad: number): { d: Coefficients["d"]; sd: number; dd: number; ed: number } {
@@ -96,40 +114,105 @@ function coefficients(sigmaMm: number, spacing: number, order: GaussianOrder, no
   return { n, m, d, bn: d.map((x) => (x * sn) / sdd) as Coefficients["bn"], bm: d.map((x) => (x * sm) / sdd) as Coefficients["bm"] };
 }
 
-/** ITK's FilterDataArray: y⁺ (causal) and y⁻ (anti-causal); the output is y⁺ + y⁻. Needs n ≥ 4. */
-function filterLine(x: Float64Array, yc: Float64Array, ya: Float64Array, c: Coefficients): void {
-  const len = x.length;
+/**
+ * ITK's FilterDataArray on `width` lines at once: line t's voxel x is at offset + x·width + t. y⁺ (causal)
+ * and y⁻ (anti-causal); the output is y⁺ + y⁻. Needs n ≥ 4. The same operations in the same order as ITK.
+ */
+function filterLines(x: Float64Array, out: Float64Array, offset: number, len: number, w: number, from: number, to: number, c: Coefficients, yc: Float64Array, ya: Float64Array, float32: boolean): void {
   const [n0, n1, n2, n3] = c.n;
   const [d1, d2, d3, d4] = c.d;
   const [bn1, bn2, bn3, bn4] = c.bn;
-  const v1 = x[0]!;
-  // Borders: x[−1], x[−2], … equal x[0]; the past outputs' steady state is folded into the BN terms.
-  yc[0] = v1 * n0 + v1 * n1 + v1 * n2 + v1 * n3;
-  yc[1] = x[1]! * n0 + v1 * n1 + v1 * n2 + v1 * n3;
-  yc[2] = x[2]! * n0 + x[1]! * n1 + v1 * n2 + v1 * n3;
-  yc[3] = x[3]! * n0 + x[2]! * n1 + x[1]! * n2 + v1 * n3;
-  yc[0] -= v1 * bn1 + v1 * bn2 + v1 * bn3 + v1 * bn4;
-  yc[1] -= yc[0]! * d1 + v1 * bn2 + v1 * bn3 + v1 * bn4;
-  yc[2] -= yc[1]! * d1 + yc[0]! * d2 + v1 * bn3 + v1 * bn4;
-  yc[3] -= yc[2]! * d1 + yc[1]! * d2 + yc[0]! * d3 + v1 * bn4;
-  for (let i = 4; i < len; i++) {
-    yc[i] = x[i]! * n0 + x[i - 1]! * n1 + x[i - 2]! * n2 + x[i - 3]! * n3;
-    yc[i]! -= yc[i - 1]! * d1 + yc[i - 2]! * d2 + yc[i - 3]! * d3 + yc[i - 4]! * d4;
-  }
   const [m1, m2, m3, m4] = c.m;
   const [bm1, bm2, bm3, bm4] = c.bm;
-  const v2 = x[len - 1]!;
-  const e = len - 1;
-  ya[e] = v2 * m1 + v2 * m2 + v2 * m3 + v2 * m4;
-  ya[e - 1] = x[e]! * m1 + v2 * m2 + v2 * m3 + v2 * m4;
-  ya[e - 2] = x[e - 1]! * m1 + x[e]! * m2 + v2 * m3 + v2 * m4;
-  ya[e - 3] = x[e - 2]! * m1 + x[e - 1]! * m2 + x[e]! * m3 + v2 * m4;
-  ya[e] -= v2 * bm1 + v2 * bm2 + v2 * bm3 + v2 * bm4;
-  ya[e - 1] -= ya[e]! * d1 + v2 * bm2 + v2 * bm3 + v2 * bm4;
-  ya[e - 2] -= ya[e - 1]! * d1 + ya[e]! * d2 + v2 * bm3 + v2 * bm4;
-  ya[e - 3] -= ya[e - 2]! * d1 + ya[e - 1]! * d2 + ya[e]! * d3 + v2 * bm4;
+  const o = offset;
+  for (let t = from; t < to; t++) {
+    // Borders: x[−1], x[−2], … equal x[0]; the past outputs' steady state is folded into the BN terms.
+    const v1 = x[o + t]!, x1 = x[o + w + t]!, x2 = x[o + 2 * w + t]!, x3 = x[o + 3 * w + t]!;
+    let y0 = v1 * n0 + v1 * n1 + v1 * n2 + v1 * n3;
+    let y1 = x1 * n0 + v1 * n1 + v1 * n2 + v1 * n3;
+    let y2 = x2 * n0 + x1 * n1 + v1 * n2 + v1 * n3;
+    let y3 = x3 * n0 + x2 * n1 + x1 * n2 + v1 * n3;
+    y0 -= v1 * bn1 + v1 * bn2 + v1 * bn3 + v1 * bn4;
+    y1 -= y0 * d1 + v1 * bn2 + v1 * bn3 + v1 * bn4;
+    y2 -= y1 * d1 + y0 * d2 + v1 * bn3 + v1 * bn4;
+    y3 -= y2 * d1 + y1 * d2 + y0 * d3 + v1 * bn4;
+    yc[t] = y0; yc[w + t] = y1; yc[2 * w + t] = y2; yc[3 * w + t] = y3;
+  }
+  for (let i = 4; i < len; i++) {
+    const p = i * w, q = o + p;
+    for (let t = from; t < to; t++) {
+      const y = x[q + t]! * n0 + x[q - w + t]! * n1 + x[q - 2 * w + t]! * n2 + x[q - 3 * w + t]! * n3;
+      yc[p + t] = y - (yc[p - w + t]! * d1 + yc[p - 2 * w + t]! * d2 + yc[p - 3 * w + t]! * d3 + yc[p - 4 * w + t]! * d4);
+    }
+  }
+  const e = (len - 1) * w;
+  for (let t = from; t < to; t++) {
+    const v2 = x[o + e + t]!, x1 = x[o + e - w + t]!, x2 = x[o + e - 2 * w + t]!;
+    let y0 = v2 * m1 + v2 * m2 + v2 * m3 + v2 * m4;
+    let y1 = v2 * m1 + v2 * m2 + v2 * m3 + v2 * m4; // x[e] = v2
+    let y2 = x1 * m1 + v2 * m2 + v2 * m3 + v2 * m4;
+    let y3 = x2 * m1 + x1 * m2 + v2 * m3 + v2 * m4;
+    y0 -= v2 * bm1 + v2 * bm2 + v2 * bm3 + v2 * bm4;
+    y1 -= y0 * d1 + v2 * bm2 + v2 * bm3 + v2 * bm4;
+    y2 -= y1 * d1 + y0 * d2 + v2 * bm3 + v2 * bm4;
+    y3 -= y2 * d1 + y1 * d2 + y0 * d3 + v2 * bm4;
+    ya[e + t] = y0; ya[e - w + t] = y1; ya[e - 2 * w + t] = y2; ya[e - 3 * w + t] = y3;
+    for (let r = 0; r < 4; r++) {
+      const p = e - r * w + t, sum = yc[p]! + ya[p]!;
+      out[o + p] = float32 ? Math.fround(sum) : sum;
+    }
+  }
   for (let i = len - 4; i > 0; i--) {
-    ya[i - 1] = x[i]! * m1 + x[i + 1]! * m2 + x[i + 2]! * m3 + x[i + 3]! * m4;
-    ya[i - 1]! -= ya[i]! * d1 + ya[i + 1]! * d2 + ya[i + 2]! * d3 + ya[i + 3]! * d4;
+    const p = (i - 1) * w, q = o + i * w;
+    for (let t = from; t < to; t++) {
+      const y = x[q + t]! * m1 + x[q + w + t]! * m2 + x[q + 2 * w + t]! * m3 + x[q + 3 * w + t]! * m4;
+      const a = y - (ya[p + w + t]! * d1 + ya[p + 2 * w + t]! * d2 + ya[p + 3 * w + t]! * d3 + ya[p + 4 * w + t]! * d4);
+      ya[p + t] = a;
+      const sum = yc[p + t]! + a;
+      out[q - w + t] = float32 ? Math.fround(sum) : sum;
+    }
+  }
+}
+
+/** filterLines for one contiguous line (along i), the recursions' last outputs held in locals: the same operations. */
+function filterLine(x: Float64Array, out: Float64Array, o: number, len: number, c: Coefficients, yc: Float64Array, float32: boolean): void {
+  const [n0, n1, n2, n3] = c.n;
+  const [d1, d2, d3, d4] = c.d;
+  const [bn1, bn2, bn3, bn4] = c.bn;
+  const [m1, m2, m3, m4] = c.m;
+  const [bm1, bm2, bm3, bm4] = c.bm;
+  const v1 = x[o]!;
+  let y0 = v1 * n0 + v1 * n1 + v1 * n2 + v1 * n3;
+  let y1 = x[o + 1]! * n0 + v1 * n1 + v1 * n2 + v1 * n3;
+  let y2 = x[o + 2]! * n0 + x[o + 1]! * n1 + v1 * n2 + v1 * n3;
+  let y3 = x[o + 3]! * n0 + x[o + 2]! * n1 + x[o + 1]! * n2 + v1 * n3;
+  y0 -= v1 * bn1 + v1 * bn2 + v1 * bn3 + v1 * bn4;
+  y1 -= y0 * d1 + v1 * bn2 + v1 * bn3 + v1 * bn4;
+  y2 -= y1 * d1 + y0 * d2 + v1 * bn3 + v1 * bn4;
+  y3 -= y2 * d1 + y1 * d2 + y0 * d3 + v1 * bn4;
+  yc[0] = y0; yc[1] = y1; yc[2] = y2; yc[3] = y3;
+  // y3 … y0 now hold yc[i−1] … yc[i−4].
+  for (let i = 4; i < len; i++) {
+    const q = o + i;
+    const y = x[q]! * n0 + x[q - 1]! * n1 + x[q - 2]! * n2 + x[q - 3]! * n3 - (y3 * d1 + y2 * d2 + y1 * d3 + y0 * d4);
+    yc[i] = y; y0 = y1; y1 = y2; y2 = y3; y3 = y;
+  }
+  const e = len - 1, v2 = x[o + e]!;
+  let a0 = v2 * m1 + v2 * m2 + v2 * m3 + v2 * m4;
+  let a1 = x[o + e]! * m1 + v2 * m2 + v2 * m3 + v2 * m4;
+  let a2 = x[o + e - 1]! * m1 + x[o + e]! * m2 + v2 * m3 + v2 * m4;
+  let a3 = x[o + e - 2]! * m1 + x[o + e - 1]! * m2 + x[o + e]! * m3 + v2 * m4;
+  a0 -= v2 * bm1 + v2 * bm2 + v2 * bm3 + v2 * bm4;
+  a1 -= a0 * d1 + v2 * bm2 + v2 * bm3 + v2 * bm4;
+  a2 -= a1 * d1 + a0 * d2 + v2 * bm3 + v2 * bm4;
+  a3 -= a2 * d1 + a1 * d2 + a0 * d3 + v2 * bm4;
+  const last = [a0, a1, a2, a3];
+  for (let r = 0; r < 4; r++) { const sum = yc[e - r]! + last[r]!; out[o + e - r] = float32 ? Math.fround(sum) : sum; }
+  // a3 … a0 now hold ya[i−1] … ya[i+2] for the next i − 1 … .
+  for (let i = len - 4; i > 0; i--) {
+    const q = o + i;
+    const y = x[q]! * m1 + x[q + 1]! * m2 + x[q + 2]! * m3 + x[q + 3]! * m4 - (a3 * d1 + a2 * d2 + a1 * d3 + a0 * d4);
+    a0 = a1; a1 = a2; a2 = a3; a3 = y;
+    if (float32) out[q - 1] = Math.fround(yc[i - 1]! + y); else out[q - 1] = yc[i - 1]! + y;
   }
 }
