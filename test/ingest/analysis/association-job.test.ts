@@ -15,21 +15,11 @@ import { loadCohort } from "../../../ingest/demo/load-demo.js";
 import { FeatureService } from "../../../ingest/features/feature-service.js";
 import { JobRunner } from "../../../ingest/jobs/job-runner.js";
 import { DEFAULT_FEATURE_SETTINGS } from "../../../resolvers/feature-settings.mapping.js";
+import { comparableAnalysis, comparableLinks } from "../../support/association-comparable.js";
 import { embeddedStore } from "../../support/stores.js";
 
 const records = demoCohort();
 const GENES: AssociationRequest = { cohort: {}, settings: DEFAULT_FEATURE_SETTINGS, families: ["intensity_statistics", "glcm"], targets: "GENES", targetKeys: records.genes.map((g) => g.symbol) };
-
-/** Links as the reader sees them, in a fixed order. */
-export function comparableLinks(links: readonly M.CorrelationLink[]): unknown[] {
-  return links.map((l) => ({ feature: l.featureKey, target: l.targetKey, rho: l.rho, p: l.p, q: l.q, n: l.n })).sort((a, b) => `${a.feature}|${a.target}`.localeCompare(`${b.feature}|${b.target}`));
-}
-
-/** The analysis without the time it finished. */
-export function comparableAnalysis(analysis: M.Analysis): unknown {
-  const { createdAt: _createdAt, ...rest } = analysis;
-  return rest;
-}
 
 describe("startAssociation's job in-process (JobRunner, embedded store) = runAssociation", () => {
   let reference: GraphStore;
