@@ -69,10 +69,11 @@ export function analysisById(id: string): CypherQuery {
 /**
  * Takes the write lock of a step marker (created LOADING when new) and returns its status: two writers of the
  * same step (a retried task next to a stalled one, two finishers) queue here, and the second sees the first's.
+ * startedAt (the latest attempt's start) is always written: a real write takes Neo4j's exclusive node lock.
  */
 export function lockStepMarker(id: string, now: string): CypherQuery {
   return cypher(
-    `MERGE (m:${LoadMarker.label} {id: $id}) ON CREATE SET m.status = 'LOADING', m.startedAt = $now ON MATCH SET m.startedAt = m.startedAt
+    `MERGE (m:${LoadMarker.label} {id: $id}) ON CREATE SET m.status = 'LOADING', m.startedAt = $now ON MATCH SET m.startedAt = $now
      RETURN m.status AS status`,
     { id, now },
   );
