@@ -11,8 +11,11 @@ import { taskRetryPolicyFromEnv } from "../ingest/jobs/bullmq/task-retry-policy.
 import { JobRegistry, type JobRegistryOptions } from "../ingest/jobs/job-registry.js";
 import { BadUserInputError } from "../compute/errors.js";
 
-/** The kinds split into one task per item (computeFeatures: one per lesion × the job's settings; ingestImaging: one per patient). */
-export const DISTRIBUTED_JOB_KINDS: ReadonlySet<string> = new Set(["computeFeatures", IMAGING_INGEST_TASK_KIND]);
+/**
+ * The kinds split into one task per item (computeFeatures: one per lesion × the job's settings; ingestImaging:
+ * one per patient; startAssociation: one per batch of tests, BH by the batch that completes the set).
+ */
+export const DISTRIBUTED_JOB_KINDS: ReadonlySet<string> = new Set(["computeFeatures", IMAGING_INGEST_TASK_KIND, "startAssociation"]);
 
 export function jobRegistryFor(options: JobRegistryOptions, storeKind: string, env: NodeJS.ProcessEnv = process.env): JobRegistry {
   const url = redisUrlFromEnv(env);

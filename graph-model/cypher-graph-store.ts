@@ -135,6 +135,18 @@ export class CypherGraphStore implements GraphStore {
     return correlations.saveAnalysis(this.executor, analysis, links);
   }
 
+  saveAnalysisOnce(analysis: M.AnalysisRecord, links: readonly M.CorrelationRecord[], now: string): Promise<boolean> {
+    return correlations.saveAnalysisOnce(this.executor, analysis, links, now);
+  }
+
+  saveCorrelationStep(markerId: string, links: readonly M.CorrelationRecord[], now: string): Promise<boolean> {
+    return correlations.saveCorrelationStep(this.executor, markerId, links, now);
+  }
+
+  completeStepMarkers(prefix: string): Promise<number> {
+    return correlations.completeStepMarkers(this.executor, prefix);
+  }
+
   analysisById(id: string): Promise<M.Analysis | null> {
     return correlations.analysisById(this.executor, id);
   }

@@ -103,6 +103,15 @@ export interface GraphStore {
   saveLesionFeatures(records: readonly M.LesionFeatureRecord[]): Promise<WriteSummary>;
   /** An analysis and its tested links, written together (a failed write leaves neither). */
   saveAnalysis(analysis: M.AnalysisRecord, links: readonly M.CorrelationRecord[]): Promise<WriteSummary>;
+  /** The same, unless the Analysis already exists (checked under a lock, so two finishers write it once); true when written. */
+  saveAnalysisOnce(analysis: M.AnalysisRecord, links: readonly M.CorrelationRecord[], now: string): Promise<boolean>;
+  /**
+   * One step of an analysis (a batch of its tests): its links, written once with its LoadMarker `markerId`
+   * set COMPLETE in the same transaction; a step already COMPLETE writes nothing (false).
+   */
+  saveCorrelationStep(markerId: string, links: readonly M.CorrelationRecord[], now: string): Promise<boolean>;
+  /** How many COMPLETE LoadMarkers have an id starting with the prefix (an analysis's finished steps). */
+  completeStepMarkers(prefix: string): Promise<number>;
   /** A mutation-status analysis and its PREDICTS links, written together (a failed write leaves neither). */
   savePredictionAnalysis(analysis: M.AnalysisRecord, links: readonly M.PredictionRecord[]): Promise<WriteSummary>;
   /** Bulk path: replaces the expression values of the given (patient, gene) pairs from the records'

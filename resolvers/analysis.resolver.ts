@@ -1,6 +1,6 @@
 import { IsOptional, Max, Min, ValidateNested } from "class-validator";
 import { Arg, Args, ArgsType, Authorized, Ctx, Field, Float, ID, Int, Mutation, Query, Resolver, registerEnumType } from "type-graphql";
-import { NotFoundError } from "../compute/errors.js";
+import { BadUserInputError, NotFoundError } from "../compute/errors.js";
 import type { FeatureFamily } from "../compute/features/types.js";
 import type { CorrelationLink } from "../graph-model/model/records.js";
 import { Analysis } from "../schema/analysis.type.js";
@@ -8,7 +8,11 @@ import { FeatureLink } from "../schema/feature-link.type.js";
 import { FeatureLinkPage } from "../schema/feature-link-page.type.js";
 import { FeatureSettingsInput } from "../schema/feature-settings.input.js";
 import { PatientFilterInput } from "../schema/patient-filter.input.js";
+import { defaultBatchTests } from "../ingest/analysis/association-job.js";
+import { Job } from "../schema/job.type.js";
 import type { RequestContext } from "./context.js";
+import { submitJobOfKind } from "./job-kinds.js";
+import { toJob } from "./job.mapping.js";
 import { toFeatureSettings } from "./feature-settings.mapping.js";
 
 export enum AssociationTargetsEnum {
@@ -51,6 +55,13 @@ class RunAssociationArgs {
 
   @Field(() => String, { nullable: true, description: "Expression source to read (GDC, cBioPortal, demo, …); required when the graph holds several" })
   expressionSource?: string;
+}
+
+@ArgsType()
+class StartAssociationArgs extends RunAssociationArgs {
+  @Field(() => Int, { nullable: true, description: "Tests (feature × target cells) per task; a task covers every feature × whole targets (default RG_ASSOCIATION_BATCH_TESTS, else 100000)" })
+  @IsOptional() @Min(1) @Max(100_000_000)
+  batchTests?: number;
 }
 
 @ArgsType()
@@ -97,6 +108,16 @@ export class AnalysisResolver {
       minGroupSize: args.minGroupSize,
       expressionSource: args.expressionSource ?? undefined,
     });
+  }
+
+  @Authorized("analysis")
+  @Mutation(() => Job, { description: "runAssociation (PATHWAYS / GENES) as a job of batches of tests: with RG_REDIS_URL one task per batch on the `worker` processes, BH once over all p-values at the end; the same links, q-values and provenance. Read the result with analysis(id) once the job SUCCEEDED (the Analysis id is the job id without 'association-')" })
+  async startAssociation(@Args(() => StartAssociationArgs) args: StartAssociationArgs, @Ctx() ctx: RequestContext): Promise<Job> {
+    if (args.targets === AssociationTargetsEnum.MUTATIONS) throw new BadUserInputError("targets MUTATIONS is not a job yet: run it with runAssociation");
+    return toJob(await submitJobOfKind(ctx, "startAssociation", {
+      cohort: args.cohort, cohortId: args.cohortId, settings: args.settings, families: args.families, targets: args.targets, targetKeys: args.targetKeys,
+      minPatients: args.minPatients, expressionSource: args.expressionSource ?? undefined, batchTests: args.batchTests ?? defaultBatchTests(),
+    }));
   }
 
   @Query(() => Analysis)

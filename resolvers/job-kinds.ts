@@ -4,6 +4,8 @@
 // A new job-submitting mutation adds its line here and submits with `submitJobOfKind`.
 import type { FeatureFamily } from "../compute/features/types.js";
 import { cbioportalIngestJob, type CbioportalStep } from "../ingest/cbioportal/cbioportal-ingest-job.js";
+import { associationJob } from "../ingest/analysis/association-job.js";
+import type { AssociationTargets } from "../ingest/analysis/association-request.js";
 import { harmonisationJob } from "../ingest/analysis/harmonisation-job.js";
 import { survivalJob } from "../ingest/analysis/survival-job.js";
 import { requestModelRunners } from "../ingest/analysis/request-model-runners.js";
@@ -45,6 +47,10 @@ interface StartSurvivalAnalysisArgs {
   groupBy?: string; splitFeature?: string; features?: string[]; genes?: string[]; pathway?: string; clinical?: string[];
   seed: number; folds?: number; l1Ratio?: number; penalizers?: number[]; bootstrapSamples?: number;
 }
+interface StartAssociationArgs {
+  cohort?: PatientFilterInput; cohortId?: string; settings?: FeatureSettingsInput; families?: string[]; targets: string; targetKeys?: string[];
+  minPatients?: number; expressionSource?: string; batchTests: number;
+}
 interface IngestImagingArgs { collection: string; patientIds: string[]; modalities?: string[]; studyDate?: string }
 
 const kind = <A>(scope: Scope, build: JobKind<A>["build"]): JobKind<A> => ({ scope, build });
@@ -72,6 +78,11 @@ export const JOB_KINDS = {
       families: a.families as FeatureFamily[] | undefined, harmonisationId: a.harmonisationId, groupBy: a.groupBy, splitFeature: a.splitFeature, features: a.features, genes: a.genes, pathway: a.pathway,
       clinical: a.clinical as ClinicalCovariate[] | undefined, seed: a.seed, folds: a.folds, l1Ratio: a.l1Ratio, penalizers: a.penalizers, bootstrapSamples: a.bootstrapSamples,
     }))),
+  startAssociation: kind<StartAssociationArgs>("analysis", (s, a) =>
+    associationJob(s.store, s.features, {
+      cohort: { ...a.cohort }, cohortId: a.cohortId, settings: toFeatureSettings(a.settings), families: a.families as FeatureFamily[] | undefined,
+      targets: a.targets as AssociationTargets, targetKeys: a.targetKeys, minPatients: a.minPatients, expressionSource: a.expressionSource, batchTests: a.batchTests,
+    })),
   // Takes the SignatureRequest the resolver made of its arguments (signatureRequestOf).
   startSignatureFit: kind<SignatureRequest>("analysis", async (s, request) =>
     signatureFitJob((signal) => new SignatureService(s.store, undefined, requestModelRunners(s.modelPool, signal).nestedCrossValidatedLogistic), request)),

@@ -1,5 +1,5 @@
 // Cypher for analyses and their feature ↔ gene/pathway links.
-import { Analysis, Feature, Gene, Pathway } from "../model/nodes.js";
+import { Analysis, Feature, Gene, LoadMarker, Pathway } from "../model/nodes.js";
 import { CORRELATES_WITH } from "../model/relationships.js";
 import type { LinkQuery } from "../graph-store.js";
 import type { Dialect } from "./dialect.js";
@@ -64,4 +64,26 @@ export function correlationLinkCount(query: Omit<LinkQuery, "first">, dialect: D
 
 export function analysisById(id: string): CypherQuery {
   return cypher(`MATCH (a:${Analysis.label} {id: $id}) RETURN ${project(Analysis, "a")}`, { id });
+}
+
+/**
+ * Takes the write lock of a step marker (created LOADING when new) and returns its status: two writers of the
+ * same step (a retried task next to a stalled one, two finishers) queue here, and the second sees the first's.
+ * startedAt (the latest attempt's start) is always written: a real write takes Neo4j's exclusive node lock.
+ */
+export function lockStepMarker(id: string, now: string): CypherQuery {
+  return cypher(
+    `MERGE (m:${LoadMarker.label} {id: $id}) ON CREATE SET m.status = 'LOADING', m.startedAt = $now ON MATCH SET m.startedAt = $now
+     RETURN m.status AS status`,
+    { id, now },
+  );
+}
+
+export function completeStepMarker(id: string, now: string): CypherQuery {
+  return cypher(`MATCH (m:${LoadMarker.label} {id: $id}) SET m.status = 'COMPLETE', m.completedAt = $now`, { id, now });
+}
+
+/** How many step markers whose id starts with the prefix are COMPLETE. */
+export function completeStepMarkers(prefix: string): CypherQuery {
+  return cypher(`MATCH (m:${LoadMarker.label}) WHERE m.id STARTS WITH $prefix AND m.status = 'COMPLETE' RETURN count(m) AS n`, { prefix });
 }

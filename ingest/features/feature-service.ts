@@ -14,6 +14,7 @@ import { checkFeatureResources, resourceCapsFromEnv, type ResourceCaps } from ".
 import { currentDeadline, throwIfDeadlinePassed } from "../../compute/request-deadline.js";
 import { SharedFlight } from "./shared-flight.js";
 import { pyradiomicsDiagnosticsOf } from "./pyradiomics-diagnostics-of.js";
+import { processVolumePermits, type VolumePermits } from "./volume-permits.js";
 
 export interface FeatureRequest {
   lesionId: string;
@@ -39,6 +40,8 @@ export class FeatureService {
     private readonly now: () => Date = () => new Date(),
     /** Caps on one computation's grid, matrices and memory (RG_MAX_* environment variables). */
     readonly caps: ResourceCaps = resourceCapsFromEnv(process.env),
+    /** Lesions whose image and mask are loaded at once (RG_MAX_LIVE_VOLUMES; shared by the whole process). */
+    readonly permits: VolumePermits = processVolumePermits(),
   ) {}
 
   /** pyradiomics' diagnostics_* of the lesion's image and mask (PYRADIOMICS settings; recomputed, not stored). */
@@ -97,17 +100,20 @@ export class FeatureService {
     if (!lesion) throw new NotFoundError("Lesion", lesionId);
     const source = this.images.find((s) => s.serves(lesion));
     if (!source) throw new BadUserInputError(`no image source serves lesion '${lesionId}' (segmentation ${lesion.segmentationSeriesUid ?? "unknown"}); configure a DICOMweb server or local DICOM folder for its collection`);
-    const image = await source.load(lesion);
-    checkFeatureResources(image.volume, image.mask, settings, this.caps);
     const key = settingsKey(settings);
     const computedAt = this.now().toISOString();
     // The flight's deadline (all waiters gone) cancels the computation (a pool task is terminated) and skips the write.
     const deadline = currentDeadline();
-    deadline?.throwIfAborted();
-    const results = await this.compute(image.volume, image.mask, settings, families, deadline?.signal);
+    // Image and mask live only while this lesion holds a volume permit (volume-permits.ts); only the results leave.
+    const { results, imageSource } = await this.permits.with(async () => {
+      const image = await source.load(lesion);
+      checkFeatureResources(image.volume, image.mask, settings, this.caps);
+      deadline?.throwIfAborted();
+      return { results: await this.compute(image.volume, image.mask, settings, families, deadline?.signal), imageSource: image.source };
+    }, deadline?.signal);
     deadline?.throwIfAborted();
     // Re-checked when its turn comes: a write queued behind others must not start after the deadline.
-    await this.oneWriteAtATime(() => (deadline?.throwIfAborted(), this.store.saveLesionFeatures(results.map((result) => toRecord(lesionId, result, key, image.source, computedAt)))));
+    await this.oneWriteAtATime(() => (deadline?.throwIfAborted(), this.store.saveLesionFeatures(results.map((result) => toRecord(lesionId, result, key, imageSource, computedAt)))));
     const stored = (await this.store.featuresOfLesions([lesionId], key.hash)).get(lesionId) ?? [];
     return coveringFamilies(stored, families) ?? [];
   }
