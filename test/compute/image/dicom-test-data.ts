@@ -15,8 +15,13 @@ function mainCheckout(): string {
   return gitdir ? path.resolve(gitdir, "../../..") : REPO_ROOT;
 }
 
-export const DICOM_DATA_DIR = [REPO_ROOT, mainCheckout()].map((root) => path.resolve(root, "../shared/data/dicom")).find((dir) => existsSync(dir))
-  ?? path.resolve(REPO_ROOT, "../shared/data/dicom");
+/** A data set of ../shared/data next to the repository, or next to the main checkout of a worktree. */
+export function sharedDataDir(name: string): string {
+  return [REPO_ROOT, mainCheckout()].map((root) => path.resolve(root, "../shared/data", name)).find((dir) => existsSync(dir))
+    ?? path.resolve(REPO_ROOT, "../shared/data", name);
+}
+
+export const DICOM_DATA_DIR = sharedDataDir("dicom");
 
 /** A fresh ArrayBuffer holding exactly one file's bytes. */
 export function readDicomFile(relativePath: string): ArrayBuffer {
