@@ -80,7 +80,7 @@ export function computeFamily(input: PreparedInput, family: FeatureFamily): Feat
     case "glrlm": return computeGlrlm(roi, settings.aggregations);
     case "glszm": return computeGlszm(roi, settings.aggregations);
     case "gldzm": return computeGldzm(roi, settings.aggregations);
-    case "ngtdm": return computeNgtdm(roi, settings.aggregations, settings.ngtdmDistance);
+    case "ngtdm": return computeNgtdm(roi, settings.aggregations, settings.ngtdmDistance, settings.ngtdmIsolatedVoxels === "count");
     case "ngldm": return computeNgldm(roi, settings.aggregations, settings.ngldmDistance, settings.ngldmCoarseness);
   }
 }

@@ -1,15 +1,32 @@
 // Order and moment statistics of a sorted sample, shared by the intensity-statistics and
 // intensity-histogram families (IBSI defines both families with the same formulas).
 
-/** Percentile with linear interpolation between order statistics (numpy's default, type 7). */
+/**
+ * Percentile with linear interpolation between order statistics (numpy's default, type 7) in numpy's own
+ * arithmetic (numpy.percentile, _compute_virtual_index and _lerp): virtual index n·q + (1 − q) − 1, and
+ * b − (b − a)(1 − t) from t ≥ ½, so tied order statistics give exactly their value. pyradiomics keeps the voxels
+ * in [P10, P90] for the robust mean absolute deviation: one ulp above a tied P10 would drop all of them.
+ */
 export function percentile(sorted: Float64Array, p: number): number {
   const n = sorted.length;
   if (n === 0) return NaN;
-  const position = (p / 100) * (n - 1);
-  const lower = Math.floor(position);
-  const upper = Math.min(lower + 1, n - 1);
-  const w = position - lower;
-  return sorted[lower]! * (1 - w) + sorted[upper]! * w;
+  const q = p / 100;
+  const virtual = n * q + (1 - q) - 1;
+  if (virtual >= n - 1) return sorted[n - 1]!;
+  if (virtual < 0) return sorted[0]!;
+  const lower = Math.floor(virtual);
+  const t = virtual - lower;
+  const a = sorted[lower]!, b = sorted[lower + 1]!;
+  const d = b - a;
+  return t >= 0.5 ? b - d * (1 - t) : a + d * t;
+}
+
+/** The median as numpy.median takes it: the middle value, or the mean of the two middle values. */
+export function medianOfSorted(sorted: Float64Array): number {
+  const n = sorted.length;
+  if (n === 0) return NaN;
+  const h = n >> 1;
+  return n % 2 === 1 ? sorted[h]! : (sorted[h - 1]! + sorted[h]!) / 2;
 }
 
 /** Moments and order statistics computed once and shared by every formula of a family. */
@@ -49,7 +66,7 @@ export function summarise(sorted: Float64Array): SampleSummary {
     const d2 = d * d;
     m2 += d2; m3 += d2 * d; m4 += d2 * d2; mad += Math.abs(d);
   }
-  const median = percentile(sorted, 50);
+  const median = medianOfSorted(sorted);
   const p10 = percentile(sorted, 10);
   const p90 = percentile(sorted, 90);
   let robustSum = 0, robustCount = 0;

@@ -1,6 +1,7 @@
 // IBSI neighbourhood grey tone difference matrix features (family IPET): for grey level i, n_i voxels and
 // s_i = Σ |i - Ā| with Ā the mean grey level of the voxel's ROI neighbours within Chebyshev distance δ.
-// Voxels without any ROI neighbour are left out.
+// Voxels without any ROI neighbour are left out (IBSI), or counted with s 0 (`countIsolated`, pyradiomics'
+// calculate_ngtdm: `if (count == 0) diff = 0`, and the voxel still adds to n_i).
 import { chebyshevOffsets } from "./neighbourhood.js";
 import type { RoiGrid } from "./roi.js";
 import { aggregateSlices, type SliceMatrixFamily } from "./texture-aggregation.js";
@@ -101,7 +102,7 @@ export const NGTDM_FORMULAS: readonly F[] = [
 ];
 
 /** Fills the NGTDM from slice k (in-plane neighbourhood) or the volume (3D neighbourhood). */
-export function buildNgtdm(roi: RoiGrid, k: number | undefined, offsets: Int32Array, into: NgtdmMatrix): void {
+export function buildNgtdm(roi: RoiGrid, k: number | undefined, offsets: Int32Array, into: NgtdmMatrix, countIsolated = false): void {
   into.reset();
   const g = roi.greyLevels;
   const { from, to } = voxelRange(roi, k);
@@ -113,21 +114,21 @@ export function buildNgtdm(roi: RoiGrid, k: number | undefined, offsets: Int32Ar
       const w = g[v + offsets[n]!]!;
       if (w !== 0) { sum += w; count++; }
     }
-    if (count === 0) continue;
-    into.s[level]! += Math.abs(level - sum / count);
+    if (count === 0 && !countIsolated) continue;
+    if (count > 0) into.s[level]! += Math.abs(level - sum / count);
     into.n[level]! += 1;
   }
 }
 
 const NO_VOXELS = "no ROI voxel has a neighbour in the ROI";
 
-function ngtdmFamily(roi: RoiGrid, distance: number): SliceMatrixFamily<NgtdmMatrix> {
+function ngtdmFamily(roi: RoiGrid, distance: number, countIsolated: boolean): SliceMatrixFamily<NgtdmMatrix> {
   const offsets2D = chebyshevOffsets(roi.size, distance, true);
   const offsets3D = chebyshevOffsets(roi.size, distance, false);
   return {
     featureCount: NGTDM_FORMULAS.length,
     create: () => new NgtdmMatrix(roi.numberOfGreyLevels),
-    build: (r, k, into) => buildNgtdm(r, k, k === undefined ? offsets3D : offsets2D, into),
+    build: (r, k, into) => buildNgtdm(r, k, k === undefined ? offsets3D : offsets2D, into, countIsolated),
     merge: (t, s) => t.merge(s),
     features: (m) => {
       const terms = ngtdmTerms(m);
@@ -136,11 +137,11 @@ function ngtdmFamily(roi: RoiGrid, distance: number): SliceMatrixFamily<NgtdmMat
   };
 }
 
-export function computeNgtdm(roi: RoiGrid | undefined, wanted: ReadonlySet<Aggregation>, distance: number): FeatureResult[] {
+export function computeNgtdm(roi: RoiGrid | undefined, wanted: ReadonlySet<Aggregation>, distance: number, countIsolated = false): FeatureResult[] {
   const aggregations = ZONE_AGGREGATIONS.filter((a) => wanted.has(a));
   if (!roi || roi.intensityVoxelCount === 0) {
     return aggregations.flatMap((a) => NGTDM_FORMULAS.map((d) => toResult(d, undefinedBecause("the intensity mask is empty"), a)));
   }
-  const byAggregation = aggregateSlices(ngtdmFamily(roi, distance), roi, new Set(aggregations), NO_VOXELS);
+  const byAggregation = aggregateSlices(ngtdmFamily(roi, distance, countIsolated), roi, new Set(aggregations), NO_VOXELS);
   return aggregations.flatMap((a) => NGTDM_FORMULAS.map((d, n) => toResult(d, byAggregation.get(a)![n]!, a)));
 }

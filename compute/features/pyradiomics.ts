@@ -52,6 +52,8 @@ export function pyradiomicsSettings(options: PyradiomicsOptions = {}): FeatureSe
     ngldmDistance: 1,
     ngldmCoarseness: 0,
     ngtdmDistance: 1,
+    // calculate_ngtdm counts a voxel without ROI neighbours (difference 0); IBSI leaves it out.
+    ngtdmIsolatedVoxels: "count",
     aggregations: ["3D, averaged", "3D"],
   };
 }

@@ -28,6 +28,11 @@ export interface FeatureSettings {
   readonly glcmDistance?: number;
   /** NGTDM Chebyshev neighbourhood distance (default 1). */
   readonly ngtdmDistance?: number;
+  /**
+   * NGTDM voxels without any ROI neighbour: IBSI leaves them out of n_i and N_vc ("exclude", the default);
+   * pyradiomics' calculate_ngtdm counts them with a difference of 0 ("count").
+   */
+  readonly ngtdmIsolatedVoxels?: "exclude" | "count";
   /** NGLDM Chebyshev neighbourhood distance (default 1). */
   readonly ngldmDistance?: number;
   /** NGLDM coarseness α: neighbours with |X_j - X_i| <= α are dependent (default 0). */
@@ -48,7 +53,9 @@ export interface FeatureSettings {
   readonly pyradiomics?: PyradiomicsProfile;
 }
 
-export interface ResolvedSettings extends Required<Omit<FeatureSettings, "interpolation" | "resegmentation" | "ivhDiscretisation" | "aggregations" | "profile" | "pyradiomics">> {
+export interface ResolvedSettings extends Required<Omit<FeatureSettings, "interpolation" | "resegmentation" | "ivhDiscretisation" | "aggregations" | "profile" | "pyradiomics" | "ngtdmIsolatedVoxels">> {
+  /** "count" or undefined (IBSI's exclusion; undefined keeps the settings key of IBSI settings unchanged). */
+  readonly ngtdmIsolatedVoxels: "count" | undefined;
   readonly interpolation: InterpolationSettings | undefined;
   readonly resegmentation: ResegmentationSettings;
   readonly ivhDiscretisation: IvhDiscretisationSettings | undefined;
@@ -65,6 +72,11 @@ function positiveInteger(name: string, value: number | undefined, fallback: numb
   return v;
 }
 
+function isolatedVoxels(value: FeatureSettings["ngtdmIsolatedVoxels"]): "count" | undefined {
+  if (value !== undefined && value !== "exclude" && value !== "count") throw new BadUserInputError(`ngtdmIsolatedVoxels must be exclude or count, got ${String(value)}`, { ngtdmIsolatedVoxels: value });
+  return value === "count" ? "count" : undefined;
+}
+
 /** Fills defaults and rejects settings no IBSI procedure can use. */
 export function resolveSettings(settings: FeatureSettings): ResolvedSettings {
   if (!settings || !settings.discretisation) throw new BadUserInputError("settings.discretisation is required (fixedBinSize, fixedBinNumber or none)");
@@ -79,6 +91,7 @@ export function resolveSettings(settings: FeatureSettings): ResolvedSettings {
     ivhDiscretisation: settings.ivhDiscretisation,
     glcmDistance: positiveInteger("glcmDistance", settings.glcmDistance, 1),
     ngtdmDistance: positiveInteger("ngtdmDistance", settings.ngtdmDistance, 1),
+    ngtdmIsolatedVoxels: isolatedVoxels(settings.ngtdmIsolatedVoxels),
     ngldmDistance: positiveInteger("ngldmDistance", settings.ngldmDistance, 1),
     ngldmCoarseness: coarseness,
     localIntensitySphereVolume: sphere,

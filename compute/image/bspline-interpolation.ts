@@ -93,6 +93,9 @@ function axisSupport(x: number, n: number, indices: Int32Array, weights: Float64
     else {
       if (index < 0) index = -index;
       if (index >= end) index = end - (index - end);
+      // ITK reflects once: on an axis of 2 voxels index 3 becomes −1, outside the image (SimpleITK reads
+      // whatever memory is there). Its weight is 0 at whole indices; pyradiomics-resample.ts refuses the rest.
+      if (index < 0) index = 0;
     }
     indices[at + t] = index;
   }

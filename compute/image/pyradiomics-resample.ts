@@ -7,10 +7,10 @@
 // `preCrop` and no resampling, image and mask are only cropped to the bounding box ± padDistance voxels.
 import { BadUserInputError } from "../errors.js";
 import { continuousIndexToPhysical, indexToPhysical, itkResample, physicalToContinuousIndex, type ItkInterpolator } from "./itk-resample.js";
-import type { Geometry, Mask, Vec3, Volume } from "./volume.js";
+import type { Geometry, Mask, SourcePixelType, Vec3, Volume } from "./volume.js";
 
 /** Pixel types SimpleITK casts the interpolated value to (ResampleImageFilter keeps the input's pixel type). */
-export type SourcePixelType = "float64" | "float32" | "int16" | "uint16" | "int32" | "uint8";
+export type { SourcePixelType } from "./volume.js";
 
 export interface PyradiomicsResampleSettings {
   /** null: no resampling (pyradiomics' default). */
@@ -32,7 +32,7 @@ export const PYRADIOMICS_RESAMPLE_DEFAULTS: PyradiomicsResampleSettings = {
 export const MAX_RESAMPLED_VOXELS = 16_000_000;
 
 const INTEGER_RANGES: Partial<Record<SourcePixelType, [number, number]>> = {
-  int16: [-32768, 32767], uint16: [0, 65535], int32: [-2147483648, 2147483647], uint8: [0, 255],
+  int8: [-128, 127], int16: [-32768, 32767], int32: [-2147483648, 2147483647], uint8: [0, 255], uint16: [0, 65535], uint32: [0, 4294967295],
 };
 
 /** ResampleImageFilter's CastPixelWithBoundsChecking to the source pixel type: clamp, then truncate toward 0. */
@@ -123,6 +123,21 @@ function allClose(a: readonly number[], b: readonly number[]): boolean {
   return a.every((x, i) => Math.abs(x - b[i]!) <= 1e-8 + 1e-5 * Math.abs(b[i]!));
 }
 
+/**
+ * SimpleITK 2.5.7's sitkBSpline reflects an index once at the image edge, so on an axis of exactly 2 voxels a
+ * sample between index 1 and 1.5 reads outside the image buffer: pyradiomics' values there are undefined
+ * (measured: ~1e244 on a 2-slice series). Such a resampling is refused rather than given other numbers.
+ */
+function refuseTwoVoxelBSpline(volume: Volume, interpolator: ItkInterpolator, spacing: readonly number[]): void {
+  if (interpolator !== "sitkBSpline") return;
+  const axis = [0, 1, 2].find((a) => volume.geometry.size[a] === 2 && spacing[a] !== volume.geometry.spacing[a]);
+  if (axis === undefined) return;
+  throw new BadUserInputError(
+    `sitkBSpline resampling along an image axis of 2 voxels (axis ${"xyz"[axis]}): SimpleITK reads outside the image there, so pyradiomics' result is undefined; use interpolator sitkLinear, or keep that axis' spacing (resampledPixelSpacing 0)`,
+    { key: "interpolator", axis },
+  );
+}
+
 /** pyradiomics' resampleImage on a volume and its label map (labels kept, the ROI is `settings.label`). */
 function resample(volume: Volume, mask: Mask, settings: PyradiomicsResampleSettings, requested: readonly number[]): { volume: Volume; mask: Mask } {
   if (requested.length !== 3) throw new BadUserInputError(`resampledPixelSpacing must have 3 values (x, y, z), got ${requested.length}`, { key: "resampledPixelSpacing" });
@@ -135,6 +150,7 @@ function resample(volume: Volume, mask: Mask, settings: PyradiomicsResampleSetti
     const onImage = maskOnImageGrid(volume, mask);
     return cropToTumorMask(volume, onImage, labelBoundingBox(onImage, settings.label), settings.padDistance);
   }
+  refuseTwoVoxelBSpline(volume, settings.interpolator!, spacing);
   const grid = pyradiomicsResampleGrid(mask, box, spacing, settings.padDistance);
   const voxels = grid.size[0] * grid.size[1] * grid.size[2];
   if (voxels > MAX_RESAMPLED_VOXELS) throw new BadUserInputError(`resampledPixelSpacing ${JSON.stringify(requested)} gives a grid of ${voxels} voxels, more than ${MAX_RESAMPLED_VOXELS}`, { key: "resampledPixelSpacing", voxels });

@@ -6,6 +6,7 @@ import type { Volume } from "./volume.js";
 import type { ImageInstance } from "./dicom-instance.js";
 import { gridGeometry, imageGridFromInstances, type ImageGrid } from "./image-grid.js";
 import { decodeFrameInto } from "./pixel-decode.js";
+import { sitkPixelType } from "./sitk-pixel-type.js";
 import { UnsupportedTransferSyntaxError } from "./image-errors.js";
 import type { GridTolerance } from "./grid-tolerance.js";
 
@@ -33,7 +34,9 @@ export function buildSeriesVolume(
     const instance = byKey.get(sliceKey(slice))!;
     decodeFrameInto(requirePixelData(instance), instance.pixel, data, k * sliceSize, `image ${instance.sopInstanceUID}`);
   });
-  return { volume: { geometry, data }, grid };
+  // SimpleITK's series reader takes the pixel type from the first file of its (position-sorted) list.
+  const first = byKey.get(sliceKey(grid.slices[0]!))!;
+  return { volume: { geometry, data, sourcePixelType: sitkPixelType(first.pixel) }, grid };
 }
 
 // Frames of one multi-frame image share the SOP Instance UID.

@@ -15,11 +15,20 @@ export interface Geometry {
   readonly direction: readonly [Vec3, Vec3, Vec3];
 }
 
+/** Pixel types of an image as SimpleITK reads it (sitk-pixel-type.ts), to which sitk.Resample casts its output. */
+export type SourcePixelType = "float64" | "float32" | "int8" | "int16" | "int32" | "uint8" | "uint16" | "uint32";
+
 /** A scalar image on a grid: HU for CT, arbitrary units for MR. */
 export interface Volume<D extends Float32Array | Float64Array = Float32Array | Float64Array> {
   readonly geometry: Geometry;
   /** Float32 as read from DICOM; Float64 for filtered (derived) images, which pyradiomics keeps in double. */
   readonly data: D;
+  /**
+   * The pixel type SimpleITK's ImageSeriesReader would give the series (from BitsAllocated, BitsStored,
+   * PixelRepresentation and the rescale), set by the DICOM reader; pyradiomics' resampling casts to it.
+   * Absent for volumes not read from DICOM (treated as Float64).
+   */
+  readonly sourcePixelType?: SourcePixelType;
 }
 
 /** A binary region of interest on a grid: 1 inside, 0 outside. */

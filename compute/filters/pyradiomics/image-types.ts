@@ -8,7 +8,7 @@ import { exponentialImage } from "./exponential-image.js";
 import { gradientImage } from "./gradient-image.js";
 import { lbp2DImage } from "./lbp-2d-image.js";
 import { lbp3DImages } from "./lbp-3d-image.js";
-import { logImage } from "./log-image.js";
+import { logImage, logSigmaFits } from "./log-image.js";
 import { logarithmImage } from "./logarithm-image.js";
 import { squareImage } from "./square-image.js";
 import { squareRootImage } from "./square-root-image.js";
@@ -45,7 +45,8 @@ export function derivedImages(image: FilterImage, imageType: string, settings: I
       const sigmas = settings.sigma ?? [];
       // pyradiomics yields nothing without sigma (and only logs it); a params file asking for LoG means it.
       if (sigmas.length === 0) throw new BadUserInputError("pyradiomics image type 'LoG' needs a non-empty 'sigma' list (mm)");
-      return sigmas.map((s, i) => logImage(image, s, settings.sigmaTypes?.[i] ?? "float"));
+      // An image too small for a σ (or for any LoG: < 4 voxels on an axis) yields nothing for it, as pyradiomics skips it with a warning.
+      return sigmas.flatMap((s, i) => (s > 0 && !logSigmaFits(image.size, image.spacing, s) ? [] : [logImage(image, s, settings.sigmaTypes?.[i] ?? "float")]));
     }
     case "Wavelet":
       return waveletImages(image, settings);

@@ -1,7 +1,9 @@
 // pyradiomics `LoG`: SimpleITK LaplacianRecursiveGaussianImageFilter with NormalizeAcrossScale on, σ in
 // mm — for each axis a, the recursive 2nd derivative along a, then the recursive Gaussian along the other
 // axes in increasing order, accumulated as Σ_a response_a / Δ_a² (ITK's order). pyradiomics refuses images
-// smaller than 4 voxels on any axis and skips σ with size < ⌈σ/Δ⌉ + 1 on some axis (here: a typed error).
+// smaller than 4 voxels on any axis and skips σ with size < ⌈σ/Δ⌉ + 1 on some axis, with a warning only
+// (`logSigmaFits`: the image type yields no image for that σ, so a 3-slice CT gives no LoG features at all);
+// logImage itself refuses such a σ with a typed error.
 // SimpleITK returns a 32-bit float image and ITK stores every 1D pass as float (each line is filtered in
 // double), the per-axis sum too: the responses cancel to small values, so rounding like ITK is needed to agree to 1e-6 there.
 // Name `log-sigma-<σ>-mm-3D` with σ as Python prints a float ('1.0' → '1-0').
@@ -30,6 +32,11 @@ export function logImage(image: FilterImage, sigmaMm: number, sigmaType: "float"
     for (let v = 0; v < n; v++) sum[v] = Math.fround(sum[v]! + a[v]! * inv);
   }
   return { name: logImageName(sigmaMm, sigmaType), image: withData(image, sum) };
+}
+
+/** pyradiomics getLoGImage's checks: ≥ 4 voxels on every axis, and size ≥ ⌈σ/spacing⌉ + 1 per axis (else σ is skipped). */
+export function logSigmaFits(size: readonly number[], spacing: readonly number[], sigmaMm: number): boolean {
+  return Math.min(...size) >= 4 && size.every((n, a) => n >= Math.ceil(sigmaMm / spacing[a]!) + 1);
 }
 
 /** 'log-sigma-%s-mm-3D' % str(sigma) with '.' → '-' (pyradiomics' name). */

@@ -1,12 +1,11 @@
 // Loads the IBSI chapter-1 digital phantom and its reference values from ../shared/data/ibsi1.
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import type { Mask, Volume } from "../../../compute/image/volume.js";
 import { AXIAL } from "../../../compute/image/volume.js";
+import { sharedDataDir } from "../image/dicom-test-data.js";
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
-export const IBSI_DIR = path.resolve(repoRoot, "../shared/data/ibsi1");
+export const IBSI_DIR = sharedDataDir("ibsi1");
 
 /** Minimal CSV parsing with quoted fields (the reference file quotes "2D, averaged"). */
 export function parseCsv(text: string): Record<string, string>[] {

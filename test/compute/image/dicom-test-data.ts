@@ -1,12 +1,27 @@
-// Loads the real-world DICOM test pack (../shared/data/dicom next to the repository) and its
-// expected.json. Only tests read files; compute/ stays pure.
+// Loads the real-world DICOM test pack (../shared/data/dicom next to the repository — for a git worktree,
+// next to its main checkout) and its expected.json. Only tests read files; compute/ stays pure.
 
-import { readFileSync, readdirSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
-export const DICOM_DATA_DIR = path.resolve(REPO_ROOT, "../shared/data/dicom");
+
+/** The main checkout: REPO_ROOT itself, or for a worktree (whose .git is a file "gitdir: <main>/.git/worktrees/<name>") its main one. */
+function mainCheckout(): string {
+  const git = path.join(REPO_ROOT, ".git");
+  if (!existsSync(git) || statSync(git).isDirectory()) return REPO_ROOT;
+  const gitdir = /^gitdir:\s*(.+)$/m.exec(readFileSync(git, "utf8"))?.[1]?.trim();
+  return gitdir ? path.resolve(gitdir, "../../..") : REPO_ROOT;
+}
+
+/** A data set of ../shared/data next to the repository, or next to the main checkout of a worktree. */
+export function sharedDataDir(name: string): string {
+  return [REPO_ROOT, mainCheckout()].map((root) => path.resolve(root, "../shared/data", name)).find((dir) => existsSync(dir))
+    ?? path.resolve(REPO_ROOT, "../shared/data", name);
+}
+
+export const DICOM_DATA_DIR = sharedDataDir("dicom");
 
 /** A fresh ArrayBuffer holding exactly one file's bytes. */
 export function readDicomFile(relativePath: string): ArrayBuffer {

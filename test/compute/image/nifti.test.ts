@@ -3,10 +3,11 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { gunzipSync } from "node:zlib";
+import { sharedDataDir } from "./dicom-test-data.js";
 import { describe, expect, it } from "vitest";
 import { parseNifti } from "../../../compute/image/nifti.js";
 
-const ROOT = path.resolve(import.meta.dirname, "../../../../shared/data/ibsi2/phantoms");
+const ROOT = path.join(sharedDataDir("ibsi2"), "phantoms");
 const read = (name: string) => parseNifti(gunzipSync(readFileSync(path.join(ROOT, name, "image", `${name}.nii.gz`))));
 const sum = (data: Float64Array) => data.reduce((a, b) => a + b, 0);
 
