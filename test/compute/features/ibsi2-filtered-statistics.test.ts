@@ -8,57 +8,14 @@
 // ε(2Σ|x| + Nε), CoV and QCoD by the ratio bounds below (not bounded, and not checked, where the denominator
 // — the mean, P75 + P25 — lies within its own error of 0: a zero-mean wavelet response, say). Skewness, kurtosis and the robust MAD have no bound
 // in ε (a voxel may cross a percentile), so they are checked defined; the voxels themselves are also held to ε.
-import { readFileSync } from "node:fs";
-import { gunzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { computeProfileFeatures } from "../../../compute/features/profile-features.js";
 import { ibsiFilterResponse, boxSize } from "../../../compute/features/ibsi-filter-response.js";
 import { ibsiFilterOf, ibsiFilterPrefix } from "../../../compute/filters/ibsi-filter-spec.js";
-import type { FilterImage } from "../../../compute/filters/filter-image.js";
-import { parseNifti } from "../../../compute/image/nifti.js";
-import type { Geometry, Mask, Vec3, Volume } from "../../../compute/image/volume.js";
-
-const IBSI2 = "/work/shared/data/ibsi2";
-const fixture = JSON.parse(readFileSync(new URL("./fixtures/ibsi2-response-statistics.json", import.meta.url), "utf8"));
-
-const readNiftiGz = (path: string): FilterImage => parseNifti(new Uint8Array(gunzipSync(readFileSync(path))));
-
-interface Case {
-  test: string; phantom: string; filter: Record<string, unknown>; roi: { lower: Vec3; upper: Vec3 }; mapRange: number;
-  statistics: Record<string, number | null>; terms: { count: number; sumAbs: number; sd: number; p25: number; p75: number };
-}
-
-function phantomVolume(name: string): Volume<Float64Array> {
-  const image = readNiftiGz(`${IBSI2}/phantoms/${name}/image/${name}.nii.gz`);
-  const geometry: Geometry = { size: image.size as Vec3, spacing: image.spacing as Vec3, origin: [0, 0, 0], direction: [[1, 0, 0], [0, 1, 0], [0, 0, 1]] };
-  return { geometry, data: Float64Array.from(image.data) };
-}
-
-function boxMask(geometry: Geometry, lower: Vec3, upper: Vec3): Mask {
-  const [nx, ny] = geometry.size;
-  const data = new Uint8Array(geometry.size[0] * geometry.size[1] * geometry.size[2]);
-  for (let k = lower[2]; k <= upper[2]; k++) for (let j = lower[1]; j <= upper[1]; j++) for (let i = lower[0]; i <= upper[0]; i++) data[i + nx * (j + ny * k)] = 1;
-  return { geometry, data };
-}
-
-/** |ours − reference| allowed for each statistic when every voxel is within ε. */
-function bounds(c: Case, eps: number): Record<string, number> {
-  const s = c.statistics as Record<string, number>, t = c.terms;
-  const ratio = (num: number, den: number, dNum: number, dDen: number) => (Math.abs(den) > dDen ? (dNum * Math.abs(den) + Math.abs(num) * dDen) / (Math.abs(den) * (Math.abs(den) - dDen)) : Infinity);
-  return {
-    stat_mean: eps, stat_median: eps, stat_minimum: eps, stat_maximum: eps, stat_p10: eps, stat_p90: eps, stat_root_mean_square: eps,
-    stat_range: 2 * eps, stat_interquartile_range: 2 * eps, stat_mean_absolute_deviation: 2 * eps, stat_median_absolute_deviation: 2 * eps,
-    stat_variance: eps * (2 * t.sd + eps),
-    stat_energy: eps * (2 * t.sumAbs + t.count * eps),
-    stat_coefficient_of_variation: ratio(t.sd, s.stat_mean!, eps, eps),
-    stat_quartile_coefficient_of_dispersion: ratio(t.p75 - t.p25, t.p75 + t.p25, 2 * eps, 2 * eps),
-  };
-}
-
-const UNBOUNDED = ["stat_skewness", "stat_kurtosis", "stat_robust_mean_absolute_deviation"];
+import { boxMask, bounds, fixture, IBSI2, phantomVolume, readNiftiGz, UNBOUNDED, type Case } from "./ibsi2-statistics-reference.js";
 
 describe("IBSI-2 phase 2 statistics of filtered phantoms vs the consensus response maps", () => {
-  for (const c of fixture.cases as Case[]) {
+  for (const c of fixture.cases) {
     it(`test ${c.test.replace(/_/g, ".")} (${c.phantom}, ROI ${c.roi.lower}–${c.roi.upper}): every statistic within the bound of the 1 % map tolerance`, () => {
       const volume = phantomVolume(c.phantom);
       const mask = boxMask(volume.geometry, c.roi.lower, c.roi.upper);
