@@ -12,7 +12,7 @@ import { describe, expect, it } from "vitest";
 import { computeProfileFeatures } from "../../../compute/features/profile-features.js";
 import { ibsiFilterResponse, boxSize } from "../../../compute/features/ibsi-filter-response.js";
 import { ibsiFilterOf, ibsiFilterPrefix } from "../../../compute/filters/ibsi-filter-spec.js";
-import { boxMask, bounds, fixture, IBSI2, phantomVolume, readNiftiGz, UNBOUNDED, type Case } from "./ibsi2-statistics-reference.js";
+import { boxMask, bounds, fixture, IBSI2, phantomVolume, readNiftiGz, UNBOUNDED } from "./ibsi2-statistics-reference.js";
 
 describe("IBSI-2 phase 2 statistics of filtered phantoms vs the consensus response maps", () => {
   for (const c of fixture.cases) {
