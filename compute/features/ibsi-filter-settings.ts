@@ -2,6 +2,7 @@
 // the canonical settings (so a filtered request never shares a hash with an unfiltered one), and which IBSI
 // settings it cannot be combined with yet.
 import { BadUserInputError } from "../errors.js";
+import { ibsiFilterOf } from "../filters/ibsi-filter-spec.js";
 import type { FeatureSettings } from "./settings.js";
 import { FILTERED_FAMILIES } from "./ibsi-filtered-features.js";
 import type { FeatureFamily } from "./types.js";
@@ -21,7 +22,7 @@ export function checkFilterCombination(settings: FeatureSettings): void {
   if (settings.resegmentation) throw new BadUserInputError("filter cannot be combined with re-segmentation (resegmentationMin / resegmentationMax / outlierSigmas) yet", { field: "resegmentation" });
 }
 
-/** What the filter adds to the canonical settings: its completed form (IBSI settings without a filter add nothing, so their hashes stay). */
+/** What the filter adds to the canonical settings: its checked, completed form (IBSI settings without a filter add nothing, so their hashes stay). */
 export function filterProvenance(settings: FeatureSettings): Record<string, unknown> {
-  return settings.filter ? { filter: settings.filter } : {};
+  return settings.filter ? { filter: ibsiFilterOf(settings.filter) } : {};
 }

@@ -20,6 +20,14 @@ describe("IBSI-2 filter setting", () => {
     expect(ibsiFilterOf({ kind: "LAWS", lawsKernel: "e5l5s5", energyDistance: 7, sigma: null })).toEqual({ kind: "LAWS", boundary: "MIRROR", lawsKernel: "E5L5S5", rotationInvariance: false, energyDistance: 7, energyBoundary: "MIRROR" });
   });
 
+  it("a completed setting checks to itself (stored settings and library callers go through the same check)", () => {
+    for (const raw of [{ kind: "LAWS", lawsKernel: "L5S5", rotationInvariance: true, pooling: "MAX", energyDistance: 2 }, { kind: "GABOR", sigma: 3, wavelength: 2, aspectRatio: 1, thetaStep: 45, pooling: "AVERAGE" },
+      { kind: "WAVELET", wavelet: "haar", decomposition: "HHH", level: 2 }, { kind: "MEAN", support: 3 }, { kind: "RIESZ_LOG", sigma: 2, rieszOrder: [0, 1, 1] }]) {
+      const once = ibsiFilterOf(raw);
+      expect(ibsiFilterOf(once)).toEqual(once);
+    }
+  });
+
   it("names the filter and its parameters in the feature prefix", () => {
     expect(ibsiFilterPrefix(ibsiFilterOf({ kind: "LOG", sigma: 1.5 }))).toBe("log-sigma-1p5mm-t4-3D-mirror");
     expect(ibsiFilterPrefix(ibsiFilterOf({ kind: "LAWS", lawsKernel: "E5L5S5", rotationInvariance: true, pooling: "MAX", energyDistance: 7, boundary: "ZERO" }))).toBe("laws-E5L5S5-rot-max-energy-7-zero-zero");
