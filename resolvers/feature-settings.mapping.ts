@@ -2,12 +2,14 @@
 import { BadUserInputError } from "../compute/errors.js";
 import type { FeatureSettings } from "../compute/features/settings.js";
 import { DiscretisationMethod, type FeatureSettingsInput } from "../schema/feature-settings.input.js";
+import { ibsiFilterSettingOf } from "./ibsi-filter.mapping.js";
 import { pyradiomicsSettingsOf } from "./pyradiomics-settings.mapping.js";
 
 export const DEFAULT_FEATURE_SETTINGS: FeatureSettings = { discretisation: { method: "fixedBinNumber", binCount: 32 } };
 
 export function toFeatureSettings(input: FeatureSettingsInput | null | undefined): FeatureSettings {
   if (!input) return DEFAULT_FEATURE_SETTINGS;
+  const filter = ibsiFilterSettingOf(input);
   const pyradiomics = pyradiomicsSettingsOf(input);
   if (pyradiomics) return pyradiomics;
   if (input.discretisation === DiscretisationMethod.FIXED_BIN_SIZE && input.binWidth === undefined)
@@ -23,5 +25,6 @@ export function toFeatureSettings(input: FeatureSettingsInput | null | undefined
     resegmentation: range || input.outlierSigmas ? { range, outlierSigmas: input.outlierSigmas } : undefined,
     interpolation: input.voxelSpacing ? { spacing: [input.voxelSpacing[0]!, input.voxelSpacing[1]!, input.voxelSpacing[2]!], maskThreshold: 0.5 } : undefined,
     glcmDistance: input.glcmDistance,
+    ...(filter ? { filter } : {}),
   };
 }

@@ -9,10 +9,15 @@ import { boundedMessage } from "./bounded-message.js";
 
 const CLIENT_CODES = new Set(["GRAPHQL_PARSE_FAILED", "GRAPHQL_VALIDATION_FAILED", "BAD_USER_INPUT", "PERSISTED_QUERY_NOT_FOUND", "BAD_REQUEST", "OPERATION_RESOLUTION_FAILURE", "UNAUTHENTICATED", "FORBIDDEN", "RATE_LIMITED"]);
 
+type ValidationItem = ArgumentValidationError["extensions"]["validationErrors"][number];
+
+/** Constraint messages of an argument, its fields and nested inputs at any depth; below the argument's own fields prefixed with their path (filter.sigma …). */
 function validationMessages(error: ArgumentValidationError): string[] {
-  return error.extensions.validationErrors.flatMap((e) =>
-    [e, ...(e.children ?? [])].flatMap((item) => Object.values(item.constraints ?? {})),
-  );
+  const walk = (item: ValidationItem, path: string[]): string[] => [
+    ...Object.values(item.constraints ?? {}).map((m) => (path.length > 2 ? `${path.slice(1, -1).join(".")}.${m}` : m)),
+    ...(item.children ?? []).flatMap((child) => walk(child, [...path, child.property])),
+  ];
+  return error.extensions.validationErrors.flatMap((e) => walk(e, [e.property]));
 }
 
 export function createErrorFormatter(logger: Logger) {

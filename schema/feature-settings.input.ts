@@ -1,5 +1,6 @@
-import { ArrayMaxSize, ArrayMinSize, IsOptional, IsPositive, Max, MaxLength, Min } from "class-validator";
+import { ArrayMaxSize, ArrayMinSize, IsOptional, IsPositive, Max, MaxLength, Min, ValidateNested } from "class-validator";
 import { Field, Float, InputType, Int, registerEnumType } from "type-graphql";
+import { ImageFilterInput } from "./ibsi-filter.input.js";
 
 export enum DiscretisationMethod {
   FIXED_BIN_NUMBER = "fixedBinNumber",
@@ -53,4 +54,8 @@ export class FeatureSettingsInput {
   @Field(() => String, { nullable: true, description: "PYRADIOMICS: the text of a pyradiomics params file (YAML or JSON: setting, imageType, featureClass) used as is; keys not applied yet are refused by name" })
   @IsOptional() @MaxLength(65536)
   pyradiomicsParams?: string;
+
+  @Field(() => ImageFilterInput, { nullable: true, description: "IBSI profile: an IBSI-2 filter; the features are the intensity statistics of its response map in the ROI (family intensity_statistics), named with the filter as prefix" })
+  @IsOptional() @ValidateNested()
+  filter?: ImageFilterInput;
 }

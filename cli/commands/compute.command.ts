@@ -1,5 +1,5 @@
-// `radiogenomics compute features`: IBSI features (or, with --pyradiomics-params, the pyradiomics profile)
-// for every lesion of a cohort, as a resumable job.
+// `radiogenomics compute features`: IBSI features (with --filter, the statistics of an IBSI-2 filter's response
+// map; with --pyradiomics-params, the pyradiomics profile) for every lesion of a cohort, as a resumable job.
 // With --server it asks the running server (which holds the embedded store) and follows the job.
 import { readFileSync } from "node:fs";
 import path from "node:path";
@@ -19,6 +19,7 @@ import { callServer, followJob, reportJob } from "../server-client.js";
 import { writePyradiomicsDiagnostics } from "../pyradiomics-diagnostics-file.js";
 import { createServices } from "../services.js";
 import { addStoreFlags, storeConfig, type StoreFlags } from "../store-options.js";
+import { filterOfFlag } from "../filter-option.js";
 
 interface ComputeFlags extends StoreFlags {
   collection?: string[];
@@ -26,6 +27,7 @@ interface ComputeFlags extends StoreFlags {
   binCount?: string;
   binWidth?: string;
   pyradiomicsParams?: string;
+  filter?: string;
   diagnostics?: string;
   families?: string[];
   server?: string;
@@ -45,6 +47,11 @@ function requestOf(flags: ComputeFlags): { filter: PatientFilter; settings: Feat
   const paramsText = pyradiomicsParamsText(flags);
   const filter = { collectionIds: flags.collection, ids: flags.patient };
   if (paramsText !== undefined) return { filter, settings: pyradiomicsFeatureSettings(paramsText), families: flags.families as FeatureFamily[] | undefined, paramsText };
+  if (flags.filter !== undefined) {
+    if (paramsText !== undefined) throw new BadUserInputError("--filter is the IBSI profile's; with --pyradiomics-params the params file's imageType chooses the filters");
+    if (flags.binCount !== undefined || flags.binWidth !== undefined) throw new BadUserInputError("--filter computes intensity statistics without discretisation; leave out --bin-count and --bin-width");
+    return { filter, settings: { discretisation: { method: "fixedBinNumber", binCount: 32 }, filter: filterOfFlag(flags.filter) }, families: flags.families as FeatureFamily[] | undefined };
+  }
   const binCount = Number(flags.binCount ?? "32");
   const binWidth = flags.binWidth === undefined ? undefined : Number(flags.binWidth);
   if (binWidth !== undefined && !(binWidth > 0)) throw new BadUserInputError(`--bin-width must be a positive number, got '${flags.binWidth}'`);
@@ -83,7 +90,7 @@ async function runOnServer(flags: ComputeFlags): Promise<void> {
   if (flags.diagnostics) throw new BadUserInputError("--diagnostics runs without --server (on a server, read Lesion.pyradiomicsDiagnostics)");
   const { filter, settings, families, paramsText } = requestOf(flags);
   const cohort = Object.fromEntries(Object.entries(filter).filter(([, v]) => v !== undefined));
-  const settingsInput = paramsText !== undefined ? { profile: "PYRADIOMICS", pyradiomicsParams: paramsText } : settings.discretisation.method === "fixedBinSize"
+  const settingsInput = paramsText !== undefined ? { profile: "PYRADIOMICS", pyradiomicsParams: paramsText } : settings.filter ? { filter: settings.filter } : settings.discretisation.method === "fixedBinSize"
     ? { discretisation: "FIXED_BIN_SIZE", binWidth: settings.discretisation.binWidth }
     : { discretisation: "FIXED_BIN_NUMBER", binCount: settings.discretisation.method === "fixedBinNumber" ? settings.discretisation.binCount : 32 };
   const { computeFeatures } = await callServer(flags.server!, flags.apiKey, MUTATION, { cohort, settings: settingsInput, families });
@@ -100,6 +107,7 @@ export function computeCommand(program: Command, logger: Logger): void {
     .option("--bin-width <w>", "fixed bin size discretisation instead (e.g. 25 for CT in HU)")
     .option("--families <family...>", "IBSI families (default all), e.g. glcm morphology; with --pyradiomics-params, pyradiomics classes (default: those the file enables)")
     .option("--pyradiomics-params <file>", "compute the pyradiomics profile from this pyradiomics params file (YAML or JSON), used as is")
+    .option("--filter <json|file>", "IBSI profile: an IBSI-2 filter as JSON (inline, or a file), e.g. '{\"kind\":\"LOG\",\"sigma\":3}'; the features are the intensity statistics of its response map (fields as GraphQL's ImageFilterInput)")
     .option("--diagnostics <file>", "with --pyradiomics-params: write pyradiomics' diagnostics_* of every lesion to this file (JSON Lines)")
     .option("--server <url>", "run on a running server instead of opening the store (env RG_SERVER)", process.env.RG_SERVER)
     .option("--api-key <key>", "API key for the server's mutations (env RG_API_KEY)", process.env.RG_API_KEY)

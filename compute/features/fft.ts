@@ -1,5 +1,6 @@
-// Complex FFTs (1D and 3D) on split real/imaginary Float64Arrays, for lengths whose prime factors are
-// 2, 3 and 5 (radix-2 iterative fast path for powers of two, recursive mixed radix otherwise).
+// Complex FFTs (1D and 3D) on split real/imaginary Float64Arrays, of any length: radix-2 iterative fast path
+// for powers of two, recursive mixed radix otherwise — fast for 5-smooth lengths; a larger prime factor p
+// costs O(p) per output at its level (a prime length is a direct DFT), so pad to nextFastLength where you can.
 
 export function nextPowerOfTwo(n: number): number {
   let p = 1;
@@ -14,6 +15,17 @@ export function nextFastLength(n: number): number {
     for (const p of [2, 3, 5]) while (r % p === 0) r /= p;
     if (r === 1) return m;
   }
+}
+
+function smallestPrimeFactor(n: number): number {
+  for (let p = 2; p * p <= n; p++) if (n % p === 0) return p;
+  return n;
+}
+
+function largestPrimeFactor(n: number): number {
+  let largest = 1;
+  for (let r = n; r > 1; ) { const p = smallestPrimeFactor(r); largest = p; r /= p; }
+  return Math.max(largest, 2);
 }
 
 function radix2(re: Float64Array, im: Float64Array, inverse: boolean): void {
@@ -51,10 +63,12 @@ class MixedRadix {
   private readonly sin: Float64Array;
   private readonly outRe: Float64Array;
   private readonly outIm: Float64Array;
-  // Butterfly inputs (p ≤ 5), shared by every level: a level fills them only after its sub-transforms return.
-  private readonly tRe = new Float64Array(5);
-  private readonly tIm = new Float64Array(5);
+  // Butterfly inputs (p ≤ the largest prime factor), shared by every level: a level fills them only after its sub-transforms return.
+  private readonly tRe: Float64Array;
+  private readonly tIm: Float64Array;
   constructor(private readonly n: number) {
+    this.tRe = new Float64Array(largestPrimeFactor(n));
+    this.tIm = new Float64Array(this.tRe.length);
     this.cos = Float64Array.from({ length: n }, (_, j) => Math.cos((2 * Math.PI * j) / n));
     this.sin = Float64Array.from({ length: n }, (_, j) => Math.sin((2 * Math.PI * j) / n));
     this.outRe = new Float64Array(n);
@@ -71,7 +85,7 @@ class MixedRadix {
   private step(re: Float64Array, im: Float64Array, offset: number, stride: number, n: number, outOffset: number, sign: number): void {
     const oRe = this.outRe, oIm = this.outIm;
     if (n === 1) { oRe[outOffset] = re[offset]!; oIm[outOffset] = im[offset]!; return; }
-    const p = n % 2 === 0 ? 2 : n % 3 === 0 ? 3 : 5;
+    const p = smallestPrimeFactor(n);
     const m = n / p;
     for (let q = 0; q < p; q++) this.step(re, im, offset + q * stride, stride * p, m, outOffset + q * m, sign);
     const scale = this.n / n; // twiddle index step for a sub-transform of length n
@@ -107,14 +121,14 @@ class MixedRadix {
   }
 }
 
-/** In-place FFT of any 5-smooth length; inverse = true computes the unnormalised inverse. */
+/** In-place FFT of any length (fast for 5-smooth ones); inverse = true computes the unnormalised inverse. */
 export function fft1d(re: Float64Array, im: Float64Array, inverse: boolean, plan?: MixedRadix): void {
   const n = re.length;
   if ((n & (n - 1)) === 0) radix2(re, im, inverse);
   else (plan ?? new MixedRadix(n)).run(re, im, inverse);
 }
 
-/** In-place 3D FFT over a grid of size [px, py, pz] (5-smooth lengths), x fastest. Inverse is normalised. */
+/** In-place 3D FFT over a grid of size [px, py, pz] (any lengths; 5-smooth are fast), x fastest. Inverse is normalised. */
 export function fft3d(re: Float64Array, im: Float64Array, size: readonly [number, number, number], inverse: boolean): void {
   const [px, py, pz] = size;
   const strides = [1, px, px * py];

@@ -4,6 +4,9 @@
 import { BadUserInputError } from "../errors.js";
 import type { Mask, Volume } from "../image/volume.js";
 import { computeFeatures } from "./compute-features.js";
+import { checkFilterCombination } from "./ibsi-filter-settings.js";
+import { computeIbsiFilteredFeatures } from "./ibsi-filtered-features.js";
+import { ibsiFilterOf } from "../filters/ibsi-filter-spec.js";
 import { pyradiomicsDerivedVolumes } from "./pyradiomics-derived-images.js";
 import { pyradiomicsLoadImage } from "./pyradiomics-load-image.js";
 import { computePyradiomicsFeatures, pyradiomicsSettings, type PyradiomicsFeature } from "./pyradiomics.js";
@@ -117,6 +120,9 @@ export function computePyradiomicsProfile(volume: Volume, mask: Mask, profile: P
 
 /** Features as the settings' profile defines them. */
 export function computeProfileFeatures(volume: Volume, mask: Mask, settings: FeatureSettings, families: readonly FeatureFamily[]): FeatureResult[] {
+  checkFilterCombination(settings);
+  // IBSI profile with an IBSI-2 filter: the intensity statistics of its response map (IBSI-2 phase 2).
+  if (settings.filter) return computeIbsiFilteredFeatures(volume, mask, ibsiFilterOf(settings.filter)); // checked again: library callers too
   if (settings.profile !== "PYRADIOMICS") return computeFeatures(volume, mask, settings, families);
   return computePyradiomicsProfile(volume, mask, pyradiomicsProfileOf(settings), families as readonly string[]);
 }

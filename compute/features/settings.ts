@@ -3,6 +3,8 @@ import { BadUserInputError } from "../errors.js";
 import type { DiscretisationSettings } from "../image/discretisation.js";
 import type { InterpolationSettings } from "../image/interpolation.js";
 import type { ResegmentationSettings } from "../image/resegmentation.js";
+import type { IbsiFilter } from "../filters/ibsi-filter-spec.js";
+import { filterProvenance } from "./ibsi-filter-settings.js";
 import { canonicalPyradiomicsProfile, type PyradiomicsProfile } from "./pyradiomics-params.js";
 import type { Aggregation } from "./types.js";
 
@@ -51,9 +53,11 @@ export interface FeatureSettings {
   readonly profile?: "IBSI" | "PYRADIOMICS";
   /** The parsed pyradiomics params file (profile PYRADIOMICS; see pyradiomics-params.ts). */
   readonly pyradiomics?: PyradiomicsProfile;
+  /** IBSI profile: an IBSI-2 filter; the features are then the intensity statistics of its response map (ibsi-filtered-features.ts). */
+  readonly filter?: IbsiFilter;
 }
 
-export interface ResolvedSettings extends Required<Omit<FeatureSettings, "interpolation" | "resegmentation" | "ivhDiscretisation" | "aggregations" | "profile" | "pyradiomics" | "ngtdmIsolatedVoxels">> {
+export interface ResolvedSettings extends Required<Omit<FeatureSettings, "interpolation" | "resegmentation" | "ivhDiscretisation" | "aggregations" | "profile" | "pyradiomics" | "ngtdmIsolatedVoxels" | "filter">> {
   /** "count" or undefined (IBSI's exclusion; undefined keeps the settings key of IBSI settings unchanged). */
   readonly ngtdmIsolatedVoxels: "count" | undefined;
   readonly interpolation: InterpolationSettings | undefined;
@@ -117,7 +121,7 @@ function stableJson(value: unknown): string {
  * features give the same text, so callers can hash it into a settings key for provenance and caching.
  */
 export function canonicalSettings(settings: FeatureSettings): string {
-  return stableJson({ ibsiFeatureSettingsVersion: 1, ...resolveSettings(settings), ...pyradiomicsProvenance(settings) });
+  return stableJson({ ibsiFeatureSettingsVersion: 1, ...resolveSettings(settings), ...pyradiomicsProvenance(settings), ...filterProvenance(settings) });
 }
 
 /** PYRADIOMICS settings add the profile, the params file's canonical form and its hash (IBSI settings add nothing, so their hashes stay). */

@@ -1,6 +1,7 @@
 // On-demand radiomic features: stored values for the requested settings when the graph has them,
 // otherwise fetch the lesion's image and mask, compute (IBSI), store with full provenance, and return.
 // Identical concurrent requests share one computation, which stops only when all of them have gone.
+import { checkFilterCombination, filteredFamilies } from "../../compute/features/ibsi-filter-settings.js";
 import { computeProfileFeatures, pyradiomicsClasses } from "../../compute/features/profile-features.js";
 import type { FeatureSettings } from "../../compute/features/settings.js";
 import { FEATURE_FAMILIES, type FeatureFamily, type FeatureResult } from "../../compute/features/types.js";
@@ -60,7 +61,9 @@ export class FeatureService {
    */
   async featuresOfLesions(lesionIds: readonly string[], settings: FeatureSettings, requested?: readonly FeatureFamily[], options: ComputeOptions = {}): Promise<M.LesionFeature[][]> {
     // In the PYRADIOMICS profile, families are the pyradiomics classes its params file enables.
-    const families = settings.profile === "PYRADIOMICS" ? pyradiomicsClasses(settings, requested) as FeatureFamily[] : this.checkFamilies(requested);
+    // With an IBSI-2 filter, the one family IBSI-2 phase 2 computes on its response map.
+    checkFilterCombination(settings);
+    const families = settings.profile === "PYRADIOMICS" ? pyradiomicsClasses(settings, requested) as FeatureFamily[] : settings.filter ? filteredFamilies(requested) : this.checkFamilies(requested);
     const key = settingsKey(settings);
     const stored = await this.store.featuresOfLesions(lesionIds, key.hash);
     const covered = lesionIds.map((lesionId) => coveringFamilies(stored.get(lesionId) ?? [], families));
