@@ -4,6 +4,7 @@
 // (same cohort, settings, targets and data) is answered from the graph.
 import { createHash } from "node:crypto";
 import { BadUserInputError, NotFoundError } from "../../compute/errors.js";
+import { currentDeadline } from "../../compute/request-deadline.js";
 import { matrix, zScorePathwayScores, type Matrix } from "../../compute/stats/index.js";
 import type { GraphStore } from "../../graph-model/graph-store.js";
 import type * as M from "../../graph-model/model/records.js";
@@ -54,7 +55,9 @@ export class AssociationService {
 
     const featureLists = await this.features.featuresOfLesions(lesions.map((l) => l.id), request.settings, request.families);
     const { keys: featureKeys, values: featureValues } = featureMatrix(featureLists);
-    const { result, bh } = await this.spearmanWithQ(featureValues, targets.values, { minN: minPatients });
+    // The request's deadline (or the client going away) terminates the workers' tasks.
+    const signal = currentDeadline()?.signal;
+    const { result, bh } = await this.spearmanWithQ(featureValues, targets.values, { minN: minPatients, ...(signal ? { signal } : {}) });
     const { q } = bh;
     const links: M.CorrelationRecord[] = [];
     for (let i = 0; i < featureKeys.length; i++)
