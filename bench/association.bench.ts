@@ -2,8 +2,8 @@
 // 100 features × 20,000 genes × 500 patients (the issue's reference size), end to end and stage by
 // stage (ranks, product, p, BH), ours against numpy + scipy on the same matrices in the same run
 // (bench/python/association_bench.py: rankdata, matmul, stdtr, false_discovery_control).
-// Ours runs twice: in-process on one thread, and over the association worker pool (warm: a server keeps
-// its pool). Stage figures of the pool are CPU seconds summed over its workers; totals are wall time.
+// Ours runs twice: in-process on one thread, and over the association worker pool's runner (warm: a server
+// keeps its pool; `serve` gives the association service this same runner). Stage figures of the pool are CPU seconds summed over its workers; totals are wall time.
 // Also the rank-product kernel alone (2·F·G·n flops) against numpy's matmul alone.
 // Run: npm run bench:association  (BENCH_PYTHON=/opt/rgpy/bin/python; BENCH_FEATURES/GENES/PATIENTS/WORKERS)
 import { spawnSync } from "node:child_process";
@@ -64,7 +64,7 @@ await pool.spearmanWithQ({ rows: F, cols: N, data: features.data }, { rows: Math
 const warmSeconds = (performance.now() - start) / 1000;
 const poolStages = zeroStages();
 start = performance.now();
-const pooled: SpearmanWithQ = await pool.spearmanWithQ(features, genes, { stages: poolStages });
+const pooled: SpearmanWithQ = await pool.runner()(features, genes, { stages: poolStages }); // what AssociationService calls under `serve`
 const poolSeconds = (performance.now() - start) / 1000;
 await pool.close();
 console.log(`ours   ${WORKERS} workers     rho + p + BH ${s(poolSeconds)} s wall   (CPU s over workers: ${stageLine(poolStages)}; pool start + warm-up ${s(warmSeconds)} s, not counted)`);

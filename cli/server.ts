@@ -58,7 +58,7 @@ export interface RunningServer {
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const { store, logger } = options;
   const { features, associations, jobs, apiKeys, genomics, imaging } = options;
-  const services: Services = { store, logger, features, associations, jobs, apiKeys, genomics, imaging };
+  const services: Services = { store, logger, features, associations, jobs, apiKeys, genomics, imaging, ...(options.modelPool ? { modelPool: options.modelPool } : {}) };
   const app = express();
   app.disable("x-powered-by");
   const httpServer = http.createServer(app);

@@ -15,6 +15,7 @@ import { AxiosHttpClient } from "../ingest/http/axios-http-client.js";
 import type { LesionImageSource } from "../ingest/features/lesion-image-source.js";
 import type { FeatureWorkerPool } from "../ingest/features/feature-worker-pool.js";
 import type { ModelWorkerPool } from "../ingest/analysis/model-worker-pool.js";
+import type { AssociationWorkerPool } from "../ingest/analysis/association-worker-pool.js";
 import type { Services } from "../resolvers/context.js";
 import { parseApiKeys } from "../resolvers/api-keys.js";
 import { ApiKeyring } from "../resolvers/api-keyring.js";
@@ -53,6 +54,8 @@ export interface ServiceOptions {
   featurePool?: FeatureWorkerPool;
   /** Run model fits (signatures, Cox, ComBat) on worker threads instead of the request's thread. */
   modelPool?: ModelWorkerPool;
+  /** Run the feature × gene / pathway Spearman matrices on worker threads (started with the first one) instead of the request's thread. */
+  associationPool?: AssociationWorkerPool;
 }
 
 export function createServices(store: GraphStore, logger: Logger, options: ServiceOptions = {}): Services {
@@ -71,7 +74,7 @@ export function createServices(store: GraphStore, logger: Logger, options: Servi
   const gdcHttp = new AxiosHttpClient({ upstreamName: "GDC API", baseUrl: options.gdcUrl ?? process.env.RG_GDC_URL ?? DEFAULT_GDC_URL, logger });
   return {
     store, logger, features, jobs, apiKeys: new ApiKeyring(parseApiKeys(options.apiKeys), options.apiKeyFile, { required: options.apiKeyFileRequired }),
-    associations: new AssociationService(store, features),
+    associations: new AssociationService(store, features, undefined, options.associationPool?.runner()),
     genomics: { gdc: new GdcSource(gdcHttp), gdcHttp, cbioportal: new CbioportalSource(cbioportalHttp), reactome: new ReactomeContentService(reactomeHttp) },
     imaging,
     ...(options.modelPool ? { modelPool: options.modelPool } : {}),

@@ -7,6 +7,7 @@ import { openStore } from "../../graph-model/open-store.js";
 import type { GraphStore } from "../../graph-model/graph-store.js";
 import type { ImagingSource } from "../../ingest/dicomweb/index.js";
 import { ModelWorkerPool } from "../../ingest/analysis/model-worker-pool.js";
+import { AssociationWorkerPool } from "../../ingest/analysis/association-worker-pool.js";
 import { FeatureWorkerPool } from "../../ingest/features/feature-worker-pool.js";
 import { buildJobSubscriptionSchema, JOB_SUBSCRIPTION_SUBGRAPH } from "../../schema/build-job-subscription-schema.js";
 import { buildPlatformSubgraphSchema } from "../../schema/build-subgraph-schema.js";
@@ -94,12 +95,13 @@ export function serveCommand(program: Command, logger: Logger): void {
       const imageSources = demoImaging ? [demoLesionImagesFromFiles(demoImaging)] : [];
       const featurePool = new FeatureWorkerPool();
       const modelPool = new ModelWorkerPool({ size: featurePool.size });
+      const associationPool = new AssociationWorkerPool({ size: featurePool.size }); // its workers start with the first association
       const checkpointDir = path.join(dataDir, "jobs");
       const pixelCacheDir = path.join(dataDir, "pixel-cache");
       // A key file named by --keys or RG_API_KEY_FILE must be usable from the start (fail closed).
       const apiKeyFileRequired = flags.keys !== undefined || process.env.RG_API_KEY_FILE !== undefined;
       const apiKeyFile = flags.keys ? path.resolve(flags.keys) : defaultKeyFile(flags.dataDir ?? "./data");
-      const services = createServices(store, logger, { featurePool, modelPool, checkpointDir, pixelCacheDir, imageSources, apiKeys: process.env.RG_API_KEYS, apiKeyFile, apiKeyFileRequired });
+      const services = createServices(store, logger, { featurePool, modelPool, associationPool, checkpointDir, pixelCacheDir, imageSources, apiKeys: process.env.RG_API_KEYS, apiKeyFile, apiKeyFileRequired });
       services.apiKeys.assertUsable();
       await listInterruptedJobs(services.jobs, logger);
       assertBindPolicy({ host: flags.host, keysConfigured: !services.apiKeys.isEmpty(), allowAnonymousWrites: flags.allowAnonymousWrites === true, role: "server" });
@@ -117,6 +119,7 @@ export function serveCommand(program: Command, logger: Logger): void {
         await server.stop();
         await featurePool.close();
         await modelPool.close();
+        await associationPool.close();
         await store.close();
         process.exit(0);
       };

@@ -31,6 +31,7 @@ export type SpearmanWithQRunner = (features: Matrix, targets: Matrix, options?: 
 
 /** Both on the calling thread (tests, CLI one-offs, small matrices). */
 export const inlineSpearmanWithQ: SpearmanWithQRunner = async (features, targets, options = {}) => {
+  options.signal?.throwIfAborted(); // one synchronous run: a deadline already past stops it before it starts
   const result = spearmanMatrix(features, targets, { minN: options.minN ?? 3, ...(options.stages ? { stages: options.stages } : {}) });
   const t = performance.now();
   const bh = benjaminiHochberg(result.p);

@@ -3,6 +3,7 @@
 // and stores an Analysis with its CORRELATES_WITH links and full provenance. The same question twice
 // (same cohort, settings, targets and data) is answered from the graph. The plan (matrices, ids, links,
 // provenance) is association-plan.ts, shared with the job that runs the tests in batches (association-job.ts).
+import { currentDeadline } from "../../compute/request-deadline.js";
 import type { GraphStore } from "../../graph-model/graph-store.js";
 import type * as M from "../../graph-model/model/records.js";
 import type { FeatureService } from "../features/feature-service.js";
@@ -30,7 +31,9 @@ export class AssociationService {
     const planned = await planAssociation(this.store, this.features, request);
     if ("stored" in planned) return planned.stored;
     const { plan } = planned;
-    const { result, bh } = await this.spearmanWithQ(plan.featureValues, plan.targets.values, { minN: plan.minPatients });
+    // The request's deadline (or the client going away) terminates the workers' tasks.
+    const signal = currentDeadline()?.signal;
+    const { result, bh } = await this.spearmanWithQ(plan.featureValues, plan.targets.values, { minN: plan.minPatients, ...(signal ? { signal } : {}) });
     const links = linksOfCells(plan, result, bh.q, 0, plan.targets.keys.length);
     await this.store.saveAnalysis(analysisRecordOf(plan, links.length, this.now().toISOString()), links);
     return (await this.store.analysisById(plan.id))!;

@@ -2,6 +2,7 @@
 // into contiguous ranges, each worker ranks and multiplies its own range and writes rho, p, n and
 // status into one result on SharedArrayBuffers (no copy either way), then sorts its own p-values;
 // the calling thread only merges the sorted runs for BH. An aborted signal stops every task.
+// The workers start with the first matrix (a server that never runs an association starts none).
 import os from "node:os";
 import { performance } from "node:perf_hooks";
 import {
@@ -11,6 +12,7 @@ import {
   type Matrix,
   type PValueRun,
 } from "../../compute/stats/index.js";
+import { RateLimitedError } from "../../compute/errors.js";
 import { WorkerThreadPool } from "../workers/worker-thread-pool.js";
 import type { AssociationTask, AssociationTaskReply } from "./association-task.js";
 import type { SpearmanWithQ, SpearmanWithQOptions, SpearmanWithQRunner } from "./association-runner.js";
@@ -39,28 +41,42 @@ export function sharedMatrix(m: Matrix): Matrix {
   return { rows: m.rows, cols: m.cols, data };
 }
 
+type Pool = WorkerThreadPool<AssociationTask, AssociationTaskReply, AssociationTaskReply>;
+
 export class AssociationWorkerPool {
-  private readonly pool: WorkerThreadPool<AssociationTask, AssociationTaskReply, AssociationTaskReply>;
+  private workers?: Pool;
+  private closed = false;
   private readonly minRowsPerTask: number;
+  private readonly maxQueued: number;
+  readonly size: number;
   private nextId = 1;
 
   constructor(options: AssociationWorkerPoolOptions = {}) {
     this.minRowsPerTask = Math.max(1, options.minRowsPerTask ?? 64);
-    this.pool = new WorkerThreadPool<AssociationTask, AssociationTaskReply, AssociationTaskReply>({
-      workerUrl: workerUrl(),
-      size: Math.max(1, options.size ?? os.availableParallelism()),
-      maxQueued: options.maxQueued ?? 256,
-      taskNoun: "association tasks",
-      outcome: (reply: AssociationTaskReply) => (reply.error ? { error: platformErrorOf(reply.error) } : { result: reply }),
-    });
+    this.size = Math.max(1, options.size ?? os.availableParallelism());
+    this.maxQueued = options.maxQueued ?? 256;
   }
 
-  get size(): number {
-    return this.pool.size;
+  /** Whether the workers have been started (by the first matrix). */
+  get started(): boolean {
+    return this.workers !== undefined;
   }
 
   get activeTasks(): number {
-    return this.pool.activeTasks;
+    return this.workers?.activeTasks ?? 0;
+  }
+
+  /** The worker threads, started on first use; none after close() (RATE_LIMITED, as a closed pool answers). */
+  private get pool(): Pool {
+    if (this.closed) throw new RateLimitedError("the association tasks pool is shut down", 0);
+    this.workers ??= new WorkerThreadPool<AssociationTask, AssociationTaskReply, AssociationTaskReply>({
+      workerUrl: workerUrl(),
+      size: this.size,
+      maxQueued: this.maxQueued,
+      taskNoun: "association tasks",
+      outcome: (reply: AssociationTaskReply) => (reply.error ? { error: platformErrorOf(reply.error) } : { result: reply }),
+    });
+    return this.workers;
   }
 
   /** This pool as the association service's runner. */
@@ -72,6 +88,8 @@ export class AssociationWorkerPool {
   async spearmanWithQ(features: Matrix, targets: Matrix, options: SpearmanWithQOptions = {}): Promise<SpearmanWithQ> {
     if (features.cols !== targets.cols)
       throw new StatsInputError("features and targets must have the same number of samples (columns)", { featureSamples: features.cols, targetSamples: targets.cols });
+    options.signal?.throwIfAborted();
+    const pool = this.pool;
     const F = features.rows;
     const G = targets.rows;
     const f = sharedMatrix(features);
@@ -82,7 +100,7 @@ export class AssociationWorkerPool {
     const ranges = this.split(G);
     const replies = await Promise.all(
       ranges.map(([from, to]) =>
-        this.pool.run(
+        pool.run(
           {
             id: this.nextId++,
             features: f,
@@ -120,8 +138,10 @@ export class AssociationWorkerPool {
     return { result, bh };
   }
 
-  close(): Promise<void> {
-    return this.pool.close();
+  /** Stops the workers (server shutdown); a pool never used has none to stop. */
+  async close(): Promise<void> {
+    this.closed = true;
+    await this.workers?.close();
   }
 
   /** Contiguous target ranges: two per worker (so a slow core does not hold the rest), none under minRowsPerTask. */

@@ -80,3 +80,28 @@ describe("AssociationWorkerPool against the inline runner", () => {
     expect(again.result.rho[0]).toBe(-0.5);
   });
 });
+
+describe("AssociationWorkerPool lifecycle", () => {
+  it("starts its workers with the first matrix, and refuses work once closed (RATE_LIMITED)", async () => {
+    const lazy = new AssociationWorkerPool({ size: 2 });
+    expect(lazy.started).toBe(false);
+    expect(lazy.activeTasks).toBe(0);
+    const { result } = await lazy.spearmanWithQ(matrixFromRows([[1, 2, 3, 4]]), matrixFromRows([[4, 3, 2, 1]]));
+    expect(lazy.started).toBe(true);
+    expect(result.rho[0]).toBe(-1);
+    await lazy.close();
+    await expect(lazy.spearmanWithQ(matrixFromRows([[1, 2, 3]]), matrixFromRows([[3, 1, 2]]))).rejects.toMatchObject({ code: "RATE_LIMITED" });
+  });
+
+  it("closes without starting when it was never used; an already aborted signal starts nothing", async () => {
+    const unused = new AssociationWorkerPool();
+    await expect(unused.spearmanWithQ(matrixFromRows([[1, 2, 3]]), matrixFromRows([[3, 1, 2]]), { signal: AbortSignal.abort(new Error("gone")) })).rejects.toThrow("gone");
+    expect(unused.started).toBe(false);
+    await unused.close();
+    expect(unused.started).toBe(false);
+  });
+
+  it("the inline runner refuses an already aborted signal the same way", async () => {
+    await expect(inlineSpearmanWithQ(matrixFromRows([[1, 2, 3]]), matrixFromRows([[3, 1, 2]]), { signal: AbortSignal.abort(new Error("gone")) })).rejects.toThrow("gone");
+  });
+});
