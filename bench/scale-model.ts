@@ -29,7 +29,7 @@ export interface JobModel {
   readonly storeSeconds: number;
   /** Writes the store runs at once (Neo4j: about its cores); default 1. */
   readonly storeWriters?: number;
-  /** Cores shared by compute and store writes (one machine); default: none shared. */
+  /** Cores shared by compute and store writes (one machine; may be fractional); default: none shared. */
   readonly cores?: number;
   readonly upstream?: UpstreamRate;
   /** Open queue: tasks arrive as a Poisson process of this rate; default: all enqueued at t = 0. */
@@ -166,7 +166,9 @@ export function simulateJob(model: JobModel): JobOutcome {
   const exponential = (mean: number) => -mean * Math.log(1 - random.next());
   const slots = new Resource(events, model.workers);
   const store = new Resource(events, model.storeWriters ?? 1);
-  const cores = model.cores === undefined ? undefined : new Resource(events, model.cores);
+  // Fractional cores (what other tenants leave): whole cores, each running slower by the missing fraction.
+  const cores = model.cores === undefined ? undefined : new Resource(events, Math.ceil(model.cores));
+  const stretch = model.cores === undefined ? 1 : Math.ceil(model.cores) / model.cores;
   const bucket = model.upstream ? new Bucket(events, model.upstream) : undefined;
   const onCore = (then: () => void) => (cores ? cores.acquire(then) : then());
   const offCore = () => cores?.release();
@@ -180,12 +182,12 @@ export function simulateJob(model: JobModel): JobOutcome {
       events.at(events.now + model.overheadSeconds, () => {
         const compute = () =>
           onCore(() => {
-            const work = model.service === "exponential" ? exponential(model.workerSeconds) : model.workerSeconds;
+            const work = stretch * (model.service === "exponential" ? exponential(model.workerSeconds) : model.workerSeconds);
             events.at(events.now + work, () => {
               offCore();
               store.acquire(() =>
                 onCore(() =>
-                  events.at(events.now + model.storeSeconds, () => {
+                  events.at(events.now + stretch * model.storeSeconds, () => {
                     offCore();
                     store.release();
                     slots.release();
@@ -255,8 +257,6 @@ export interface MeasuredFigures {
   /** The store read of one lesion's stored values alone (part of queueOverheadSeconds). */
   readonly storedValuesReadSeconds: number;
   readonly redisBytesPerQueuedTask: number;
-  /** DICOMweb requests per lesion (instances + SEG + metadata). */
-  readonly imagingRequestsPerLesion: number;
   readonly ingestSeriesPerSecond: number;
   readonly ingestPeakRssMB: number;
 }

@@ -60,6 +60,8 @@ describe("scale model: a batch job's makespan at each bottleneck", () => {
     const model = { ...base, tasks: 8, workers: 2, workerSeconds: 1, storeSeconds: 0.25, storeWriters: 2, cores: 1 };
     expect(simulateJob(model).makespanSeconds).toBeCloseTo(8 * 1.25, 9);
     expect(simulateJob({ ...model, cores: 2 }).makespanSeconds).toBeCloseTo(4 * 1.25, 9);
+    // 1.25 cores (others hold 0.75 of two): the work of 8 tasks, 10 core-seconds, over 1.25 cores.
+    expect(simulateJob({ ...model, cores: 1.25 }).makespanSeconds).toBeCloseTo(10 / 1.25, 9);
   });
 
   it("the measured figures split a lesion's time into queue, worker and store shares that add up to it", () => {
