@@ -235,7 +235,7 @@ export function boundOf(model: JobModel): JobOutcome["bound"] {
   return bounds.reduce((best, b) => (b[1] > best[1] ? b : best))[0];
 }
 
-/** What bench/scale measures and bench/scale-plan extrapolates from (bench-scale-figures.json). */
+/** What bench/scale measures and bench/scale-plan extrapolates from (bench/scale-figures.json). */
 export interface MeasuredFigures {
   readonly measuredAt: string;
   /** `uptime` load averages at the start → at the end of the run. */

@@ -14,7 +14,7 @@
 // memory per queued task: INFO used_memory before/after the first (b) job is enqueued with no worker
 // running (after a warm-up job). Imaging-metadata ingest: bench/scale-ingest in a child process first
 // (BENCH_INGEST_SERIES, default 10^4; 0 skips it). The figures go to BENCH_FIGURES (default
-// bench-scale-figures.json), which bench/scale-plan reads; the model's prediction for (c) is printed
+// bench/scale-figures.json, the committed run), which bench/scale-plan reads; the model's prediction for (c) is printed
 // beside each measured run.
 // Run: npm run bench:scale  (needs NEO4J_URI, REDIS_URL=redis://127.0.0.1:PORT (database 7 is flushed),
 // ORTHANC_URL=http://…/dicom-web; the Neo4j store is wiped first)
@@ -49,7 +49,7 @@ import { sphereCase } from "./sphere-case.js";
 const LESIONS = Number(process.env.BENCH_LESIONS ?? 24);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
 const INGEST_SERIES = Number(process.env.BENCH_INGEST_SERIES ?? 10_000);
-const FIGURES = process.env.BENCH_FIGURES ?? "bench-scale-figures.json";
+const FIGURES = process.env.BENCH_FIGURES ?? "bench/scale-figures.json";
 const CLI = fileURLToPath(new URL("../cli/radiogenomics.js", import.meta.url));
 const SERVICES_DIR = process.env.RG_SERVICES_DIR ?? path.resolve(".services");
 const TICK = 100; // /proc clock ticks per second (USER_HZ)
