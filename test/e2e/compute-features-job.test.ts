@@ -4,7 +4,7 @@ import type { RunningServer } from "../../cli/server.js";
 import type { GraphStore } from "../../graph-model/graph-store.js";
 import { demoCohort } from "../../ingest/demo/demo-cohort.js";
 import { createApiKey } from "../../resolvers/api-keys.js";
-import { graphql } from "../support/graphql-client.js";
+import { finishedJob, graphql } from "../support/graphql-client.js";
 import { startTestPlatform, type TestPlatform } from "../support/test-platform.js";
 import { BOTH_STORES } from "../support/stores.js";
 
@@ -14,13 +14,7 @@ const ingestKey = createApiKey(["ingest"]);
 const MUTATION = `mutation($cohort: PatientFilterInput) { computeFeatures(cohort: $cohort, families: ["glcm", "intensity_statistics"]) { id status progress { total } } }`;
 const JOB = `query($id: ID!) { job(id: $id) { status progress { total done failed skipped } errors { key code message } } }`;
 
-async function finished(url: string, id: string): Promise<any> {
-  for (;;) {
-    const { data } = await graphql(url, JOB, { id });
-    if (!["QUEUED", "RUNNING"].includes(data.job.status)) return data.job;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+const finished = (url: string, id: string) => finishedJob(url, JOB, id);
 
 describe.each(BOTH_STORES)("computeFeatures job [$name]", (target) => {
   let platform: TestPlatform;

@@ -9,7 +9,7 @@ import { mannWhitney } from "../../compute/stats/mann-whitney.js";
 import { settingsKey } from "../../ingest/features/feature-settings-key.js";
 import { harmonisedFeatureValues } from "../../ingest/analysis/harmonised-feature-values.js";
 import { DEFAULT_FEATURE_SETTINGS } from "../../resolvers/feature-settings.mapping.js";
-import { graphql } from "../support/graphql-client.js";
+import { finishedJob, graphql } from "../support/graphql-client.js";
 import { writePlantedHarmonisationCohort, type PlantedHarmonisationCohort } from "../support/planted/planted-harmonisation-cohort.js";
 import { BOTH_STORES } from "../support/stores.js";
 import { useTestPlatform } from "../support/test-platform.js";
@@ -24,13 +24,7 @@ const SURVIVAL = `mutation($collection: String!, $harmonisationId: ID) { startSu
 const SURVIVAL_READ = `query($id: ID!) { survivalAnalysis(id: $id) { params features(first: 50) { nodes { featureKey hazardRatio q } } } }`;
 const FIT = `mutation($collection: String!, $harmonisationId: ID) { fitSignature(cohort: { collectionIds: [$collection] }, target: "SUBTYPE", folds: 5, seed: 3, harmonisationId: $harmonisationId) { id ci95 params } }`;
 
-async function finished(url: string, id: string): Promise<any> {
-  for (;;) {
-    const job = (await graphql(url, JOB, { id })).data.job;
-    if (!["QUEUED", "RUNNING"].includes(job.status)) return job;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
+const finished = (url: string, id: string) => finishedJob(url, JOB, id, 50);
 
 for (const target of BOTH_STORES) {
   describe(`harmonisation API on ${target.name}`, () => {

@@ -16,7 +16,7 @@ import { createServices } from "../../cli/services.js";
 import { deleteOrthancPatients } from "../support/cohort/orthanc-reset.js";
 import { seedDicomWeb } from "../support/cohort/seed-archive.js";
 import { orthancUrl } from "../support/dicomweb-stow.js";
-import { graphql } from "../support/graphql-client.js";
+import { finishedJob, graphql } from "../support/graphql-client.js";
 import { plantedGenomicFixture, plantedProject } from "../support/planted/planted-genomics.js";
 import { plantedImaging } from "../support/planted/planted-imaging.js";
 import { PLANTED_GMT, PLANTED_MUTATION, PLANTED_PATHWAY, plantedPlan, type PlantedPlan } from "../support/planted/planted-plan.js";
@@ -62,13 +62,7 @@ function seededOrthanc(): Promise<string> {
   return seeded;
 }
 
-async function finished(url: string, id: string): Promise<any> {
-  for (;;) {
-    const { data } = await graphql(url, JOB, { id });
-    if (!["QUEUED", "RUNNING"].includes(data.job.status)) return data.job;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+const finished = (url: string, id: string) => finishedJob(url, JOB, id);
 
 async function call(url: string, query: string, variables: Record<string, unknown>): Promise<any> {
   const { data, errors } = await graphql(url, query, variables);

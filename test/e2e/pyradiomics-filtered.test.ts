@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { demoCohort } from "../../ingest/demo/demo-cohort.js";
 import { FeatureWorkerPool } from "../../ingest/features/feature-worker-pool.js";
 import type { LesionImageSource } from "../../ingest/features/lesion-image-source.js";
-import { graphql } from "../support/graphql-client.js";
+import { finishedJob, graphql } from "../support/graphql-client.js";
 import { BOTH_STORES } from "../support/stores.js";
 import { useTestPlatform } from "../support/test-platform.js";
 import { relativeDifference } from "../compute/features/pyradiomics-reference.js";
@@ -68,11 +68,7 @@ describe.each(BOTH_STORES)("pyradiomics filtered-image features over GraphQL [$n
     const settings = { profile: "PYRADIOMICS", pyradiomicsParams: label2!.params };
     const started = await graphql(platform.server.graphqlUrl, COMPUTE, { cohort: { ids: [patientId] }, settings });
     expect(started.errors).toBeUndefined();
-    let job: any;
-    do {
-      await new Promise((r) => setTimeout(r, 100));
-      job = (await graphql(platform.server.graphqlUrl, JOB, { id: started.data.computeFeatures.id })).data.job;
-    } while (["QUEUED", "RUNNING"].includes(job.status));
+    const job = await finishedJob(platform.server.graphqlUrl, JOB, started.data.computeFeatures.id);
     expect(job.errors).toEqual([]);
     platform.counting.reset();
     const { data, errors } = await graphql(platform.server.graphqlUrl, QUERY, { patient: patientId, settings });

@@ -6,7 +6,7 @@
 import { describe, expect, it } from "vitest";
 import { demoCohort } from "../../ingest/demo/demo-cohort.js";
 import type { LesionImageSource } from "../../ingest/features/lesion-image-source.js";
-import { graphql } from "../support/graphql-client.js";
+import { finishedJob, graphql } from "../support/graphql-client.js";
 import { BOTH_STORES } from "../support/stores.js";
 import { useTestPlatform } from "../support/test-platform.js";
 import { referenceCase, referenceMask, referenceVolume, relativeDifference } from "../compute/features/pyradiomics-reference.js";
@@ -33,13 +33,7 @@ const QUERY = `query($patient: ID!, $settings: FeatureSettingsInput, $families: 
 const COMPUTE = `mutation($cohort: PatientFilterInput, $settings: FeatureSettingsInput) { computeFeatures(cohort: $cohort, settings: $settings) { id } }`;
 const JOB = `query($id: ID!) { job(id: $id) { status progress { done failed } errors { key code message } } }`;
 
-async function finished(url: string, id: string): Promise<any> {
-  for (;;) {
-    const { data } = await graphql(url, JOB, { id });
-    if (!["QUEUED", "RUNNING"].includes(data.job.status)) return data.job;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+const finished = (url: string, id: string) => finishedJob(url, JOB, id);
 
 function featuresIn(data: any): any[] {
   const lesions = data.patient.studies.flatMap((s: any) => s.series.flatMap((x: any) => x.lesions));

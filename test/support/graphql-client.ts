@@ -14,3 +14,12 @@ export async function graphql<T = any>(url: string, query: string, variables: Re
   const body = (await response.json()) as Omit<GraphQLResponse<T>, "status">;
   return { status: response.status, ...body };
 }
+
+/** Polls `jobQuery` (a `job(id: $id) { status … }` query) until the job is neither QUEUED nor RUNNING; returns the job. */
+export async function finishedJob(url: string, jobQuery: string, id: string, pollMs = 100): Promise<any> {
+  for (;;) {
+    const { data } = await graphql(url, jobQuery, { id });
+    if (!["QUEUED", "RUNNING"].includes(data.job.status)) return data.job;
+    await new Promise((r) => setTimeout(r, pollMs));
+  }
+}
