@@ -2,8 +2,9 @@
 // and following a job to its end.
 import { PlatformError, UpstreamUnavailableError, type ErrorCode } from "../compute/errors.js";
 import type { JobSnapshot } from "../ingest/jobs/job.js";
+import { describeUpstreamWaits } from "../ingest/jobs/upstream-waits.js";
 
-const JOB = `query($id: ID!) { job(id: $id) { id name status progress { total done failed skipped } errors { key code message } } }`;
+const JOB = `query($id: ID!) { job(id: $id) { id name status progress { total done failed skipped upstreamWaits { upstream host waits waitedMs rateLimited lastRetryAfterMs lastAt } } errors { key code message } } }`;
 
 export async function callServer<T = any>(server: string, apiKey: string | undefined, query: string, variables: object): Promise<T> {
   let response: Response;
@@ -29,7 +30,8 @@ export async function followJob(server: string, apiKey: string | undefined, id: 
       process.stderr.write("\n");
       return job;
     }
-    process.stderr.write(`\r${job.status} ${job.progress.done + job.progress.skipped + job.progress.failed}/${job.progress.total ?? "?"}`);
+    const waits = describeUpstreamWaits(job.progress.upstreamWaits?.map((w: { lastRetryAfterMs: number | null }) => ({ ...w, lastRetryAfterMs: w.lastRetryAfterMs ?? undefined })));
+    process.stderr.write(`\r${job.status} ${job.progress.done + job.progress.skipped + job.progress.failed}/${job.progress.total ?? "?"}${waits ? ` | ${waits}` : ""}`);
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
 }
@@ -38,6 +40,8 @@ export async function followJob(server: string, apiKey: string | undefined, id: 
 export function reportJob(snapshot: Pick<JobSnapshot, "name" | "status" | "progress" | "errors">): void {
   const { done, failed, skipped } = snapshot.progress;
   process.stdout.write(`${snapshot.name}: ${snapshot.status} — ${done} done, ${skipped} already done earlier, ${failed} failed\n`);
+  const waits = describeUpstreamWaits(snapshot.progress.upstreamWaits);
+  if (waits) process.stdout.write(`  upstream quotas: ${waits}\n`);
   for (const error of snapshot.errors) process.stdout.write(`  ${error.key}: [${error.code}] ${error.message}\n`);
   if (snapshot.status === "FAILED" || snapshot.status === "PARTIAL") process.exitCode = 1;
 }

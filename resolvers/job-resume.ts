@@ -1,5 +1,7 @@
 // resumeJob: a job a restart left INTERRUPTED is rebuilt from its journal record (kind + arguments) and
-// submitted again under its id, so its checkpoint skips the items it had completed. The caller needs the
+// submitted again under its id, so its checkpoint skips the items it had completed. A distributed job
+// (RG_REDIS_URL) whose tasks were lost continues in place: its record is in Redis and only its unsettled
+// keys are queued again, from whichever instance is asked. The caller needs the
 // scope the original mutation needed; without a key that could start any job it learns nothing (not
 // even whether the id exists).
 import { BadUserInputError, NotFoundError, PlatformError } from "../compute/errors.js";
@@ -11,8 +13,9 @@ import { JOB_SCOPES, jobKindOf, submitJobOfKind, type JobKindName } from "./job-
 export async function resumeJob(ctx: RequestContext, id: string): Promise<JobSnapshot> {
   requireAnyJobScope(ctx, "resumeJob");
   assertValidJobId(id);
-  const record = await ctx.jobs.journal?.get(id);
-  const current = ctx.jobs.get(id);
+  // Distributed jobs: their record and state are in Redis, the same on every instance.
+  const record = await ctx.jobs.recordOf(id);
+  const current = await ctx.jobs.lookup(id);
   if (record === undefined && current === undefined) throw new NotFoundError("Job", id);
   const kind = record ? jobKindOf(record.kind) : undefined;
   if (record && kind) ctx.authority.require(kind.scope, `resuming a ${record.kind} job`);
@@ -20,7 +23,7 @@ export async function resumeJob(ctx: RequestContext, id: string): Promise<JobSna
   if (status !== "INTERRUPTED")
     throw new BadUserInputError(`Job '${id}' is ${status?.toLowerCase()}, not interrupted: only a job a restart interrupted can be resumed (send its mutation again to re-run it)`, { jobId: id, status });
   if (!record || !kind) throw new BadUserInputError(`Job '${id}' has no journal record of a known kind, so it cannot be rebuilt: send its mutation again`, { jobId: id });
-  return submitJobOfKind(ctx, record.kind as JobKindName, record.args as never, id);
+  return (await ctx.jobs.resumeShared(id)) ?? submitJobOfKind(ctx, record.kind as JobKindName, record.args as never, id);
 }
 
 /** UNAUTHENTICATED without a key, FORBIDDEN with a key that may start no kind of job. */

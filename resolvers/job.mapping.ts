@@ -9,7 +9,10 @@ export function toJob(snapshot: JobSnapshot): Job {
     createdAt: snapshot.createdAt.toISOString(),
     startedAt: snapshot.startedAt?.toISOString() ?? null,
     finishedAt: snapshot.finishedAt?.toISOString() ?? null,
-    progress: { total: snapshot.progress.total, done: snapshot.progress.done, failed: snapshot.progress.failed, skipped: snapshot.progress.skipped, cancelled: cancelledOf(snapshot) },
+    progress: {
+      total: snapshot.progress.total, done: snapshot.progress.done, failed: snapshot.progress.failed, skipped: snapshot.progress.skipped, cancelled: cancelledOf(snapshot),
+      upstreamWaits: (snapshot.progress.upstreamWaits ?? []).map((w) => ({ ...w, lastRetryAfterMs: w.lastRetryAfterMs ?? null, lastAt: w.lastAt.toISOString() })),
+    },
     errors: snapshot.errors.map(({ key, code, message }) => ({ key, code, message })),
   };
 }

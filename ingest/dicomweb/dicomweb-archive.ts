@@ -7,6 +7,7 @@ import { requireValidStudyDate, type ImagingQuery } from "./imaging-query.js";
 import { mapLimited } from "./instance-loader.js";
 import { DEFAULT_RETRY, withRetry, type RetryOptions } from "./transient-retry.js";
 import { upstreamLimiterFor, type UpstreamLimiter } from "../http/upstream-limiter.js";
+import { reportUpstreamWait } from "../http/upstream-wait-report.js";
 import { EXPLICIT_VR_LITTLE_ENDIAN, isNativeTransferSyntax, transferSyntaxOf } from "./transfer-syntax.js";
 import { DICOM_MULTIPART, fetchDicomParts, fetchSeriesParts } from "./wado-fetch.js";
 import type { DicomArchive, InstanceLocator, SeriesEntry, SeriesLocator, StudyEntry } from "./dicom-archive.js";
@@ -117,12 +118,18 @@ export class DicomWebArchive implements DicomArchive {
   private async transcoded(instance: InstanceLocator): Promise<Uint8Array | undefined> {
     try {
       const accept = `${DICOM_MULTIPART}; transfer-syntax=${EXPLICIT_VR_LITTLE_ENDIAN}`;
-      const part = await withRetry(() => this.limiter.run(() => this.fetchInstance(instance, accept)), this.retry, (waitMs) => this.limiter.pause(waitMs));
+      const part = await withRetry(() => this.limiter.run(() => this.fetchInstance(instance, accept)), this.retry, this.onRateLimited);
       return isNativeTransferSyntax(transferSyntaxOf(part)) ? part : undefined;
     } catch {
       return undefined;
     }
   }
+
+  /** A 429: every request to the host waits (shared pause), and the job item this one runs for hears of it. */
+  private readonly onRateLimited = (waitMs: number, retryAfterMs?: number): Promise<void> => {
+    reportUpstreamWait({ upstream: `DICOMweb server ${this.url}`, host: this.limiter.host, waitMs, rateLimited: true, ...(retryAfterMs !== undefined ? { retryAfterMs } : {}) });
+    return waitMs > 0 ? this.limiter.pause(waitMs) : Promise.resolve();
+  };
 
   // QIDO-RS answers are paged with limit/offset until a short page comes back.
   private async searchAll<T>(kind: string, id: string, search: (page: { limit: string; offset: string }) => Promise<T[]>): Promise<T[]> {
@@ -137,7 +144,7 @@ export class DicomWebArchive implements DicomArchive {
   private async request<T>(kind: string, id: string, call: () => Promise<T>): Promise<T> {
     try {
       // Each try takes a slot and a token; a 429 pauses every request to the host for its wait.
-      return await withRetry(() => this.limiter.run(call), this.retry, (waitMs) => this.limiter.pause(waitMs));
+      return await withRetry(() => this.limiter.run(call), this.retry, this.onRateLimited);
     } catch (error) {
       throw dicomWebError(error, `DICOMweb server ${this.url}`, { kind, id });
     }

@@ -22,23 +22,36 @@ export function isTransient(error: unknown): boolean {
   return status === 0 || status === 429 || status === 408 || (status !== undefined && status >= 500);
 }
 
-/** `onRateLimited`: told of each 429 and the wait before the retry (the shared limiter pauses the host for it). */
-export async function withRetry<T>(call: () => Promise<T>, options: RetryOptions = DEFAULT_RETRY, onRateLimited?: (waitMs: number) => Promise<void>): Promise<T> {
+/**
+ * `onRateLimited`: told of each 429, the wait before the retry (the shared limiter pauses the host for it; 0 when
+ * the 429 ends the tries) and the Retry-After it sent, ms.
+ */
+export async function withRetry<T>(call: () => Promise<T>, options: RetryOptions = DEFAULT_RETRY, onRateLimited?: (waitMs: number, retryAfterMs?: number) => Promise<void>): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await call();
     } catch (error) {
-      if (attempt >= options.maxAttempts || !isTransient(error)) throw error;
+      const rateLimited = (error as FailedRequest)?.status === 429;
+      if (attempt >= options.maxAttempts || !isTransient(error)) {
+        if (rateLimited) await onRateLimited?.(0, retryAfterOf(error));
+        throw error;
+      }
       const wait = delayBeforeRetry(error, attempt, options);
-      if ((error as FailedRequest).status === 429) await onRateLimited?.(wait);
+      if (rateLimited) await onRateLimited?.(wait, retryAfterOf(error));
       await sleep(wait);
     }
   }
 }
 
-function delayBeforeRetry(error: unknown, attempt: number, options: RetryOptions): number {
+/** The Retry-After (seconds) a failed request carried, ms. */
+function retryAfterOf(error: unknown): number | undefined {
   const retryAfter = Number((error as FailedRequest)?.request?.getResponseHeader?.("Retry-After"));
-  if (Number.isFinite(retryAfter) && retryAfter > 0) return Math.min(retryAfter * 1000, options.maxDelayMs);
+  return Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter * 1000 : undefined;
+}
+
+function delayBeforeRetry(error: unknown, attempt: number, options: RetryOptions): number {
+  const retryAfter = retryAfterOf(error);
+  if (retryAfter !== undefined) return Math.min(retryAfter, options.maxDelayMs);
   return Math.random() * Math.min(options.maxDelayMs, options.baseDelayMs * 2 ** (attempt - 1));
 }
 

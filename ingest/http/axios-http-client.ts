@@ -14,6 +14,7 @@ import { failureToError, retryAfterTooLongError, type RequestContext } from "./f
 import { buildQueryString, resolveUrl } from "./query-string.js";
 import { parseRetryAfter } from "./retry-after.js";
 import { realSleep, type Sleep } from "./sleep.js";
+import { reportUpstreamWait } from "./upstream-wait-report.js";
 
 export const DEFAULT_RETRY_POLICY: RetryPolicy = { maxAttempts: 4, baseDelayMs: 500, maxDelayMs: 30_000 };
 export const DEFAULT_TIMEOUT_MS = 30_000;
@@ -92,8 +93,18 @@ export class AxiosHttpClient implements HttpClient {
       const context: RequestContext = { ...prepared.context, attempts: attempt };
       const retryable = isRetryable(outcome.failure, prepared.method, failures);
       failures.push(outcome.failure);
-      if (!retryable || attempt >= this.policy.maxAttempts) throw failureToError(outcome.failure, context);
-      const delayMs = this.delayBeforeRetry(outcome.failure, attempt, context);
+      if (!retryable || attempt >= this.policy.maxAttempts) {
+        this.reportRateLimited(outcome.failure, prepared, 0);
+        throw failureToError(outcome.failure, context);
+      }
+      let delayMs: number;
+      try {
+        delayMs = this.delayBeforeRetry(outcome.failure, attempt, context);
+      } catch (error) {
+        this.reportRateLimited(outcome.failure, prepared, 0);
+        throw error;
+      }
+      this.reportRateLimited(outcome.failure, prepared, delayMs);
       this.logRetry(outcome.failure, context, delayMs);
       await this.sleep(delayMs, request.signal);
     }
@@ -123,6 +134,13 @@ export class AxiosHttpClient implements HttpClient {
       throw retryAfterTooLongError(failure, context, asked, this.policy.maxDelayMs, this.now());
     }
     return asked;
+  }
+
+  /** A 429 is the upstream's quota: the job item this request runs for hears of it and of the wait (0: not waited for). */
+  private reportRateLimited(failure: AttemptFailure, prepared: PreparedRequest, waitMs: number): void {
+    if (failure.kind !== "status" || failure.status !== 429) return;
+    const host = new URL(prepared.context.url).host;
+    reportUpstreamWait({ upstream: this.options.upstreamName, host, waitMs, rateLimited: true, ...(failure.retryAfterMs !== undefined ? { retryAfterMs: failure.retryAfterMs } : {}) });
   }
 
   private logRetry(failure: AttemptFailure, context: RequestContext, delayMs: number): void {

@@ -8,6 +8,7 @@ import { UpstreamHttpUnavailableError, UpstreamRequestRejectedError } from "./ht
 import { UpstreamQuotaExceededError } from "./quota-exceeded-error.js";
 import { parseRetryAfter } from "./retry-after.js";
 import { realSleep, type Sleep } from "./sleep.js";
+import { reportUpstreamWait } from "./upstream-wait-report.js";
 import type { UpstreamLimiter } from "./upstream-limiter.js";
 
 export interface RateLimitedNotice {
@@ -60,6 +61,8 @@ export async function limitedFetchJson<T>(url: string, options: LimitedFetchOpti
       hits++;
       const asked = parseRetryAfter(response.headers.get("retry-after") ?? undefined, Date.now());
       await response.body?.cancel();
+      // The wait itself is the limiter's (the pause below makes its next token wait): it reports that part.
+      reportUpstreamWait({ upstream, host: limiter.host, waitMs: 0, rateLimited: true, ...(asked !== undefined ? { retryAfterMs: asked } : {}) });
       if (hits >= maxHits || (asked !== undefined && asked > (options.maxRetryAfterMs ?? 600_000))) throw new UpstreamQuotaExceededError(upstream, limiter.host, hits, asked);
       const waitMs = asked ?? Math.min(60_000, 1000 * 2 ** (hits - 1));
       await limiter.pause(waitMs);

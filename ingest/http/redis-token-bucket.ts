@@ -41,11 +41,12 @@ export class RedisTokenBucket implements SharedRateLimiter {
     this.key = `rg:ratelimit:${name}`;
   }
 
-  async acquire(signal?: AbortSignal): Promise<void> {
+  async acquire(signal?: AbortSignal, onWait?: (ms: number) => void): Promise<void> {
     for (;;) {
       signal?.throwIfAborted();
       const wait = Number(await this.redis.eval(TAKE, 1, this.key, String(this.limit.requestsPerSecond), String(this.limit.burst)));
       if (wait === 0) return;
+      onWait?.(wait);
       await this.sleep(wait, signal);
     }
   }

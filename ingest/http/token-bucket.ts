@@ -12,8 +12,11 @@ export interface RateLimit {
 
 /** What concurrent requests share: this process's bucket, or every process's through Redis. */
 export interface SharedRateLimiter {
-  /** Resolves once a token was taken; rejects with the signal's reason when it aborts first. */
-  acquire(signal?: AbortSignal): Promise<void>;
+  /**
+   * Resolves once a token was taken; rejects with the signal's reason when it aborts first. `onWait` hears
+   * of each wait before it starts (ms), whether for the rate or for a 429's pause.
+   */
+  acquire(signal?: AbortSignal, onWait?: (ms: number) => void): Promise<void>;
   /** No token is handed out for `ms` (the upstream asked everyone to wait). */
   pause(ms: number): Promise<void>;
 }
@@ -42,12 +45,13 @@ export class TokenBucket implements SharedRateLimiter {
     this.state = { tokens: limit.burst, at: now(), pausedUntil: 0 };
   }
 
-  async acquire(signal?: AbortSignal): Promise<void> {
+  async acquire(signal?: AbortSignal, onWait?: (ms: number) => void): Promise<void> {
     for (;;) {
       signal?.throwIfAborted();
       const taken = takeToken(this.state, this.now(), this.limit);
       this.state = taken.state;
       if (taken.waitMs === 0) return;
+      onWait?.(taken.waitMs);
       await this.sleep(taken.waitMs, signal);
     }
   }

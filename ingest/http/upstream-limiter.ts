@@ -6,6 +6,7 @@
 import { Redis } from "ioredis";
 import { RedisTokenBucket } from "./redis-token-bucket.js";
 import { TokenBucket, type RateLimit, type SharedRateLimiter } from "./token-bucket.js";
+import { reportUpstreamWait } from "./upstream-wait-report.js";
 
 export interface UpstreamLimits extends RateLimit {
   /** Requests in flight at once to this host from this process. */
@@ -20,9 +21,10 @@ const QUOTA_HOSTS = new Set(["proxy.imaging.datacommons.cancer.gov"]);
 /** A bucket that never waits (no rate), still honouring a 429's pause. */
 class PauseOnlyBucket implements SharedRateLimiter {
   private pausedUntil = 0;
-  async acquire(signal?: AbortSignal): Promise<void> {
+  async acquire(signal?: AbortSignal, onWait?: (ms: number) => void): Promise<void> {
     while (Date.now() < this.pausedUntil) {
       signal?.throwIfAborted();
+      onWait?.(this.pausedUntil - Date.now());
       await new Promise((resolve) => setTimeout(resolve, this.pausedUntil - Date.now()));
     }
   }
@@ -41,7 +43,8 @@ export class UpstreamLimiter {
   async run<T>(call: () => Promise<T>, signal?: AbortSignal): Promise<T> {
     await this.slot(signal);
     try {
-      await this.bucket.acquire(signal);
+      // The job item this request runs for hears of each wait for the host's rate or 429 pause.
+      await this.bucket.acquire(signal, (waitMs) => reportUpstreamWait({ upstream: this.host, host: this.host, waitMs, rateLimited: false }));
       return await call();
     } finally {
       this.release();

@@ -3,7 +3,8 @@
 
 import type { ItemError, JobProgress, JobSnapshot } from "./job.js";
 
-export type ItemOutcome = "started" | "done" | "failed" | "skipped" | "abandoned";
+/** `waited`: the item waited for an upstream's quota or rate (progress.upstreamWaits changed). */
+export type ItemOutcome = "started" | "done" | "failed" | "skipped" | "abandoned" | "waited";
 
 export interface JobProgressEvent {
   jobId: string;

@@ -1,6 +1,8 @@
-// Counts of one run (done, failed, skipped, running keys) and the per-item errors, kept small.
+// Counts of one run (done, failed, skipped, running keys, upstream waits) and the per-item errors, kept small.
 
-import type { ItemError, JobProgress } from "./job.js";
+import type { UpstreamWaitNotice } from "../http/upstream-wait-report.js";
+import type { ItemError, JobProgress, UpstreamWait } from "./job.js";
+import { withUpstreamWait } from "./upstream-waits.js";
 
 export class ProgressTracker {
   private done = 0;
@@ -8,6 +10,7 @@ export class ProgressTracker {
   private skipped = 0;
   private readonly running = new Set<string>();
   private readonly errors: ItemError[] = [];
+  private upstreamWaits: UpstreamWait[] = [];
 
   constructor(
     private total: number | undefined,
@@ -38,6 +41,11 @@ export class ProgressTracker {
     this.skipped++;
   }
 
+  /** An item waited for an upstream's quota or rate (ingest/http/upstream-wait-report.ts). */
+  upstreamWait(notice: UpstreamWaitNotice, at: Date): void {
+    this.upstreamWaits = withUpstreamWait(this.upstreamWaits, notice, at);
+  }
+
   /** Once a lazy source is exhausted its size is known. */
   setTotal(total: number): void {
     this.total = total;
@@ -50,6 +58,7 @@ export class ProgressTracker {
       failed: this.failed,
       skipped: this.skipped,
       running: [...this.running],
+      ...(this.upstreamWaits.length > 0 ? { upstreamWaits: this.upstreamWaits.map((w) => ({ ...w })) } : {}),
     };
   }
 

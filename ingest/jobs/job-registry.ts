@@ -8,7 +8,7 @@ import { assertValidJobId } from "./checkpoint-store.js";
 import { JobCancelledError } from "./job-errors.js";
 import { JobEvents } from "./job-events.js";
 import type { JobDefinition, JobSnapshot } from "./job.js";
-import type { JobJournal, JobOrigin } from "./job-journal.js";
+import type { JobJournal, JobOrigin, JournalRecord } from "./job-journal.js";
 import { DEFAULT_MAX_RECORDED_ERRORS, type JobRunner } from "./job-runner.js";
 import { jobUpdates } from "./job-updates.js";
 
@@ -112,6 +112,19 @@ export class JobRegistry {
   /** `jobUpdated`: the job's snapshots as a stream (job-updates.ts); undefined for an unknown job. */
   async watch(id: string): Promise<AsyncGenerator<JobSnapshot> | undefined> {
     return jobUpdates(this, id);
+  }
+
+  /** What rebuilds the job (kind, arguments, scope, key id) and its last recorded status: the journal's record. */
+  async recordOf(id: string): Promise<JournalRecord | undefined> {
+    return this.options.journal?.get(id);
+  }
+
+  /**
+   * resumeJob for an engine that continues an INTERRUPTED job where it is (bullmq/distributed-job-registry.ts:
+   * its unsettled tasks queued again); undefined here: the caller rebuilds and resubmits it (the checkpoint skips).
+   */
+  async resumeShared(_id: string): Promise<JobSnapshot | undefined> {
+    return undefined;
   }
 
   /** The API-key scope the job's mutation needed, when known. */

@@ -1,8 +1,10 @@
 // Runs a job: skips keys its checkpoint already holds, runs the rest with bounded concurrency,
 // records each completion in the checkpoint before counting it, isolates item failures, reports
-// progress, and stops cleanly when its signal aborts.
+// progress (upstream waits included: an item's requests that wait for a quota say so), and stops cleanly
+// when its signal aborts.
 
 import type { Logger } from "pino";
+import { reportingUpstreamWaits, type UpstreamWaitNotice } from "../http/upstream-wait-report.js";
 import type { CheckpointStore } from "./checkpoint-store.js";
 import { assertValidJobId } from "./checkpoint-store.js";
 import { MemoryCheckpointStore } from "./memory-checkpoint-store.js";
@@ -131,7 +133,11 @@ export class JobRunner {
     this.report(state, key, "started");
     try {
       const context = { jobId: state.job.id, key, signal: controller.signal };
-      await runWithTimeout(() => state.job.handle(item, context), key, this.options.itemTimeoutMs, controller);
+      const heard = (notice: UpstreamWaitNotice): void => {
+        state.tracker.upstreamWait(notice, this.now());
+        this.report(state, key, "waited");
+      };
+      await runWithTimeout(() => reportingUpstreamWaits(heard, () => state.job.handle(item, context)), key, this.options.itemTimeoutMs, controller);
       await this.checkpoints.append(state.job.id, key);
       state.tracker.succeed(key);
       this.report(state, key, "done");

@@ -47,6 +47,25 @@ export interface JobProgress {
   skipped: number;
   /** Keys being worked on now. */
   running: string[];
+  /** Waits for upstream quotas and rate limits (429 / Retry-After, the shared rate), per host; absent until the first. */
+  upstreamWaits?: UpstreamWait[];
+}
+
+/** How much a job waited for one upstream host (IDC's proxy has a per-IP quota: the job says when it is hit). */
+export interface UpstreamWait {
+  /** The upstream as its client names it, e.g. "GDC API". */
+  upstream: string;
+  /** host[:port]. */
+  host: string;
+  /** Times a request waited (for a 429's Retry-After or pause, or for the shared rate's next token). */
+  waits: number;
+  /** Their planned waits, ms, summed. */
+  waitedMs: number;
+  /** 429 answers. */
+  rateLimited: number;
+  /** The last Retry-After the upstream sent, ms. */
+  lastRetryAfterMs?: number;
+  lastAt: Date;
 }
 
 export interface JobFailure {

@@ -1,7 +1,9 @@
-// Shows a job's progress as a cli-progress bar on stderr (the CLI's view of JobEvents).
+// Shows a job's progress as a cli-progress bar on stderr (the CLI's view of JobEvents), with what the job
+// waited for upstream quotas when it did ("GDC API: 2× 429 (Retry-After 1 s), waited 2.0 s").
 
 import cliProgress from "cli-progress";
 import type { JobEvents } from "./job-events.js";
+import { describeUpstreamWaits } from "./upstream-waits.js";
 
 /** The part of a cli-progress bar this uses (a SingleBar fits). */
 export interface ProgressBarLike {
@@ -17,12 +19,13 @@ export function attachProgressBar(events: JobEvents, bar: ProgressBarLike = defa
   const unsubscribe = [
     events.on("started", (job) => {
       active = true;
-      bar.start(job.progress.total ?? 0, 0, { failed: 0, current: "" });
+      bar.start(job.progress.total ?? 0, 0, { failed: 0, current: "", upstream: "" });
     }),
     events.on("progress", ({ key, progress }) => {
       if (!active) return;
       if (progress.total !== undefined) bar.setTotal(progress.total);
-      bar.update(progress.done + progress.skipped + progress.failed, { failed: progress.failed, current: key });
+      const waits = describeUpstreamWaits(progress.upstreamWaits);
+      bar.update(progress.done + progress.skipped + progress.failed, { failed: progress.failed, current: key, upstream: waits ? ` | ${waits}` : "" });
     }),
     events.on("finished", () => {
       if (active) bar.stop();
@@ -34,7 +37,7 @@ export function attachProgressBar(events: JobEvents, bar: ProgressBarLike = defa
 
 function defaultBar(): cliProgress.SingleBar {
   return new cliProgress.SingleBar(
-    { format: "{bar} {value}/{total} | failed {failed} | {current}", hideCursor: true, clearOnComplete: false },
+    { format: "{bar} {value}/{total} | failed {failed}{upstream} | {current}", hideCursor: true, clearOnComplete: false },
     cliProgress.Presets.shades_classic,
   );
 }

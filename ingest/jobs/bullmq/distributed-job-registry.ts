@@ -3,13 +3,18 @@
 // Redis first, so every server instance answers `job(id)` and `jobs` alike; `watch` (jobUpdated) follows
 // the job through Redis pub/sub, so a subscriber on any instance sees the tasks every worker runs; and
 // `cancelJob` marks it CANCELLED in Redis and removes its waiting tasks (workers start none of its tasks
-// and abort those running). Other kinds run in-process exactly as in the JobRegistry it extends.
+// and abort those running). Its record (kind, arguments, scope, key id) is in Redis too: on start an instance
+// marks the jobs whose tasks were lost INTERRUPTED (lost-task-check.ts), and `resumeShared` (resumeJob, on
+// any instance) queues their unsettled keys again in the same run. Other kinds run in-process exactly as in
+// the JobRegistry it extends.
 import type { Queue } from "bullmq";
+import { BadUserInputError } from "../../../compute/errors.js";
 import { JobEvents } from "../job-events.js";
 import type { JobDefinition, JobSnapshot } from "../job.js";
-import type { JobOrigin } from "../job-journal.js";
+import type { JobOrigin, JournalRecord } from "../job-journal.js";
 import { JobRegistry, type JobHandle, type JobRegistryOptions } from "../job-registry.js";
 import { taskIdOf, type JobTask } from "./job-task.js";
+import { interruptJobsWithLostTasks } from "./lost-task-check.js";
 import { RedisJobFeed } from "./redis-job-feed.js";
 import { JOB_UPDATED_CHANNEL, type RedisJobState } from "./redis-job-state.js";
 import { redisJobUpdates } from "./redis-job-updates.js";
@@ -27,6 +32,8 @@ export interface DistributedJobRegistryOptions extends JobRegistryOptions {
 
 /** Waiting tasks removed from the queue at once when a job is cancelled. */
 const REMOVE_BATCH = 500;
+/** Tasks added to the queue at once (the enqueuing lease is renewed between batches). */
+const ADD_BATCH = 1000;
 
 const ACTIVE = new Set(["QUEUED", "RUNNING"]);
 
@@ -60,6 +67,28 @@ export class DistributedJobRegistry extends JobRegistry {
     return (await this.distributed.state.runOf(id))?.scope ?? super.scopeOf(id);
   }
 
+  /** The journal's interrupted jobs, and the distributed jobs whose tasks were lost (marked INTERRUPTED in Redis). */
+  override async restoreInterrupted(): Promise<JobSnapshot[]> {
+    const local = await super.restoreInterrupted();
+    return [...local, ...(await interruptJobsWithLostTasks(this.distributed.state, this.distributed.queue))];
+  }
+
+  override async recordOf(id: string): Promise<JournalRecord | undefined> {
+    return (await this.distributed.state.recordOf(id)) ?? super.recordOf(id);
+  }
+
+  /** An INTERRUPTED distributed job carries on in its run: only its unsettled keys are queued again (same task ids). */
+  override async resumeShared(id: string): Promise<JobSnapshot | undefined> {
+    const { state } = this.distributed;
+    const record = await state.recordOf(id);
+    if (record === undefined) return super.resumeShared(id);
+    const run = await state.resume(id);
+    if (run === undefined) throw new BadUserInputError(`Job '${id}' is no longer interrupted (another instance resumed it)`, { jobId: id });
+    await this.addTasks(id, run, record, await state.unsettledKeys(id));
+    await state.markEnqueued(id, run);
+    return state.get(id);
+  }
+
   /** Closes the pub/sub connection of `watch` (the queue and state clients are the caller's). */
   close(): void {
     this.updates?.close();
@@ -79,12 +108,21 @@ export class DistributedJobRegistry extends JobRegistry {
   private async enqueue<T>(job: JobDefinition<T>, origin: JobOrigin): Promise<void> {
     const keys = new Set<string>();
     for await (const item of job.items) keys.add(job.keyOf(item));
-    const run = await this.distributed.state.create(job.id, job.name, [...keys], origin.scope);
+    const run = await this.distributed.state.create(job.id, job.name, [...keys], origin.scope, { kind: origin.kind, args: origin.args, ...(origin.keyId ? { keyId: origin.keyId } : {}) });
+    await this.addTasks(job.id, run, origin, [...keys]);
+    await this.distributed.state.markEnqueued(job.id, run);
+  }
+
+  /** One task per key (deterministic ids: a task still on the queue is not added twice), renewing the enqueuing lease per batch. */
+  private async addTasks(id: string, run: number, origin: Pick<JobOrigin, "kind" | "args">, keys: readonly string[]): Promise<void> {
     const { attempts, backoffMs } = this.distributed.policy;
-    await this.distributed.queue.addBulk([...keys].map((key) => {
-      const data: JobTask = { jobId: job.id, run, kind: origin.kind, args: origin.args, key };
-      return { name: origin.kind, data, opts: { jobId: taskIdOf(data), attempts, backoff: { type: "exponential", delay: backoffMs }, removeOnComplete: true, removeOnFail: 1000 } };
-    }));
+    for (let i = 0; i < keys.length; i += ADD_BATCH) {
+      if (i > 0) await this.distributed.state.renewEnqueueLease(id);
+      await this.distributed.queue.addBulk(keys.slice(i, i + ADD_BATCH).map((key) => {
+        const data: JobTask = { jobId: id, run, kind: origin.kind, args: origin.args, key };
+        return { name: origin.kind, data, opts: { jobId: taskIdOf(data), attempts, backoff: { type: "exponential", delay: backoffMs }, removeOnComplete: true, removeOnFail: 1000 } };
+      }));
+    }
   }
 
   /** Takes the job's tasks that no worker holds off the queue (a held one is skipped or aborted by its worker). */

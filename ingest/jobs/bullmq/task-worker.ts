@@ -7,6 +7,7 @@
 import { Worker, type ConnectionOptions, type Job } from "bullmq";
 import type { Logger } from "pino";
 import { NotFoundError, PlatformError } from "../../../compute/errors.js";
+import { reportingUpstreamWaits, type UpstreamWaitNotice } from "../../http/upstream-wait-report.js";
 import { describeError, JobCancelledError } from "../job-errors.js";
 import type { JobDefinition } from "../job.js";
 import { JOB_TASK_QUEUE, type JobTask } from "./job-task.js";
@@ -57,9 +58,9 @@ export class TaskWorker {
     this.worker.on("error", (error) => options.logger?.warn({ err: error }, "job task worker: Redis error"));
   }
 
-  /** Stops taking tasks and waits for the running ones. */
-  async close(): Promise<void> {
-    await this.worker.close();
+  /** Stops taking tasks and waits for the running ones (`force`: does not wait, their locks lapse as if this process died). */
+  async close(force = false): Promise<void> {
+    await this.worker.close(force);
     this.cancels.close();
   }
 
@@ -85,7 +86,9 @@ export class TaskWorker {
     try {
       const built = await this.jobOf(task.data);
       if (!built.items.has(key)) throw new NotFoundError("Job item", key);
-      await built.job.handle(built.items.get(key), { jobId, key, signal });
+      // Its requests' waits for an upstream's quota or rate show in the job's progress on every instance.
+      const heard = (notice: UpstreamWaitNotice): void => void this.options.state.recordUpstreamWait(jobId, run, notice).catch(() => undefined);
+      await reportingUpstreamWaits(heard, () => built.job.handle(built.items.get(key), { jobId, key, signal }));
     } catch (error) {
       // Cancelled under it: neither done nor failed, and never retried.
       if (signal.reason instanceof JobCancelledError) {

@@ -32,10 +32,10 @@ describe("attachProgressBar", () => {
     detach();
     expect(calls).toEqual([
       "start 2 0",
-      'update 0 {"failed":0,"current":"a"}',
-      'update 1 {"failed":0,"current":"a"}',
-      'update 1 {"failed":0,"current":"b"}',
-      'update 2 {"failed":1,"current":"b"}',
+      'update 0 {"failed":0,"current":"a","upstream":""}',
+      'update 1 {"failed":0,"current":"a","upstream":""}',
+      'update 1 {"failed":0,"current":"b","upstream":""}',
+      'update 2 {"failed":1,"current":"b","upstream":""}',
       "stop",
     ]);
   });
