@@ -13,9 +13,12 @@ import { BadUserInputError } from "../compute/errors.js";
 
 /**
  * The kinds split into one task per item (computeFeatures: one per lesion × the job's settings; ingestImaging:
- * one per patient; startAssociation: one per batch of tests, BH by the batch that completes the set).
+ * one per patient; startAssociation: one per batch of tests, BH by the batch that completes the set;
+ * startSignatureFit: one per cross-validation step of each class, startSurvivalAnalysis: PENALISED_COX one per
+ * outer fold + the final CV, the other kinds one; the step that completes the set stores the fit once;
+ * startHarmonisation: one task, the single ComBat fit, so every instance sees and can cancel it).
  */
-export const DISTRIBUTED_JOB_KINDS: ReadonlySet<string> = new Set(["computeFeatures", IMAGING_INGEST_TASK_KIND, "startAssociation"]);
+export const DISTRIBUTED_JOB_KINDS: ReadonlySet<string> = new Set(["computeFeatures", IMAGING_INGEST_TASK_KIND, "startAssociation", "startSignatureFit", "startSurvivalAnalysis", "startHarmonisation"]);
 
 export function jobRegistryFor(options: JobRegistryOptions, storeKind: string, env: NodeJS.ProcessEnv = process.env): JobRegistry {
   const url = redisUrlFromEnv(env);

@@ -22,6 +22,7 @@ import * as correlations from "./correlation-store.js";
 import * as signatureStore from "./signature-store.js";
 import * as harmonisationStore from "./harmonisation-store.js";
 import * as survivalStore from "./survival-store.js";
+import * as stepResultStore from "./step-result-store.js";
 import * as expression from "./expression-store.js";
 import { chunks, compareKeys, decodeNode, decodeRelationship, groupBy, requireExisting, WRITE_BATCH } from "./store-helpers.js";
 
@@ -147,6 +148,14 @@ export class CypherGraphStore implements GraphStore {
     return correlations.completeStepMarkers(this.executor, prefix);
   }
 
+  saveStepResult(markerId: string, result: unknown, now: string): Promise<boolean> {
+    return stepResultStore.saveStepResult(this.executor, markerId, result, now);
+  }
+
+  stepResults(prefix: string): Promise<Map<string, unknown>> {
+    return stepResultStore.stepResults(this.executor, prefix);
+  }
+
   analysisById(id: string): Promise<M.Analysis | null> {
     return correlations.analysisById(this.executor, id);
   }
@@ -169,6 +178,10 @@ export class CypherGraphStore implements GraphStore {
 
   saveSignature(signature: M.SignatureRecord, features: readonly M.SignatureFeatureRecord[]): Promise<WriteSummary> {
     return signatureStore.saveSignature(this.executor, signature, features);
+  }
+
+  saveSignatureOnce(signature: M.SignatureRecord, features: readonly M.SignatureFeatureRecord[], now: string): Promise<boolean> {
+    return signatureStore.saveSignatureOnce(this.executor, signature, features, now);
   }
 
   signaturesByIds(ids: readonly string[]): Promise<M.Signature[]> {
@@ -201,6 +214,10 @@ export class CypherGraphStore implements GraphStore {
 
   saveSurvivalAnalysis(analysis: M.SurvivalAnalysisRecord, features: readonly M.SurvivalFeatureRecord[]): Promise<WriteSummary> {
     return survivalStore.saveSurvivalAnalysis(this.executor, analysis, features);
+  }
+
+  saveSurvivalAnalysisOnce(analysis: M.SurvivalAnalysisRecord, features: readonly M.SurvivalFeatureRecord[], now: string): Promise<boolean> {
+    return survivalStore.saveSurvivalAnalysisOnce(this.executor, analysis, features, now);
   }
 
   survivalAnalysesByIds(ids: readonly string[]): Promise<M.SurvivalAnalysis[]> {

@@ -112,6 +112,13 @@ export interface GraphStore {
   saveCorrelationStep(markerId: string, links: readonly M.CorrelationRecord[], now: string): Promise<boolean>;
   /** How many COMPLETE LoadMarkers have an id starting with the prefix (an analysis's finished steps). */
   completeStepMarkers(prefix: string): Promise<number>;
+  /**
+   * One step of a distributed fit with its own result (JSON; a cross-validation fold), written once with its
+   * LoadMarker `markerId` set COMPLETE in the same transaction; a step already COMPLETE writes nothing (false).
+   */
+  saveStepResult(markerId: string, result: unknown, now: string): Promise<boolean>;
+  /** The results of the COMPLETE steps whose marker id starts with the prefix, keyed by the rest of the id. */
+  stepResults(prefix: string): Promise<Map<string, unknown>>;
   /** A mutation-status analysis and its PREDICTS links, written together (a failed write leaves neither). */
   savePredictionAnalysis(analysis: M.AnalysisRecord, links: readonly M.PredictionRecord[]): Promise<WriteSummary>;
   /** Bulk path: replaces the expression values of the given (patient, gene) pairs from the records'
@@ -176,6 +183,8 @@ export interface GraphStore {
   predictionLinks(query: PredictionQuery): Promise<M.PredictionLink[]>;
   /** A fitted signature and its USES_FEATURE links, written together (a failed write leaves neither). */
   saveSignature(signature: M.SignatureRecord, features: readonly M.SignatureFeatureRecord[]): Promise<WriteSummary>;
+  /** The same, unless the Signature already exists (checked under a lock, so two finishers write it once); true when written. */
+  saveSignatureOnce(signature: M.SignatureRecord, features: readonly M.SignatureFeatureRecord[], now: string): Promise<boolean>;
   signaturesByIds(ids: readonly string[]): Promise<M.Signature[]>;
   signatures(query: SignatureQuery): Promise<M.Signature[]>;
   /** Features of each signature with coefficient and selection frequency, in design-column order. */
@@ -189,6 +198,8 @@ export interface GraphStore {
   acquisitionsOfLesions(lesionIds: readonly string[]): Promise<Map<string, LesionAcquisition>>;
   /** A survival analysis and its SURVIVAL_USES_FEATURE links, written together (a failed write leaves neither). */
   saveSurvivalAnalysis(analysis: M.SurvivalAnalysisRecord, features: readonly M.SurvivalFeatureRecord[]): Promise<WriteSummary>;
+  /** The same, unless the SurvivalAnalysis already exists (checked under a lock, so two finishers write it once); true when written. */
+  saveSurvivalAnalysisOnce(analysis: M.SurvivalAnalysisRecord, features: readonly M.SurvivalFeatureRecord[], now: string): Promise<boolean>;
   survivalAnalysesByIds(ids: readonly string[]): Promise<M.SurvivalAnalysis[]>;
   survivalAnalyses(query: SurvivalAnalysisQuery): Promise<M.SurvivalAnalysis[]>;
   /** One page of an analysis' features, in report order. */

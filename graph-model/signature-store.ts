@@ -3,7 +3,9 @@
 import { BadUserInputError } from "../compute/errors.js";
 import * as N from "./model/nodes.js";
 import type * as M from "./model/records.js";
-import type { CypherExecutor } from "./cypher-executor.js";
+import type { CypherExecutor, Transaction } from "./cypher-executor.js";
+import type { Dialect } from "./cypher/dialect.js";
+import * as analysisCypher from "./cypher/analysis.cypher.js";
 import type { WriteSummary } from "./graph-store.js";
 import * as nodeCypher from "./cypher/node.cypher.js";
 import * as signatureCypher from "./cypher/signature.cypher.js";
@@ -11,19 +13,39 @@ import { decodeNode, WRITE_BATCH } from "./store-helpers.js";
 import { validateRecords } from "./validate-record.js";
 
 export async function saveSignature(executor: CypherExecutor, signature: M.SignatureRecord, features: readonly M.SignatureFeatureRecord[]): Promise<WriteSummary> {
+  const rows = signatureRows(executor.dialect, signature, features);
+  return executor.write(async (tx) => writeSignature(tx, executor.dialect, signature, rows));
+}
+
+/**
+ * The same, once: under the lock of the marker `signature:<id>`, nothing is written when the Signature already
+ * exists (another finisher of a distributed fit wrote it). True when this call wrote it.
+ */
+export async function saveSignatureOnce(executor: CypherExecutor, signature: M.SignatureRecord, features: readonly M.SignatureFeatureRecord[], now: string): Promise<boolean> {
+  const rows = signatureRows(executor.dialect, signature, features);
+  return executor.write(async (tx) => {
+    await tx.run(analysisCypher.lockStepMarker(`signature:${signature.id}`, now));
+    if ((await tx.run(nodeCypher.nodesByKeys(N.Signature, [signature.id]))).length) return false;
+    await writeSignature(tx, executor.dialect, signature, rows);
+    await tx.run(analysisCypher.completeStepMarker(`signature:${signature.id}`, now));
+    return true;
+  });
+}
+
+function signatureRows(d: Dialect, signature: M.SignatureRecord, features: readonly M.SignatureFeatureRecord[]): Record<string, unknown>[] {
   validateRecords(N.Signature, [signature]);
-  const d = executor.dialect;
-  const rows = features.map((f) => {
+  return features.map((f) => {
     if (f.signatureId !== signature.id) throw new BadUserInputError(`feature ${f.featureKey} belongs to signature ${f.signatureId}, not ${signature.id}`);
     if (!Number.isFinite(f.coefficient) || !Number.isFinite(f.selectionFrequency)) throw new BadUserInputError(`feature ${f.featureKey} of signature ${signature.id} has no finite coefficient or selection frequency`);
     return { signatureId: f.signatureId, featureKey: f.featureKey, coefficient: d.encode("float", f.coefficient), selectionFrequency: d.encode("float", f.selectionFrequency), designColumn: d.encode("int", f.designColumn) };
   });
-  return executor.write(async (tx) => {
-    await tx.run(nodeCypher.upsertNodes(N.Signature, d, nodeCypher.encodeRows(N.Signature, d, [signature])));
-    if (signature.cohortId) await tx.run(signatureCypher.linkSignatureToCohort(signature.id, signature.cohortId));
-    for (let i = 0; i < rows.length; i += WRITE_BATCH) await tx.run(signatureCypher.upsertSignatureFeatures(d, rows.slice(i, i + WRITE_BATCH)));
-    return { written: rows.length + 1 };
-  });
+}
+
+async function writeSignature(tx: Transaction, d: Dialect, signature: M.SignatureRecord, rows: Record<string, unknown>[]): Promise<WriteSummary> {
+  await tx.run(nodeCypher.upsertNodes(N.Signature, d, nodeCypher.encodeRows(N.Signature, d, [signature])));
+  if (signature.cohortId) await tx.run(signatureCypher.linkSignatureToCohort(signature.id, signature.cohortId));
+  for (let i = 0; i < rows.length; i += WRITE_BATCH) await tx.run(signatureCypher.upsertSignatureFeatures(d, rows.slice(i, i + WRITE_BATCH)));
+  return { written: rows.length + 1 };
 }
 
 export async function signaturesByIds(executor: CypherExecutor, ids: readonly string[]): Promise<M.Signature[]> {

@@ -3,7 +3,9 @@
 import { BadUserInputError } from "../compute/errors.js";
 import * as N from "./model/nodes.js";
 import type * as M from "./model/records.js";
-import type { CypherExecutor } from "./cypher-executor.js";
+import type { CypherExecutor, Transaction } from "./cypher-executor.js";
+import type { Dialect } from "./cypher/dialect.js";
+import * as analysisCypher from "./cypher/analysis.cypher.js";
 import type { WriteSummary } from "./graph-store.js";
 import * as nodeCypher from "./cypher/node.cypher.js";
 import * as survivalCypher from "./cypher/survival.cypher.js";
@@ -13,9 +15,28 @@ import { validateRecords } from "./validate-record.js";
 const INT_PROPERTIES = new Set(["rank", "designColumn"]);
 
 export async function saveSurvivalAnalysis(executor: CypherExecutor, analysis: M.SurvivalAnalysisRecord, features: readonly M.SurvivalFeatureRecord[]): Promise<WriteSummary> {
+  const rows = survivalRows(executor.dialect, analysis, features);
+  return executor.write(async (tx) => writeSurvivalAnalysis(tx, executor.dialect, analysis, rows));
+}
+
+/**
+ * The same, once: under the lock of the marker `survival:<id>`, nothing is written when the SurvivalAnalysis
+ * already exists (another finisher of a distributed fit wrote it). True when this call wrote it.
+ */
+export async function saveSurvivalAnalysisOnce(executor: CypherExecutor, analysis: M.SurvivalAnalysisRecord, features: readonly M.SurvivalFeatureRecord[], now: string): Promise<boolean> {
+  const rows = survivalRows(executor.dialect, analysis, features);
+  return executor.write(async (tx) => {
+    await tx.run(analysisCypher.lockStepMarker(`survival:${analysis.id}`, now));
+    if ((await tx.run(nodeCypher.nodesByKeys(N.SurvivalAnalysis, [analysis.id]))).length) return false;
+    await writeSurvivalAnalysis(tx, executor.dialect, analysis, rows);
+    await tx.run(analysisCypher.completeStepMarker(`survival:${analysis.id}`, now));
+    return true;
+  });
+}
+
+function survivalRows(d: Dialect, analysis: M.SurvivalAnalysisRecord, features: readonly M.SurvivalFeatureRecord[]): Record<string, unknown>[] {
   validateRecords(N.SurvivalAnalysis, [analysis]);
-  const d = executor.dialect;
-  const rows = features.map((f) => {
+  return features.map((f) => {
     if (f.analysisId !== analysis.id) throw new BadUserInputError(`feature ${f.featureKey} belongs to survival analysis ${f.analysisId}, not ${analysis.id}`);
     const row: Record<string, unknown> = { analysisId: f.analysisId, featureKey: f.featureKey };
     for (const k of survivalCypher.SURVIVAL_FEATURE_PROPERTIES) {
@@ -25,12 +46,13 @@ export async function saveSurvivalAnalysis(executor: CypherExecutor, analysis: M
     }
     return row;
   });
-  return executor.write(async (tx) => {
-    await tx.run(nodeCypher.upsertNodes(N.SurvivalAnalysis, d, nodeCypher.encodeRows(N.SurvivalAnalysis, d, [analysis])));
-    if (analysis.cohortId) await tx.run(survivalCypher.linkSurvivalToCohort(analysis.id, analysis.cohortId));
-    for (let i = 0; i < rows.length; i += WRITE_BATCH) await tx.run(survivalCypher.upsertSurvivalFeatures(d, rows.slice(i, i + WRITE_BATCH)));
-    return { written: rows.length + 1 };
-  });
+}
+
+async function writeSurvivalAnalysis(tx: Transaction, d: Dialect, analysis: M.SurvivalAnalysisRecord, rows: Record<string, unknown>[]): Promise<WriteSummary> {
+  await tx.run(nodeCypher.upsertNodes(N.SurvivalAnalysis, d, nodeCypher.encodeRows(N.SurvivalAnalysis, d, [analysis])));
+  if (analysis.cohortId) await tx.run(survivalCypher.linkSurvivalToCohort(analysis.id, analysis.cohortId));
+  for (let i = 0; i < rows.length; i += WRITE_BATCH) await tx.run(survivalCypher.upsertSurvivalFeatures(d, rows.slice(i, i + WRITE_BATCH)));
+  return { written: rows.length + 1 };
 }
 
 export async function survivalAnalysesByIds(executor: CypherExecutor, ids: readonly string[]): Promise<M.SurvivalAnalysis[]> {

@@ -7,8 +7,10 @@ import { cbioportalIngestJob, type CbioportalStep } from "../ingest/cbioportal/c
 import { associationJob } from "../ingest/analysis/association-job.js";
 import type { AssociationTargets } from "../ingest/analysis/association-request.js";
 import { harmonisationJob } from "../ingest/analysis/harmonisation-job.js";
+import { survivalCvJob } from "../ingest/analysis/survival-cv-job.js";
 import { survivalJob } from "../ingest/analysis/survival-job.js";
 import { requestModelRunners } from "../ingest/analysis/request-model-runners.js";
+import { signatureCvJob } from "../ingest/analysis/signature-cv-job.js";
 import { signatureFitJob } from "../ingest/analysis/signature-fit-job.js";
 import type { SignatureRequest } from "../ingest/analysis/signature-request.js";
 import { SignatureService } from "../ingest/analysis/signature-service.js";
@@ -32,7 +34,8 @@ type JobServices = Pick<Services, "store" | "features" | "genomics" | "imaging" 
 export interface JobKind<A> {
   /** The scope the submitting mutation requires (and so does resuming it). */
   readonly scope: Scope;
-  build(services: JobServices, args: A): Promise<JobDefinition<unknown>>;
+  /** `distributed`: the job goes to the distributed engine (split finer where the kind can: one task per CV step). */
+  build(services: JobServices, args: A, distributed?: boolean): Promise<JobDefinition<unknown>>;
 }
 
 interface ComputeFeaturesArgs { cohort?: PatientFilterInput; settings?: FeatureSettingsInput; families?: string[] }
@@ -67,25 +70,30 @@ export const JOB_KINDS = {
   ingestImaging: kind<IngestImagingArgs>("ingest", async (s, a) =>
     imagingIngestJob(s.store, s.imaging, { collectionId: a.collection, patientIds: a.patientIds, modalities: a.modalities, studyDate: a.studyDate })),
   startHarmonisation: kind<StartHarmonisationArgs>("analysis", (s, a) =>
-    harmonisationJob(s.store, requestModelRunners(s.modelPool).combat, {
+    harmonisationJob(s.store, (signal) => requestModelRunners(s.modelPool, signal).combat, {
       name: a.name, cohort: { ...a.cohort }, cohortId: a.cohortId, settings: toFeatureSettings(a.settings), families: a.families as FeatureFamily[] | undefined,
       batch: { by: a.batchBy, ...(a.binEdges ? { binEdges: a.binEdges } : {}) }, covariates: (a.covariates ?? []).map((c) => ({ name: c.name, kind: c.kind })),
       parametric: a.parametric, meanOnly: a.meanOnly, dropIncomplete: a.dropIncomplete,
     })),
-  startSurvivalAnalysis: kind<StartSurvivalAnalysisArgs>("analysis", async (s, a) =>
-    survivalJob(await new SurvivalService(s.store, undefined, requestModelRunners(s.modelPool)).prepare({
+  startSurvivalAnalysis: kind<StartSurvivalAnalysisArgs>("analysis", async (s, a, distributed) => {
+    const prepared = await new SurvivalService(s.store, undefined, requestModelRunners(s.modelPool)).prepare({
       kind: a.kind as SurvivalKind, endpoint: a.endpoint as SurvivalEndpoint, cohort: { ...a.cohort }, cohortId: a.cohortId, settings: toFeatureSettings(a.settings),
       families: a.families as FeatureFamily[] | undefined, harmonisationId: a.harmonisationId, groupBy: a.groupBy, splitFeature: a.splitFeature, features: a.features, genes: a.genes, pathway: a.pathway,
       clinical: a.clinical as ClinicalCovariate[] | undefined, seed: a.seed, folds: a.folds, l1Ratio: a.l1Ratio, penalizers: a.penalizers, bootstrapSamples: a.bootstrapSamples,
-    }))),
+    });
+    // Distributed: PENALISED_COX one task per CV fold (+ the final CV), the other kinds one task.
+    return distributed ? survivalCvJob(s.store, prepared, (signal) => requestModelRunners(s.modelPool, signal)) : survivalJob(prepared);
+  }),
   startAssociation: kind<StartAssociationArgs>("analysis", (s, a) =>
     associationJob(s.store, s.features, {
       cohort: { ...a.cohort }, cohortId: a.cohortId, settings: toFeatureSettings(a.settings), families: a.families as FeatureFamily[] | undefined,
       targets: a.targets as AssociationTargets, targetKeys: a.targetKeys, minPatients: a.minPatients, expressionSource: a.expressionSource, batchTests: a.batchTests,
     })),
   // Takes the SignatureRequest the resolver made of its arguments (signatureRequestOf).
-  startSignatureFit: kind<SignatureRequest>("analysis", async (s, request) =>
-    signatureFitJob((signal) => new SignatureService(s.store, undefined, requestModelRunners(s.modelPool, signal).nestedCrossValidatedLogistic), request)),
+  startSignatureFit: kind<SignatureRequest>("analysis", async (s, request, distributed) =>
+    distributed
+      ? signatureCvJob(s.store, new SignatureService(s.store), (signal) => requestModelRunners(s.modelPool, signal), request) // one task per CV step
+      : signatureFitJob((signal) => new SignatureService(s.store, undefined, requestModelRunners(s.modelPool, signal).nestedCrossValidatedLogistic), request)),
 } as const;
 
 export type JobKindName = keyof typeof JOB_KINDS;
@@ -102,7 +110,7 @@ export const JOB_SCOPES: readonly Scope[] = [...new Set(Object.values(JOB_KINDS)
 export async function submitJobOfKind<K extends JobKindName>(ctx: RequestContext, name: K, args: ArgsOf<K>, jobId?: string): Promise<JobSnapshot> {
   const plain = JSON.parse(JSON.stringify(args)) as ArgsOf<K>;
   const entry = JOB_KINDS[name] as JobKind<ArgsOf<K>>;
-  const built = await entry.build(ctx, plain);
+  const built = await entry.build(ctx, plain, ctx.jobs.distributes(name));
   // A resumed job keeps its id, whatever the upstream release says now: its checkpoint is under it.
   const job = jobId === undefined ? built : { ...built, id: jobId };
   // The same question while its job is queued or running gets that job (the mutation is idempotent).

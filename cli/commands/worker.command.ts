@@ -6,6 +6,7 @@ import type { Logger } from "pino";
 import { BadUserInputError } from "../../compute/errors.js";
 import { openStore } from "../../graph-model/open-store.js";
 import { FeatureWorkerPool } from "../../ingest/features/feature-worker-pool.js";
+import { ModelWorkerPool } from "../../ingest/analysis/model-worker-pool.js";
 import { bullmqConnection, openRedis } from "../../ingest/jobs/bullmq/redis-connection.js";
 import { RedisJobState } from "../../ingest/jobs/bullmq/redis-job-state.js";
 import { taskRetryPolicyFromEnv } from "../../ingest/jobs/bullmq/task-retry-policy.js";
@@ -27,8 +28,8 @@ function parseConcurrency(text: string): number {
 
 export function workerCommand(program: Command, logger: Logger): void {
   addStoreFlags(program.command("worker"))
-    .description("pull job tasks (computeFeatures: one per lesion × settings) from Redis and write results to the shared Neo4j store; run any number of them")
-    .option("--concurrency <n>", "tasks at once (and feature worker threads)", "1")
+    .description("pull job tasks (computeFeatures: one per lesion × settings; signature / survival fits: one per CV fold) from Redis and write results to the shared Neo4j store; run any number of them")
+    .option("--concurrency <n>", "tasks at once (and feature and model worker threads)", "1")
     .option("--redis <url>", "the Redis of the job queue, e.g. redis://127.0.0.1:6379 (env RG_REDIS_URL)", process.env.RG_REDIS_URL)
     .action(async (flags: WorkerFlags) => {
       const concurrency = parseConcurrency(flags.concurrency);
@@ -37,7 +38,9 @@ export function workerCommand(program: Command, logger: Logger): void {
       if (!flags.neo4j) throw new BadUserInputError("a worker writes to the shared store: give --neo4j bolt://HOST:PORT (or NEO4J_URI)");
       const store = await openStore(storeConfig(flags));
       const featurePool = new FeatureWorkerPool(concurrency);
-      const services = createServices(store, logger, { featurePool });
+      // Model fits (signature / survival CV steps, ComBat) on threads: the event loop stays free to renew task locks.
+      const modelPool = new ModelWorkerPool({ size: concurrency });
+      const services = createServices(store, logger, { featurePool, modelPool });
       const redis = openRedis(flags.redis, (error) => logger.warn({ err: error }, "job state: Redis unreachable, reconnecting"));
       const name = `${os.hostname()}:${process.pid}`;
       const worker = new TaskWorker({
@@ -46,13 +49,14 @@ export function workerCommand(program: Command, logger: Logger): void {
         build: async (kind, args) => {
           const entry = jobKindOf(kind);
           if (entry === undefined) throw new BadUserInputError(`unknown job kind '${kind}'`);
-          return entry.build(services, args);
+          return entry.build(services, args, true);
         },
       });
       process.stdout.write(`worker ready (${name}): pulling job tasks (concurrency ${concurrency}; store: ${store.kind} at ${store.location})\n`);
       const shutdown = async () => {
         await worker.close();
         await featurePool.close();
+        await modelPool.close();
         redis.disconnect();
         await store.close();
         process.exit(0);

@@ -83,6 +83,16 @@ export function completeStepMarker(id: string, now: string): CypherQuery {
   return cypher(`MATCH (m:${LoadMarker.label} {id: $id}) SET m.status = 'COMPLETE', m.completedAt = $now`, { id, now });
 }
 
+/** Sets a step marker COMPLETE with its result (a JSON string, encoded by the dialect). */
+export function completeStepMarkerWithResult(id: string, now: string, result: unknown): CypherQuery {
+  return cypher(`MATCH (m:${LoadMarker.label} {id: $id}) SET m.status = 'COMPLETE', m.completedAt = $now, m.result = $result`, { id, now, result });
+}
+
+/** The COMPLETE step markers whose id starts with the prefix, with their results. */
+export function stepResults(prefix: string): CypherQuery {
+  return cypher(`MATCH (m:${LoadMarker.label}) WHERE m.id STARTS WITH $prefix AND m.status = 'COMPLETE' RETURN m.id AS id, m.result AS result`, { prefix });
+}
+
 /** How many step markers whose id starts with the prefix are COMPLETE. */
 export function completeStepMarkers(prefix: string): CypherQuery {
   return cypher(`MATCH (m:${LoadMarker.label}) WHERE m.id STARTS WITH $prefix AND m.status = 'COMPLETE' RETURN count(m) AS n`, { prefix });

@@ -133,6 +133,7 @@ export const LoadMarker = node("LoadMarker", "id", {
   counts: prop.json("Records written, by kind"),
   startedAt: prop.string("ISO-8601 time the load began"),
   completedAt: prop.string("ISO-8601 time the load completed"),
+  result: prop.json("A step's own result, written with its COMPLETE status (a distributed fit's cross-validation fold, read back by the task that assembles the fit)"),
 });
 
 export const Signature = node("Signature", "id", {

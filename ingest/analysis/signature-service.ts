@@ -5,7 +5,7 @@
 // from the graph; bad input (unknown attribute, a single class, too few patients) stores nothing.
 import { createHash } from "node:crypto";
 import { BadUserInputError, NotFoundError } from "../../compute/errors.js";
-import { applySignature as applyFit, nestedCrossValidatedLogistic, oneVsRest, type LogisticFit, type NestedCvResult } from "../../compute/models/logistic/index.js";
+import { applySignature as applyFit, nestedCrossValidatedLogistic, oneVsRest, type LogisticFit, type NestedCvOptions, type NestedCvResult } from "../../compute/models/logistic/index.js";
 import { matrix, type Matrix } from "../../compute/stats/index.js";
 import type { GraphStore } from "../../graph-model/graph-store.js";
 import type * as M from "../../graph-model/model/records.js";
@@ -27,6 +27,20 @@ interface Design {
   featureDigest: string;
 }
 
+/** One class's nested-CV fit as data (SignatureService.classFits). */
+export interface ClassFit {
+  /** The signature id (`sig-<16 hex>`). */
+  id: string;
+  positiveClass: string;
+  /** patients × features, and the 1/0 labels of the class. */
+  X: Matrix;
+  y: Uint8Array;
+  options: NestedCvOptions;
+  stored: M.Signature | null;
+  /** Stores the signature of this result; `once`: under a lock, unless it exists (two finishers of a distributed fit). */
+  save(result: NestedCvResult, once?: boolean): Promise<M.Signature>;
+}
+
 /** Runs the CPU-heavy fit; the default runs inline, a worker-pool runner can be passed instead. */
 export type NestedCvRunner = (X: Matrix, y: Uint8Array, options: Parameters<typeof nestedCrossValidatedLogistic>[2]) => Promise<NestedCvResult>;
 const inline: NestedCvRunner = async (X, y, options) => nestedCrossValidatedLogistic(X, y, options);
@@ -40,12 +54,24 @@ export class SignatureService {
 
   /** One signature for a binary target (or the positive class asked for), one per class otherwise. */
   async fit(request: SignatureRequest, onProgress?: (done: number, total: number) => void): Promise<M.Signature[]> {
-    const plan = await this.plan(request);
+    const fits = await this.classFits(request);
     const out: M.Signature[] = [];
-    for (const [k, positive] of plan.positives.entries()) {
-      out.push(await this.fitOne(request, plan.design, plan.labels, positive, plan.classes, plan.sources, plan.settings, plan.dichotomy));
-      onProgress?.(k + 1, plan.positives.length);
+    for (const [k, one] of fits.entries()) {
+      out.push(one.stored ?? (await one.save(await this.runner(one.X, one.y, one.options))));
+      onProgress?.(k + 1, fits.length);
     }
+    return out;
+  }
+
+  /**
+   * Each class's fit as data (what a distributed job splits into one task per cross-validation step): its
+   * signature id, design, labels and options, the stored signature if there is one, and how a nested-CV
+   * result of it is stored (with the same record and provenance as `fit`). Bad input throws.
+   */
+  async classFits(request: SignatureRequest): Promise<ClassFit[]> {
+    const plan = await this.plan(request);
+    const out: ClassFit[] = [];
+    for (const positive of plan.positives) out.push(await this.classFit(request, plan.design, plan.labels, positive, plan.classes, plan.sources, plan.settings, plan.dichotomy));
     return out;
   }
 
@@ -77,7 +103,7 @@ export class SignatureService {
     return { design, labels, positives, classes, sources: target.sources, settings, dichotomy: target.dichotomy };
   }
 
-  private async fitOne(request: SignatureRequest, design: Design, labels: string[], positive: string, classes: string[], sources: string[], settings: ReturnType<typeof settingsKey>, dichotomy?: Dichotomy): Promise<M.Signature> {
+  private async classFit(request: SignatureRequest, design: Design, labels: string[], positive: string, classes: string[], sources: string[], settings: ReturnType<typeof settingsKey>, dichotomy?: Dichotomy): Promise<ClassFit> {
     const y = Uint8Array.from(labels, (l) => (l === positive ? 1 : 0));
     const options = {
       seed: request.seed, l1Ratio: request.l1Ratio ?? 1, outerFolds: request.outerFolds ?? 5, innerFolds: request.innerFolds ?? 5,
@@ -88,30 +114,33 @@ export class SignatureService {
     const labelDigest = digest(design.patientIds.map((p, i) => `${p}|${labels[i]}`).join("\n"));
     const id = `sig-${digest(JSON.stringify({ cohortId: request.cohortId ?? null, ...(request.harmonisationId ? { harmonisationId: request.harmonisationId } : {}), targetName, settingsHash: settings.hash, families: [...(request.families ?? [])].sort(), patients: design.patientIds, labelDigest, featureDigest: design.featureDigest, options, ...(dichotomy ? { dichotomy } : {}) }))}`;
     const [cached] = await this.store.signaturesByIds([id]);
-    if (cached) return cached;
 
-    const result = await this.runner(design.X, y, options);
-    const coefficient = new Float64Array(design.featureKeys.length);
-    result.finalFeatures.forEach((column, j) => (coefficient[column] = result.finalModel.coefficients[j]!));
-    const record: M.SignatureRecord = {
-      id,
-      target: targetName,
-      params: {
-        cohort: request.cohort, settings: settings.canonical, settingsHash: settings.hash, families: request.families ?? "all",
-        attribute: request.target, positiveClass: positive, classes, options: result.settings, method: SIGNATURE_METHOD,
-        patientIds: design.patientIds, outcome: Array.from(y), positives: y.reduce((a, b) => a + b, 0), negatives: y.length - y.reduce((a, b) => a + b, 0),
-        features: design.featureKeys.length, droppedFeatures: design.dropped, harmonisation: request.harmonisationId ?? null, ...(dichotomy ? { dichotomy } : {}),
-      },
-      result: resultJson(result),
-      dataVersion: { labelSources: sources, labelDigest, featureDigest: design.featureDigest },
-      createdAt: this.now().toISOString(),
-      ...(request.cohortId ? { cohortId: request.cohortId } : {}),
+    const save = async (result: NestedCvResult, once = false): Promise<M.Signature> => {
+      const coefficient = new Float64Array(design.featureKeys.length);
+      result.finalFeatures.forEach((column, j) => (coefficient[column] = result.finalModel.coefficients[j]!));
+      const createdAt = this.now().toISOString();
+      const record: M.SignatureRecord = {
+        id,
+        target: targetName,
+        params: {
+          cohort: request.cohort, settings: settings.canonical, settingsHash: settings.hash, families: request.families ?? "all",
+          attribute: request.target, positiveClass: positive, classes, options: result.settings, method: SIGNATURE_METHOD,
+          patientIds: design.patientIds, outcome: Array.from(y), positives: y.reduce((a, b) => a + b, 0), negatives: y.length - y.reduce((a, b) => a + b, 0),
+          features: design.featureKeys.length, droppedFeatures: design.dropped, harmonisation: request.harmonisationId ?? null, ...(dichotomy ? { dichotomy } : {}),
+        },
+        result: resultJson(result),
+        dataVersion: { labelSources: sources, labelDigest, featureDigest: design.featureDigest },
+        createdAt,
+        ...(request.cohortId ? { cohortId: request.cohortId } : {}),
+      };
+      const links: M.SignatureFeatureRecord[] = design.featureKeys.map((featureKey, column) => ({
+        signatureId: id, featureKey, designColumn: column, coefficient: coefficient[column]!, selectionFrequency: result.selectionFrequency[column]!,
+      }));
+      if (once) await this.store.saveSignatureOnce(record, links, createdAt);
+      else await this.store.saveSignature(record, links);
+      return (await this.store.signaturesByIds([id]))[0]!;
     };
-    const links: M.SignatureFeatureRecord[] = design.featureKeys.map((featureKey, column) => ({
-      signatureId: id, featureKey, designColumn: column, coefficient: coefficient[column]!, selectionFrequency: result.selectionFrequency[column]!,
-    }));
-    await this.store.saveSignature(record, links);
-    return (await this.store.signaturesByIds([id]))[0]!;
+    return { id, positiveClass: positive, X: design.X, y, options, stored: cached ?? null, save };
   }
 
   /** Stored feature values of the patients' lesions, patients × features; incomplete or constant features left out. */

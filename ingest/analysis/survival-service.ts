@@ -11,6 +11,7 @@ import {
   proportionalHazardsTest,
   unoConcordance,
   type CombinedModelSpec,
+  type NestedPenalisedCoxCvResult,
   type SurvivalData,
 } from "../../compute/models/survival/index.js";
 import { niceTicks } from "../../compute/export/svg-plot.js";
@@ -38,8 +39,20 @@ export interface PreparedSurvivalAnalysis {
   name: string;
   /** The stored answer to the same question, if there is one. */
   stored: M.SurvivalAnalysis | null;
-  /** Fits and saves (or returns the stored answer). */
-  run(): Promise<M.SurvivalAnalysis>;
+  /**
+   * Fits and saves (or returns the stored answer). `nested`: the nested penalised Cox CV already run elsewhere
+   * (a distributed job's folds, assembled); `once`: saved under a lock unless it exists (two finishers).
+   */
+  run(nested?: NestedPenalisedCoxCvResult, once?: boolean): Promise<M.SurvivalAnalysis>;
+  /** PENALISED_COX: the nested CV's inputs, so a distributed job can run it one fold per task. */
+  cv?: PenalisedCoxInputs;
+}
+
+/** What the nested penalised Cox CV of a PENALISED_COX analysis runs on. */
+export interface PenalisedCoxInputs {
+  X: Matrix;
+  data: SurvivalData;
+  options: { seed: number; folds: number; outerFolds: number; l1Ratio: number; penalizers?: number[] };
 }
 
 interface Inputs {
@@ -66,6 +79,11 @@ function columnsMatrix(columns: number[][], n: number): Matrix {
   const p = columns.length, data = new Float64Array(n * p);
   columns.forEach((c, j) => c.forEach((v, i) => (data[i * p + j] = v)));
   return matrix(n, p, data);
+}
+
+function penalisedCoxInputs(inputs: Inputs, design: FeatureDesign, request: SurvivalRequest, folds: number): PenalisedCoxInputs {
+  const X = columnsMatrix(design.values, inputs.patients.length);
+  return { X, data: inputs.data, options: { seed: request.seed, folds, outerFolds: folds, l1Ratio: request.l1Ratio ?? 0.5, ...(request.penalizers ? { penalizers: request.penalizers } : {}) } };
 }
 
 export class SurvivalService {
@@ -144,8 +162,9 @@ export class SurvivalService {
           const constant = design.dropped.length === 1 && design.dropped[0]!.reason.startsWith("constant");
           throw new BadUserInputError(constant ? `feature '${design.dropped[0]!.name}' is constant over the ${keep.length} patients: no hazard ratio to estimate` : `every one of the ${design.dropped.length} features is undefined for some patient or constant; nothing to fit`, { dropped: design.dropped });
         }
-        const run = request.kind === "UNIVARIATE_COX" ? () => this.univariateResult(inputs, design) : () => this.penalisedResult(inputs, design, request, folds);
-        return this.prepared(common, { design }, design.featureDigest, run);
+        if (request.kind === "UNIVARIATE_COX") return this.prepared(common, { design }, design.featureDigest, () => this.univariateResult(inputs, design));
+        const cv = penalisedCoxInputs(inputs, design, request, folds);
+        return { ...(await this.prepared(common, { design }, design.featureDigest, (nested) => this.penalisedResult(inputs, design, cv, nested))), cv };
       }
       case "COMBINED": {
         const radiomic = await featureColumns(this.store, orderedLesions, settings.hash, request.families, request.features, harmonised);
@@ -188,7 +207,7 @@ export class SurvivalService {
     common: { request: SurvivalRequest; settings: ReturnType<typeof settingsKey>; inputs: Inputs; folds: number },
     describe: Record<string, unknown>,
     featureDigest: string,
-    fit: () => Promise<{ result: Record<string, unknown>; links: Omit<M.SurvivalFeatureRecord, "analysisId">[]; notes?: unknown }>,
+    fit: (nested?: NestedPenalisedCoxCvResult) => Promise<{ result: Record<string, unknown>; links: Omit<M.SurvivalFeatureRecord, "analysisId">[]; notes?: unknown }>,
     extraSources: string[] = [],
   ): Promise<PreparedSurvivalAnalysis> {
     const { request, settings, inputs, folds } = common;
@@ -202,10 +221,10 @@ export class SurvivalService {
     const id = `survival-${digest(JSON.stringify({ kind: request.kind, endpoint: request.endpoint, cohortId: request.cohortId ?? null, ...(request.harmonisationId ? { harmonisationId: request.harmonisationId } : {}), settingsHash: settings.hash, options, patientIds, labelDigest: inputs.labelDigest, featureDigest }))}`;
     const [stored] = await this.store.survivalAnalysesByIds([id]);
     const name = `Survival ${request.kind} (${request.endpoint}) on ${patientIds.length} patients`;
-    const run = async (): Promise<M.SurvivalAnalysis> => {
+    const run = async (nested?: NestedPenalisedCoxCvResult, once = false): Promise<M.SurvivalAnalysis> => {
       const [again] = await this.store.survivalAnalysesByIds([id]);
       if (again) return again;
-      const { result, links } = await fit();
+      const { result, links } = await fit(nested);
       const design = (describe.design ?? null) as FeatureDesign | null;
       const record: M.SurvivalAnalysisRecord = {
         id, kind: request.kind, endpoint: request.endpoint,
@@ -220,7 +239,9 @@ export class SurvivalService {
         createdAt: this.now().toISOString(),
         ...(request.cohortId ? { cohortId: request.cohortId } : {}),
       };
-      await this.store.saveSurvivalAnalysis(record, links.map((l) => ({ ...l, analysisId: id })));
+      const features = links.map((l) => ({ ...l, analysisId: id }));
+      if (once) await this.store.saveSurvivalAnalysisOnce(record, features, this.now().toISOString());
+      else await this.store.saveSurvivalAnalysis(record, features);
       return (await this.store.survivalAnalysesByIds([id]))[0]!;
     };
     return { id, name, stored: stored ?? null, run };
@@ -270,11 +291,9 @@ export class SurvivalService {
     return { result, links };
   }
 
-  private async penalisedResult(inputs: Inputs, design: FeatureDesign, request: SurvivalRequest, folds: number) {
-    const n = inputs.patients.length;
-    const X = columnsMatrix(design.values, n);
-    const options = { seed: request.seed, folds, outerFolds: folds, l1Ratio: request.l1Ratio ?? 0.5, ...(request.penalizers ? { penalizers: request.penalizers } : {}) };
-    const nested = await this.runners.nestedPenalisedCoxCv(X, inputs.data, options);
+  private async penalisedResult(inputs: Inputs, design: FeatureDesign, cv: PenalisedCoxInputs, done?: NestedPenalisedCoxCvResult) {
+    const { X, options } = cv;
+    const nested = done ?? (await this.runners.nestedPenalisedCoxCv(X, inputs.data, options));
     const final = nested.final.finalModel;
     let uno: number | null = null;
     try {

@@ -99,6 +99,11 @@ export class JobRegistry {
     return this.get(id);
   }
 
+  /** Whether a job of this origin kind runs on another engine (distributed-job-registry.ts); in-process: never. */
+  distributes(_kind: string): boolean {
+    return false;
+  }
+
   /** `list` for every caller, newest first (see lookup). */
   async lookupAll(): Promise<JobSnapshot[]> {
     return this.list();

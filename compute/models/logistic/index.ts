@@ -18,6 +18,9 @@
 //       folds choose λ by pooled out-of-fold binomial deviance (innerCriterion "auc": mean fold AUC);
 //       with repeats, auc is the mean of the repeats' pooled AUCs and ci95 is repeat 0's.
 //       CV fits use tolerance 1e-7 (glmnet's), the final refit 1e-16.
+//   nestedCvStepKeys(options) / nestedCvStep(X, y, options, key) / assembleNestedCv(X, y, options, results):
+//     the same procedure as independent steps (each outer fold of each repeat, each permutation, the final
+//     refit), for a job that runs one step per task; the assembled result equals nestedCrossValidatedLogistic's.
 //   oneVsRest(labels) → { classes (sorted), targets (one 1/0 Uint8Array per class) };
 //   nestedCvOneVsRest(X, labels, options) → { classes, results: one NestedCvResult per class }.
 export type {
@@ -33,5 +36,5 @@ export type {
 export { fitPenalisedLogistic } from "./penalised-logistic.js";
 export { lambdaPath } from "./lambda-path.js";
 export { predictLogisticScores, applySignature, selectColumns } from "./predict.js";
-export { nestedCrossValidatedLogistic } from "./nested-cv.js";
+export { assembleNestedCv, checkNestedCv, nestedCrossValidatedLogistic, nestedCvStep, nestedCvStepKeys, type NestedCvStepResult, type OuterFoldResult } from "./nested-cv.js";
 export { nestedCvOneVsRest, oneVsRest } from "./one-vs-rest.js";

@@ -23,3 +23,26 @@ export function permutationPValue(
   }
   return (atLeast + 1) / (permutations + 1);
 }
+
+/** The B permuted label vectors permutationPValue reruns on, drawn from `rng` in the same order (each shuffles the previous). */
+export function permutedLabels(y: Uint8Array, permutations: number, rng: SeededRandom): Uint8Array[] {
+  const out: Uint8Array[] = [];
+  const permuted = Uint8Array.from(y);
+  for (let b = 0; b < permutations; b++) {
+    for (let i = permuted.length - 1; i > 0; i--) {
+      const j = Math.floor(rng.next() * (i + 1));
+      const t = permuted[i]!;
+      permuted[i] = permuted[j]!;
+      permuted[j] = t;
+    }
+    out.push(Uint8Array.from(permuted));
+  }
+  return out;
+}
+
+/** (b + 1) / (B + 1) from the permutations' AUCs already computed. */
+export function permutationPFromAucs(observed: number, aucs: readonly number[]): number {
+  let atLeast = 0;
+  for (const auc of aucs) if (auc >= observed) atLeast++;
+  return (atLeast + 1) / (aucs.length + 1);
+}

@@ -28,6 +28,9 @@
 //     optimistic by the selection).
 //   nestedPenalisedCoxCv(X, data, { …same, outerFolds = 5 }) → honest pooled out-of-fold C (inner CV per outer
 //     fold picks the penalizer), per-fold choices/coefficients, and penalisedCoxCv on all rows as `final`.
+//   nestedCoxCvStepKeys(options) / nestedCoxCvStep(X, data, options, key) / assembleNestedCoxCv(X, data, options, results):
+//     the same as independent steps (each outer fold, the final penalisedCoxCv) for a job that runs one per task;
+//     the assembled result equals nestedPenalisedCoxCv's.
 //   combinedCoxModels(X, data, specs: { name, columns }[], { seed, folds = 5, penalizer = 0, bootstrapSamples = 500 })
 //     → per model (same folds): out-of-fold C, full-data ll; vs the previous model: ΔC with paired bootstrap
 //       CI and, when nested and unpenalised, the LR test. List models smallest first (clinical ⊂ … ⊂ all).
@@ -38,7 +41,11 @@ export { coxLinearPredictor, fitCox } from "./cox-fit.js";
 export { univariateCox } from "./univariate-cox.js";
 export { harrellConcordance } from "./concordance.js";
 export {
+  assembleNestedCoxCv,
+  nestedCoxCvStep,
+  nestedCoxCvStepKeys,
   nestedPenalisedCoxCv,
+  type NestedCoxCvStepResult,
   penalisedCoxCv,
   type NestedPenalisedCoxCvResult,
   type PenalisedCoxCvOptions,

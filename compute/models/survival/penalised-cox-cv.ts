@@ -86,20 +86,66 @@ export interface NestedPenalisedCoxCvResult {
   final: PenalisedCoxCvResult;
 }
 
-/** Nested CV: outer folds (stratified on event, seed) report; inner folds (seed + 1 + fold) choose the penalizer. */
-export function nestedPenalisedCoxCv(X: Matrix, data: SurvivalData, options: PenalisedCoxCvOptions & { outerFolds?: number }): NestedPenalisedCoxCvResult {
+type NestedOptions = PenalisedCoxCvOptions & { outerFolds?: number };
+type OuterCoxFold = NestedPenalisedCoxCvResult["outerFolds"][number];
+
+/** One outer fold of the nested CV: its penalizer chosen on its training rows, its held-out risks. */
+export interface CoxOuterFoldResult {
+  fold: OuterCoxFold;
+  testRisk: Float64Array;
+}
+
+/** The outer folds (checked input, stratified on event with the seed); what every step derives first. */
+function outerCoxFolds(X: Matrix, data: SurvivalData, options: NestedOptions): Uint32Array[] {
   const n = data.time.length;
   const events = checkSurvival(data, 2);
   checkCovariates(X, n);
   const k = options.outerFolds ?? 5;
   if (events < k) throw new StatsInputError(`too few events (${events}) for ${k}-fold CV`, { events, folds: k });
-  const outer = stratifiedKFold(data.event, k, options.seed);
-  const risk = new Float64Array(n);
-  const outerFolds = outer.map((test, f) => {
-    const train = trainRows(n, test);
-    const inner = penalisedCoxCv(subsetRows(X, train), subsetSurvival(data, train), { ...options, seed: options.seed + 1 + f });
-    coxLinearPredictor(inner.finalModel, subsetRows(X, test)).forEach((v, r) => (risk[test[r]!] = v));
-    return { testIndices: test, chosenPenalizer: inner.chosenPenalizer, innerCvConcordance: inner.cvConcordance, coefficients: inner.finalModel.coefficients };
-  });
-  return { concordance: harrellConcordance(data.time, data.event, risk), outOfFoldRisk: risk, outerFolds, final: penalisedCoxCv(X, data, options) };
+  return stratifiedKFold(data.event, k, options.seed);
+}
+
+function fitOuterCoxFold(X: Matrix, data: SurvivalData, options: NestedOptions, test: Uint32Array, f: number): CoxOuterFoldResult {
+  const train = trainRows(data.time.length, test);
+  const inner = penalisedCoxCv(subsetRows(X, train), subsetSurvival(data, train), { ...options, seed: options.seed + 1 + f });
+  return { testRisk: coxLinearPredictor(inner.finalModel, subsetRows(X, test)), fold: { testIndices: test, chosenPenalizer: inner.chosenPenalizer, innerCvConcordance: inner.cvConcordance, coefficients: inner.finalModel.coefficients } };
+}
+
+function assembleCox(data: SurvivalData, folds: readonly CoxOuterFoldResult[], final: PenalisedCoxCvResult): NestedPenalisedCoxCvResult {
+  const risk = new Float64Array(data.time.length);
+  for (const { fold, testRisk } of folds) testRisk.forEach((v, r) => (risk[fold.testIndices[r]!] = v));
+  return { concordance: harrellConcordance(data.time, data.event, risk), outOfFoldRisk: risk, outerFolds: folds.map((f) => f.fold), final };
+}
+
+/** Nested CV: outer folds (stratified on event, seed) report; inner folds (seed + 1 + fold) choose the penalizer. */
+export function nestedPenalisedCoxCv(X: Matrix, data: SurvivalData, options: NestedOptions): NestedPenalisedCoxCvResult {
+  const outer = outerCoxFolds(X, data, options);
+  return assembleCox(data, outer.map((test, f) => fitOuterCoxFold(X, data, options, test, f)), penalisedCoxCv(X, data, options));
+}
+
+// The same as independent steps (a distributed job runs one per task): each outer fold (`fold:<f>`) and the
+// penalisedCoxCv on all rows (`final`); assembleNestedCoxCv over every step's result is nestedPenalisedCoxCv's.
+
+export type NestedCoxCvStepResult = { fold: CoxOuterFoldResult } | { final: PenalisedCoxCvResult };
+
+export function nestedCoxCvStepKeys(options: NestedOptions): string[] {
+  return [...Array.from({ length: options.outerFolds ?? 5 }, (_, f) => `fold:${f}`), "final"];
+}
+
+export function nestedCoxCvStep(X: Matrix, data: SurvivalData, options: NestedOptions, key: string): NestedCoxCvStepResult {
+  const outer = outerCoxFolds(X, data, options);
+  if (key === "final") return { final: penalisedCoxCv(X, data, options) };
+  const f = Number(key.replace(/^fold:/, ""));
+  if (!key.startsWith("fold:") || !outer[f]) throw new StatsInputError(`no nested Cox CV step '${key}' with these options`, { key });
+  return { fold: fitOuterCoxFold(X, data, options, outer[f]!, f) };
+}
+
+export function assembleNestedCoxCv(X: Matrix, data: SurvivalData, options: NestedOptions, results: ReadonlyMap<string, NestedCoxCvStepResult>): NestedPenalisedCoxCvResult {
+  const outer = outerCoxFolds(X, data, options);
+  const step = (key: string, field: "fold" | "final"): unknown => {
+    const result = results.get(key) as Record<string, unknown> | undefined;
+    if (result === undefined || !(field in result)) throw new StatsInputError(`nested Cox CV step '${key}' has no result yet`, { key });
+    return result[field];
+  };
+  return assembleCox(data, outer.map((_, f) => step(`fold:${f}`, "fold") as CoxOuterFoldResult), step("final", "final") as PenalisedCoxCvResult);
 }

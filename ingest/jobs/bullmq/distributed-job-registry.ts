@@ -94,6 +94,10 @@ export class DistributedJobRegistry extends JobRegistry {
     this.updates?.close();
   }
 
+  override distributes(kind: string): boolean {
+    return this.distributed.kinds.has(kind);
+  }
+
   override async lookup(id: string): Promise<JobSnapshot | undefined> {
     return (await this.distributed.state.get(id)) ?? super.get(id);
   }
