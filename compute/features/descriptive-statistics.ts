@@ -3,15 +3,16 @@
 
 /**
  * Percentile with linear interpolation between order statistics (numpy's default, type 7) in numpy's own
- * arithmetic (numpy.percentile, _compute_virtual_index and _lerp): virtual index n·q + (1 − q) − 1, and
- * b − (b − a)(1 − t) from t ≥ ½, so tied order statistics give exactly their value. pyradiomics keeps the voxels
+ * arithmetic (numpy 2.4 numpy.percentile, method 'linear' and _lerp): virtual index (n − 1)·q (numpy's
+ * 'linear' method, not the generic _compute_virtual_index n·q + (1 − q) − 1, which can differ in the last bit),
+ * and b − (b − a)(1 − t) from t ≥ ½, so tied order statistics give exactly their value. pyradiomics keeps the voxels
  * in [P10, P90] for the robust mean absolute deviation: one ulp above a tied P10 would drop all of them.
  */
 export function percentile(sorted: Float64Array, p: number): number {
   const n = sorted.length;
   if (n === 0) return NaN;
   const q = p / 100;
-  const virtual = n * q + (1 - q) - 1;
+  const virtual = (n - 1) * q;
   if (virtual >= n - 1) return sorted[n - 1]!;
   if (virtual < 0) return sorted[0]!;
   const lower = Math.floor(virtual);

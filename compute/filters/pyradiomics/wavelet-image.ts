@@ -4,11 +4,12 @@
 // start_level=0) every time, so its "level 2" is not the à-trous level 2). Every pass yields the 7
 // detail decompositions and, after the last, the approximation (L…L). pyradiomics first pads each odd
 // axis by one voxel copied from the other end ("wrap"), as swtn needs even lengths, and crops it again.
-// One 1D pass of pywt.swt (periodic): a[n] = Σ_k h[k] · x[(n + L/2 − k) mod N] for a filter of length L.
+// Each 1D pass is pywt's periodic SWT in pywt's own summation order (pywt-swt-axis.ts), so every voxel is
+// bit-identical to pywt for float64 input; swtn transforms the axes one after the other, x first.
 // Names: `wavelet-LLH` (first kept pass), `wavelet2-LLH` (second) …; letters per transformed axis in the
 // order i (x), j (y), k (z); L = low-pass (dec_lo), H = high-pass (dec_hi).
 import { BadUserInputError } from "../../errors.js";
-import { convolveAxis } from "../separable-convolution.js";
+import { pywtSwtAxis } from "./pywt-swt-axis.js";
 import type { Axis, FilterImage } from "../filter-image.js";
 import type { DerivedImage } from "./derived-image.js";
 import { WAVELET_FILTER_BANKS, type FilterBank } from "./wavelet-filter-banks.js";
@@ -65,19 +66,15 @@ function subbands(image: FilterImage, axes: readonly Axis[], bank: FilterBank): 
   let bands: [string, FilterImage][] = [["", image]];
   for (const axis of axes) {
     bands = bands.flatMap(([letters, x]): [string, FilterImage][] => [
-      [`${letters}L`, swtAxis(x, axis, bank.decLo)],
-      [`${letters}H`, swtAxis(x, axis, bank.decHi)],
+      [`${letters}L`, pywtSwtAxis(x, axis, bank.decLo)],
+      [`${letters}H`, pywtSwtAxis(x, axis, bank.decHi)],
     ]);
   }
   return new Map(bands);
 }
 
 function approximation(image: FilterImage, axes: readonly Axis[], bank: FilterBank): FilterImage {
-  return axes.reduce((x, axis) => swtAxis(x, axis, bank.decLo), image);
-}
-
-function swtAxis(image: FilterImage, axis: Axis, filter: readonly number[]): FilterImage {
-  return convolveAxis(image, axis, filter, "periodic", filter.length / 2);
+  return axes.reduce((x, axis) => pywtSwtAxis(x, axis, bank.decLo), image);
 }
 
 /** numpy.pad(…, (0, 1) on odd axes, 'wrap'): the appended voxel repeats index 0 of that axis. */

@@ -65,15 +65,6 @@ async function lesionOf(c: PackCase): Promise<{ volume: Volume; mask: Mask }> {
   return source.loadLesionVolumeAndMask(lesionRefOf(lesion));
 }
 
-/**
- * Open, not hidden: on the MIM water phantom two wavelet voxels that pywt makes exactly equal differ by one ulp
- * in ours (the last bit of the wavelet's summation), and one of them sits on P10 (HLL) / P90 (LLL), so
- * RobustMeanAbsoluteDeviation keeps one voxel fewer (3.1e-4 relative). Every other feature must pass; these
- * two must be the only ones off, so the test fails when they are fixed or when anything else breaks.
- */
-const KNOWN_OPEN: Readonly<Record<string, readonly string[]>> = {
-  "MIM phantom ROI-1 (RTSTRUCT) / original-log-wavelet": ["wavelet-HLL_firstorder_RobustMeanAbsoluteDeviation", "wavelet-LLL_firstorder_RobustMeanAbsoluteDeviation"],
-};
 
 function compare(ours: Map<string, { value?: number; undefinedReason?: string }>, reference: Record<string, number>, tolerance: number) {
   let worst = { feature: "", difference: 0 };
@@ -123,7 +114,7 @@ describe(`PYRADIOMICS profile on the real DICOM pack against pyradiomics ${fixtu
           const { worst, off } = compare(ours, reference, tolerance);
           console.log(`${c.name} / ${paramsName}: ${Object.keys(reference).length} features, largest relative difference ${worst.difference.toExponential(2)} (${worst.feature})`);
           if (off.length) console.log(JSON.stringify(off.slice(0, 12)));
-          expect(off.map((o) => o.feature)).toEqual(KNOWN_OPEN[`${c.name} / ${paramsName}`] ?? []);
+          expect(off.map((o) => o.feature)).toEqual([]);
         });
       }
 
