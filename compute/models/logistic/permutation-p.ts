@@ -3,28 +3,7 @@
 // rerun of the whole procedure reaches an AUC ≥ the observed one. Never 0.
 import type { SeededRandom } from "../../seeded-random.js";
 
-export function permutationPValue(
-  y: Uint8Array,
-  observed: number,
-  permutations: number,
-  rng: SeededRandom,
-  rerun: (permuted: Uint8Array) => number,
-): number {
-  let atLeast = 0;
-  const permuted = Uint8Array.from(y);
-  for (let b = 0; b < permutations; b++) {
-    for (let i = permuted.length - 1; i > 0; i--) {
-      const j = Math.floor(rng.next() * (i + 1));
-      const t = permuted[i]!;
-      permuted[i] = permuted[j]!;
-      permuted[j] = t;
-    }
-    if (rerun(permuted) >= observed) atLeast++;
-  }
-  return (atLeast + 1) / (permutations + 1);
-}
-
-/** The B permuted label vectors permutationPValue reruns on, drawn from `rng` in the same order (each shuffles the previous). */
+/** The B permuted label vectors the procedure is rerun on, drawn from `rng` in order (Fisher–Yates; each shuffles the previous). */
 export function permutedLabels(y: Uint8Array, permutations: number, rng: SeededRandom): Uint8Array[] {
   const out: Uint8Array[] = [];
   const permuted = Uint8Array.from(y);
