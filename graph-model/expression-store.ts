@@ -37,7 +37,7 @@ export async function expressionOf(executor: CypherExecutor, patientIds: readonl
   if (!patientIds.length || !symbols.length) return [];
   const out: M.Expression[] = [];
   // One row per (patient, source, release, file) holding parallel lists: genes and [value, tpm, z].
-  for (const row of await executor.read(linkCypher.expressionOf(patientIds, symbols, source))) {
+  for (const row of await executor.read(linkCypher.expressionOf(patientIds, symbols, source, executor.dialect))) {
     const patientId = row.patientId as string;
     const rowSource = (row.source as string | null) ?? null;
     const dataRelease = (row.dataRelease as string | null) ?? null;
