@@ -11,6 +11,7 @@ import * as cohortCypher from "./cypher/cohort.cypher.js";
 import * as nodeCypher from "./cypher/node.cypher.js";
 import { chunks, decodeNode, WRITE_BATCH } from "./store-helpers.js";
 import { validateRecords } from "./validate-record.js";
+import { writeNodeOnce } from "./step-result-store.js";
 
 export async function saveAnalysis(executor: CypherExecutor, analysis: M.AnalysisRecord, links: readonly M.CorrelationRecord[]): Promise<WriteSummary> {
   validateRecords(N.Analysis, [analysis]);
@@ -23,13 +24,7 @@ export async function saveAnalysis(executor: CypherExecutor, analysis: M.Analysi
  */
 export async function saveAnalysisOnce(executor: CypherExecutor, analysis: M.AnalysisRecord, links: readonly M.CorrelationRecord[], now: string): Promise<boolean> {
   validateRecords(N.Analysis, [analysis]);
-  return executor.write(async (tx) => {
-    await tx.run(analysisCypher.lockStepMarker(`analysis:${analysis.id}`, now));
-    if ((await tx.run(analysisCypher.analysisById(analysis.id))).length) return false;
-    await writeAnalysis(tx, executor.dialect, analysis, links);
-    await tx.run(analysisCypher.completeStepMarker(`analysis:${analysis.id}`, now));
-    return true;
-  });
+  return executor.write((tx) => writeNodeOnce(tx, `analysis:${analysis.id}`, N.Analysis, analysis.id, now, () => writeAnalysis(tx, executor.dialect, analysis, links)));
 }
 
 /**

@@ -5,12 +5,12 @@ import * as N from "./model/nodes.js";
 import type * as M from "./model/records.js";
 import type { CypherExecutor, Transaction } from "./cypher-executor.js";
 import type { Dialect } from "./cypher/dialect.js";
-import * as analysisCypher from "./cypher/analysis.cypher.js";
 import type { WriteSummary } from "./graph-store.js";
 import * as nodeCypher from "./cypher/node.cypher.js";
 import * as signatureCypher from "./cypher/signature.cypher.js";
 import { decodeNode, WRITE_BATCH } from "./store-helpers.js";
 import { validateRecords } from "./validate-record.js";
+import { writeNodeOnce } from "./step-result-store.js";
 
 export async function saveSignature(executor: CypherExecutor, signature: M.SignatureRecord, features: readonly M.SignatureFeatureRecord[]): Promise<WriteSummary> {
   const rows = signatureRows(executor.dialect, signature, features);
@@ -23,13 +23,7 @@ export async function saveSignature(executor: CypherExecutor, signature: M.Signa
  */
 export async function saveSignatureOnce(executor: CypherExecutor, signature: M.SignatureRecord, features: readonly M.SignatureFeatureRecord[], now: string): Promise<boolean> {
   const rows = signatureRows(executor.dialect, signature, features);
-  return executor.write(async (tx) => {
-    await tx.run(analysisCypher.lockStepMarker(`signature:${signature.id}`, now));
-    if ((await tx.run(nodeCypher.nodesByKeys(N.Signature, [signature.id]))).length) return false;
-    await writeSignature(tx, executor.dialect, signature, rows);
-    await tx.run(analysisCypher.completeStepMarker(`signature:${signature.id}`, now));
-    return true;
-  });
+  return executor.write((tx) => writeNodeOnce(tx, `signature:${signature.id}`, N.Signature, signature.id, now, () => writeSignature(tx, executor.dialect, signature, rows)));
 }
 
 function signatureRows(d: Dialect, signature: M.SignatureRecord, features: readonly M.SignatureFeatureRecord[]): Record<string, unknown>[] {

@@ -5,12 +5,12 @@ import * as N from "./model/nodes.js";
 import type * as M from "./model/records.js";
 import type { CypherExecutor, Transaction } from "./cypher-executor.js";
 import type { Dialect } from "./cypher/dialect.js";
-import * as analysisCypher from "./cypher/analysis.cypher.js";
 import type { WriteSummary } from "./graph-store.js";
 import * as nodeCypher from "./cypher/node.cypher.js";
 import * as survivalCypher from "./cypher/survival.cypher.js";
 import { decodeNode, WRITE_BATCH } from "./store-helpers.js";
 import { validateRecords } from "./validate-record.js";
+import { writeNodeOnce } from "./step-result-store.js";
 
 const INT_PROPERTIES = new Set(["rank", "designColumn"]);
 
@@ -25,13 +25,7 @@ export async function saveSurvivalAnalysis(executor: CypherExecutor, analysis: M
  */
 export async function saveSurvivalAnalysisOnce(executor: CypherExecutor, analysis: M.SurvivalAnalysisRecord, features: readonly M.SurvivalFeatureRecord[], now: string): Promise<boolean> {
   const rows = survivalRows(executor.dialect, analysis, features);
-  return executor.write(async (tx) => {
-    await tx.run(analysisCypher.lockStepMarker(`survival:${analysis.id}`, now));
-    if ((await tx.run(nodeCypher.nodesByKeys(N.SurvivalAnalysis, [analysis.id]))).length) return false;
-    await writeSurvivalAnalysis(tx, executor.dialect, analysis, rows);
-    await tx.run(analysisCypher.completeStepMarker(`survival:${analysis.id}`, now));
-    return true;
-  });
+  return executor.write((tx) => writeNodeOnce(tx, `survival:${analysis.id}`, N.SurvivalAnalysis, analysis.id, now, () => writeSurvivalAnalysis(tx, executor.dialect, analysis, rows)));
 }
 
 function survivalRows(d: Dialect, analysis: M.SurvivalAnalysisRecord, features: readonly M.SurvivalFeatureRecord[]): Record<string, unknown>[] {
